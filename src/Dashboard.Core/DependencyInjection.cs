@@ -1,0 +1,32 @@
+using Dashboard.Core.Organizations;
+using Dashboard.Core.Overview;
+using Dashboard.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Dashboard.Core;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// The store (SQLite file from <c>ConnectionStrings:Dashboard</c>) and the domain services.
+    /// <c>Seed:DemoData</c> = true adds the development organisation and teams.
+    /// </summary>
+    public static IServiceCollection AddDashboardCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var connectionString = StoreConnectionString.Resolve(configuration.GetConnectionString(StoreConnectionString.Name), contentRoot);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDbContextFactory<DashboardDbContext>(options => options.UseSqlite(connectionString));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());
+        services.AddScoped<OverviewQuery>();
+        services.AddScoped<OrganizationDirectory>();
+
+        if (configuration.GetValue<bool>("Seed:DemoData"))
+        {
+            services.AddScoped<IStoreSeeder, DemoOrganizationSeeder>();
+        }
+        return services;
+    }
+}

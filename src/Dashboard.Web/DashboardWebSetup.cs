@@ -1,0 +1,42 @@
+using Dashboard.Core;
+using Dashboard.Web.Api;
+using Dashboard.Web.Components;
+using Dashboard.Web.Configuration;
+using MudBlazor.Services;
+
+namespace Dashboard.Web;
+
+/// <summary>Everything <c>Program.cs</c> wires: services first, then the request pipeline.</summary>
+public static class DashboardWebSetup
+{
+    public static WebApplicationBuilder AddDashboardWeb(this WebApplicationBuilder builder)
+    {
+        builder.AddRepositoryDevelopmentSettings();
+        var services = builder.Services;
+        services.AddDashboardCore(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddScoped<Dashboard.Web.Components.Layout.ThemePreference>();
+        services.AddCascadingAuthenticationState();
+        services.AddProblemDetails();
+        return builder;
+    }
+
+    public static WebApplication UseDashboardWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealth();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

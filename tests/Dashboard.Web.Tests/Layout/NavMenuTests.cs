@@ -1,0 +1,53 @@
+using Bunit;
+using Dashboard.Web.Components.Layout;
+using MudBlazor.Services;
+
+namespace Dashboard.Web.Tests.Layout;
+
+public sealed class NavMenuTests : BunitContext
+{
+    public NavMenuTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+    }
+
+    [Theory]
+    [InlineData("admin", new[] { "Overview", "Settings" })]
+    [InlineData("support", new[] { "Overview" })]
+    [InlineData("viewer", new[] { "Overview" })]
+    public void Shows_only_the_entries_the_role_may_use(string role, string[] expected)
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized("Someone");
+        auth.SetRoles(role);
+
+        var menu = Render<NavMenu>();
+
+        var titles = menu.FindAll("a").Select(a => a.TextContent.Trim()).ToArray();
+        Assert.Equal(expected, titles);
+    }
+
+    [Fact]
+    public void Shows_nothing_to_a_person_without_a_role()
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized("Someone");
+
+        var menu = Render<NavMenu>();
+
+        Assert.Empty(menu.FindAll("a"));
+    }
+
+    [Fact]
+    public void Every_entry_points_at_a_page_that_exists()
+    {
+        var routes = typeof(Program).Assembly.GetTypes()
+            .SelectMany(t => t.GetCustomAttributes(typeof(Microsoft.AspNetCore.Components.RouteAttribute), false))
+            .Cast<Microsoft.AspNetCore.Components.RouteAttribute>()
+            .Select(r => r.Template)
+            .ToHashSet();
+
+        Assert.All(NavigationCatalog.Entries, entry => Assert.Contains(entry.Href, routes));
+    }
+}
