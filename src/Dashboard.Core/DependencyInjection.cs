@@ -1,6 +1,11 @@
+using Dashboard.Core.ApiKeys;
+using Dashboard.Core.Events;
+using Dashboard.Core.Linking;
 using Dashboard.Core.Organizations;
 using Dashboard.Core.Overview;
 using Dashboard.Core.Storage;
+using Dashboard.Core.Users;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +27,12 @@ public static class DependencyInjection
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());
         services.AddScoped<OverviewQuery>();
         services.AddScoped<OrganizationDirectory>();
+        services.AddScoped<ApiKeyLookup>();
+        services.AddScoped<PatientDirectory>();
+        services.AddScoped<LinkTokenService>();
+        services.AddSingleton<EventRecorder>();
+        services.AddDataProtection().PersistKeysToDbContext<DashboardDbContext>().SetApplicationName("LibreConnectDashboard");
+        services.Configure<DemoSeedOptions>(configuration.GetSection("Seed"));
 
         if (configuration.GetValue<bool>("Seed:DemoData"))
         {

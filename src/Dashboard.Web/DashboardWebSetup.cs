@@ -2,6 +2,7 @@ using Dashboard.Core;
 using Dashboard.Web.Api;
 using Dashboard.Web.Components;
 using Dashboard.Web.Configuration;
+using System.Text.Json;
 using MudBlazor.Services;
 
 namespace Dashboard.Web;
@@ -17,8 +18,16 @@ public static class DashboardWebSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddScoped<Dashboard.Web.Components.Layout.ThemePreference>();
+        services.AddAuthentication();
+        services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         services.AddProblemDetails();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            options.SerializerOptions.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
+        });
         return builder;
     }
 
@@ -36,6 +45,8 @@ public static class DashboardWebSetup
 
         app.MapStaticAssets();
         app.MapHealth();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapDashboardApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

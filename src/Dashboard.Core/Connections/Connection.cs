@@ -21,6 +21,27 @@ public sealed class Connection
     public string? ErrorMessage { get; set; }
     public DateTime? ErroredAt { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>
+    /// What later syncs need to sign in again (LibreView username, password, last session), encrypted with
+    /// ASP.NET Core Data Protection. Never returned by any API.
+    /// </summary>
+    public string? ProtectedCredentials { get; set; }
+}
+
+public static class Providers
+{
+    public const string AbbottLibreView = "abbott_libreview";
+    public const string FreeStyleLibre = "freestyle_libre";
+
+    public static IReadOnlyList<string> All { get; } = [AbbottLibreView, FreeStyleLibre];
+
+    public static string DisplayName(string slug) => slug switch
+    {
+        AbbottLibreView => "Abbott LibreView",
+        FreeStyleLibre => "FreeStyle Libre",
+        _ => slug,
+    };
 }
 
 public enum ConnectionStatus

@@ -1,23 +1,35 @@
+using Dashboard.Core.ApiKeys;
 using Dashboard.Core.Connections;
+using Dashboard.Core.Events;
+using Dashboard.Core.Linking;
+using Dashboard.Core.Practices;
 using Dashboard.Core.Organizations;
 using Dashboard.Core.Teams;
 using Dashboard.Core.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Storage;
 
-public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : DbContext(options)
+public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<User> Users => Set<User>();
     public DbSet<Connection> Connections => Set<Connection>();
+    public DbSet<TeamApiKey> TeamApiKeys => Set<TeamApiKey>();
+    public DbSet<Practice> Practices => Set<Practice>();
+    public DbSet<TeamPracticeBinding> TeamPracticeBindings => Set<TeamPracticeBinding>();
+    public DbSet<LinkToken> LinkTokens => Set<LinkToken>();
+    public DbSet<StoredEvent> Events => Set<StoredEvent>();
+    public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<Plan>().HaveConversion<LowerCaseEnumConverter<Plan>>().HaveMaxLength(16);
         configurationBuilder.Properties<TeamEnvironment>().HaveConversion<LowerCaseEnumConverter<TeamEnvironment>>().HaveMaxLength(16);
         configurationBuilder.Properties<DeploymentRegion>().HaveConversion<LowerCaseEnumConverter<DeploymentRegion>>().HaveMaxLength(8);
+        configurationBuilder.Properties<PracticeStatus>().HaveConversion<LowerCaseEnumConverter<PracticeStatus>>().HaveMaxLength(16);
         configurationBuilder.Properties<ConnectionStatus>().HaveConversion<LowerCaseEnumConverter<ConnectionStatus>>().HaveMaxLength(16);
     }
 

@@ -1,4 +1,8 @@
+using Dashboard.Core.ApiKeys;
 using Dashboard.Core.Connections;
+using Dashboard.Core.Events;
+using Dashboard.Core.Linking;
+using Dashboard.Core.Practices;
 using Dashboard.Core.Organizations;
 using Dashboard.Core.Teams;
 using Dashboard.Core.Users;
@@ -41,5 +45,60 @@ internal sealed class ConnectionConfiguration : IEntityTypeConfiguration<Connect
         entity.Property(c => c.ErrorType).HasMaxLength(64);
         entity.HasIndex(c => new { c.UserId, c.Provider }).IsUnique();
         entity.HasIndex(c => c.Status);
+    }
+}
+
+internal sealed class TeamApiKeyConfiguration : IEntityTypeConfiguration<TeamApiKey>
+{
+    public void Configure(EntityTypeBuilder<TeamApiKey> entity)
+    {
+        entity.Property(k => k.KeyHash).HasMaxLength(64);
+        entity.Property(k => k.Label).HasMaxLength(100);
+        entity.HasIndex(k => k.KeyHash).IsUnique();
+    }
+}
+
+internal sealed class PracticeConfiguration : IEntityTypeConfiguration<Practice>
+{
+    public void Configure(EntityTypeBuilder<Practice> entity)
+    {
+        entity.Property(p => p.PracticeId).HasMaxLength(100);
+        entity.Property(p => p.PracticeIdKey).HasMaxLength(100);
+        entity.Property(p => p.Region).HasMaxLength(8);
+        entity.HasIndex(p => new { p.OrganizationId, p.PracticeIdKey, p.Region }).IsUnique();
+    }
+}
+
+internal sealed class TeamPracticeBindingConfiguration : IEntityTypeConfiguration<TeamPracticeBinding>
+{
+    public void Configure(EntityTypeBuilder<TeamPracticeBinding> entity)
+    {
+        entity.HasKey(b => new { b.TeamId, b.Provider });
+        entity.Property(b => b.Provider).HasMaxLength(32);
+        entity.Property(b => b.PracticeId).HasMaxLength(100);
+        entity.Property(b => b.PracticeIdKey).HasMaxLength(100);
+    }
+}
+
+internal sealed class LinkTokenConfiguration : IEntityTypeConfiguration<LinkToken>
+{
+    public void Configure(EntityTypeBuilder<LinkToken> entity)
+    {
+        entity.Property(t => t.TokenHash).HasMaxLength(64);
+        entity.Property(t => t.Provider).HasMaxLength(32);
+        entity.Property(t => t.RedirectUrl).HasMaxLength(2000);
+        entity.HasIndex(t => t.TokenHash).IsUnique();
+    }
+}
+
+internal sealed class StoredEventConfiguration : IEntityTypeConfiguration<StoredEvent>
+{
+    public void Configure(EntityTypeBuilder<StoredEvent> entity)
+    {
+        entity.ToTable("Events");
+        entity.Property(e => e.EventType).HasMaxLength(64);
+        entity.Property(e => e.ClientUserId).HasMaxLength(200);
+        entity.HasIndex(e => new { e.TeamId, e.Id });
+        entity.HasIndex(e => new { e.UserId, e.Id });
     }
 }

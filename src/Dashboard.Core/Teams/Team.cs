@@ -12,6 +12,9 @@ public sealed class Team
     public TeamEnvironment Environment { get; set; }
     public DeploymentRegion DeploymentRegion { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Refuse a link when the same LibreView account is already linked to another user of this team.</summary>
+    public bool RejectDuplicateConnection { get; set; } = true;
 }
 
 public enum TeamEnvironment

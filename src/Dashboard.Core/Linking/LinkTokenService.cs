@@ -1,0 +1,75 @@
+using Dashboard.Core.ApiKeys;
+using Dashboard.Core.Connections;
+using Dashboard.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Core.Linking;
+
+public sealed record IssuedLinkToken(string Token, DateTime ExpiresAt);
+
+public sealed record LinkTokenCheck(LinkToken? Token, string? ErrorType)
+{
+    public bool IsValid => ErrorType is null;
+}
+
+/// <summary>Issues and checks the short-lived, single-use link tokens.</summary>
+public sealed class LinkTokenService(DashboardDbContext db, TimeProvider time)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    /// <summary>A new token for a user of the team; null when the team has no such user.</summary>
+    public async Task<IssuedLinkToken?> IssueAsync(Guid teamId, Guid userId, string? provider, string? redirectUrl, CancellationToken ct = default)
+    {
+        if (!await db.Users.AnyAsync(u => u.TeamId == teamId && u.Id == userId, ct))
+        {
+            return null;
+        }
+        var secret = SecretHash.NewSecret("lt_");
+        var now = time.GetUtcNow().UtcDateTime;
+        var token = new LinkToken
+        {
+            TokenHash = SecretHash.Of(secret),
+            TeamId = teamId,
+            UserId = userId,
+            Provider = provider,
+            RedirectUrl = redirectUrl,
+            CreatedAt = now,
+            ExpiresAt = now + Lifetime,
+        };
+        db.LinkTokens.Add(token);
+        await db.SaveChangesAsync(ct);
+        return new IssuedLinkToken(secret, token.ExpiresAt);
+    }
+
+    /// <summary>Finds a token and says why it cannot be used, if it cannot (tracked, so callers may update it).</summary>
+    public async Task<LinkTokenCheck> CheckAsync(string? secret, string? provider = null, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(secret) || secret.Length > 200)
+        {
+            return new(null, LinkErrorTypes.InvalidToken);
+        }
+        var hash = SecretHash.Of(secret.Trim());
+        var token = await db.LinkTokens.Include(t => t.User).FirstOrDefaultAsync(t => t.TokenHash == hash, ct);
+        if (token is null)
+        {
+            return new(null, LinkErrorTypes.InvalidToken);
+        }
+        if (token.ConsumedAt is not null)
+        {
+            return new(token, LinkErrorTypes.TokenConsumed);
+        }
+        if (time.GetUtcNow().UtcDateTime >= token.ExpiresAt)
+        {
+            return new(token, LinkErrorTypes.TokenExpired);
+        }
+        if (provider is not null && token.Provider is not null && token.Provider != provider)
+        {
+            return new(token, LinkErrorTypes.InvalidToken);
+        }
+        return new(token, null);
+    }
+
+    /// <summary>The providers a token lets the patient choose from.</summary>
+    public static IReadOnlyList<string> AllowedProviders(LinkToken token) =>
+        token.Provider is null ? Providers.All : [token.Provider];
+}
