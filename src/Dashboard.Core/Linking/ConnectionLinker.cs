@@ -1,0 +1,74 @@
+using Dashboard.Core.Connections;
+using Dashboard.Core.Events;
+using Dashboard.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Core.Linking;
+
+/// <summary>What a successful provider sign-in or search found for the token's user.</summary>
+public sealed record LinkedAccount(
+    string Provider,
+    string ExternalUserId,
+    string Region,
+    string? PracticeId,
+    StoredCredentials? Credentials,
+    ConnectionStatus Status = ConnectionStatus.Connected,
+    string? ErrorType = null,
+    string? ErrorMessage = null);
+
+/// <summary>
+/// Turns a found account into the user's connection: refuses duplicates, creates or re-connects the one
+/// connection per (user, provider), consumes the token and raises the event — in one transaction.
+/// </summary>
+public sealed class ConnectionLinker(DashboardDbContext db, CredentialVault vault, EventRecorder events, TimeProvider time)
+{
+    public async Task<LinkResult> LinkAsync(LinkToken token, LinkedAccount account, CancellationToken ct)
+    {
+        var team = await db.Teams.AsNoTracking().FirstAsync(t => t.Id == token.TeamId, ct);
+        if (team.RejectDuplicateConnection && await db.Connections.AnyAsync(c =>
+                c.Provider == account.Provider && c.ExternalUserId == account.ExternalUserId &&
+                c.UserId != token.UserId && c.User!.TeamId == token.TeamId, ct))
+        {
+            return LinkResult.Failed(account.Provider, LinkErrorTypes.DuplicateConnection);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var connection = await db.Connections.FirstOrDefaultAsync(c => c.UserId == token.UserId && c.Provider == account.Provider, ct);
+        if (connection is null)
+        {
+            connection = new Connection { UserId = token.UserId, Provider = account.Provider, CreatedAt = now };
+            db.Connections.Add(connection);
+        }
+        connection.Region = account.Region;
+        connection.PracticeId = account.PracticeId;
+        connection.ExternalUserId = account.ExternalUserId;
+        connection.Status = account.Status;
+        connection.ErrorType = account.ErrorType;
+        connection.ErrorMessage = account.ErrorMessage;
+        connection.ErroredAt = account.Status == ConnectionStatus.Error ? now : null;
+        if (account.Credentials is not null)
+        {
+            connection.ProtectedCredentials = vault.Protect(account.Credentials);
+        }
+
+        token.ConsumedAt = now;
+        token.PendingMfa = null;
+        var user = token.User ?? await db.Users.FirstAsync(u => u.Id == token.UserId, ct);
+        if (account.Status == ConnectionStatus.Connected)
+        {
+            events.Record(db, EventTypes.ConnectionCreated, token.TeamId, token.UserId, user.ClientUserId,
+                new { user_id = token.UserId, provider = ProviderPayload(account.Provider), resource_availability = new { } });
+        }
+        else
+        {
+            events.Record(db, EventTypes.ConnectionError, token.TeamId, token.UserId, user.ClientUserId,
+                new { provider = account.Provider, user_id = token.UserId, message = account.ErrorMessage, error_type = account.ErrorType, error_details = new { } });
+        }
+        await db.SaveChangesAsync(ct);
+        return new LinkResult(LinkState.Success, account.Provider, account.Status == ConnectionStatus.Connected,
+            ProviderId: account.ExternalUserId, RedirectUrl: token.RedirectUrl,
+            ErrorType: account.ErrorType, Error: account.ErrorMessage);
+    }
+
+    private static object ProviderPayload(string slug) => new { name = Providers.DisplayName(slug), slug, logo = (string?)null };
+}

@@ -1,0 +1,25 @@
+namespace Dashboard.Core.Linking;
+
+public enum LinkState
+{
+    Success,
+    Error,
+    PendingProviderMfa,
+}
+
+public sealed record ProviderMfa(string Method, string Hint);
+
+/// <summary>Junction's <c>ProviderLinkResponse</c>, before it is written as JSON.</summary>
+public sealed record LinkResult(
+    LinkState State,
+    string Provider,
+    bool Connected,
+    string? ProviderId = null,
+    string? RedirectUrl = null,
+    string? ErrorType = null,
+    string? Error = null,
+    ProviderMfa? ProviderMfa = null)
+{
+    public static LinkResult Failed(string provider, string errorType, string? message = null) =>
+        new(LinkState.Error, provider, false, ErrorType: errorType, Error: message ?? LinkErrorTypes.Message(errorType));
+}

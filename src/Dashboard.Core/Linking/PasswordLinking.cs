@@ -1,0 +1,116 @@
+using Dashboard.Core.Connections;
+using Dashboard.Core.Storage;
+using LibreView.Client;
+using LibreView.Regions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Core.Linking;
+
+/// <summary>
+/// <c>abbott_libreview</c>: the patient signs in with their own LibreView login. The region is found by
+/// following LibreView's redirect; a two-factor step parks on the link token until <see cref="CompleteMfaAsync"/>.
+/// </summary>
+public sealed class PasswordLinking(
+    DashboardDbContext db,
+    LinkTokenService tokens,
+    ILibreViewClient libreView,
+    CredentialVault vault,
+    ConnectionLinker linker)
+{
+    private const string Provider = Providers.AbbottLibreView;
+
+    public async Task<LinkResult> LinkAsync(string? tokenSecret, string? username, string? password, string? region, CancellationToken ct)
+    {
+        var check = await tokens.CheckAsync(tokenSecret, Provider, ct);
+        if (!check.IsValid)
+        {
+            return LinkResult.Failed(Provider, check.ErrorType!);
+        }
+        var token = check.Token!;
+        if (string.IsNullOrWhiteSpace(username) || string.IsNullOrEmpty(password))
+        {
+            return LinkResult.Failed(Provider, LinkErrorTypes.ProviderCredentialError, "Enter the email and password of your LibreView account.");
+        }
+        string? startRegion = null;
+        if (!string.IsNullOrWhiteSpace(region))
+        {
+            if (!LibreRegions.IsKnown(region))
+            {
+                return LinkResult.Failed(Provider, LinkErrorTypes.UnsupportedRegion);
+            }
+            startRegion = LibreRegions.Normalize(region);
+        }
+        if (!await IsOpenForAsync(token, ct))
+        {
+            return LinkResult.Failed(Provider, LinkErrorTypes.ProviderNotAvailable);
+        }
+
+        var email = username.Trim();
+        var login = await libreView.LoginAsync(new LibreViewCredentials(email, password, startRegion), ct);
+        if (login.Error is { Kind: LibreViewErrorKind.MfaRequired, Mfa: { } challenge })
+        {
+            token.PendingMfa = vault.Protect(new PendingMfa(challenge, email, password));
+            await db.SaveChangesAsync(ct);
+            return new LinkResult(LinkState.PendingProviderMfa, Provider, false, ProviderMfa: new ProviderMfa(challenge.Method, challenge.Hint));
+        }
+        return await FinishAsync(token, login, email, password, ct);
+    }
+
+    public async Task<LinkResult> CompleteMfaAsync(string? tokenSecret, string? code, CancellationToken ct)
+    {
+        var check = await tokens.CheckAsync(tokenSecret, Provider, ct);
+        if (!check.IsValid)
+        {
+            return LinkResult.Failed(Provider, check.ErrorType!);
+        }
+        var token = check.Token!;
+        var pending = vault.UnprotectPendingMfa(token.PendingMfa);
+        if (pending is null)
+        {
+            return LinkResult.Failed(Provider, LinkErrorTypes.TokenNotValidated, "No two-factor step is waiting on this link: sign in with your LibreView email and password first.");
+        }
+        var trimmed = code?.Trim() ?? "";
+        if (trimmed.Length is < 4 or > 10 || !trimmed.All(char.IsDigit))
+        {
+            return LinkResult.Failed(Provider, LinkErrorTypes.IncorrectMfaCode, "Enter the numeric code LibreView sent you.");
+        }
+
+        var result = await libreView.CompleteMfaAsync(pending.Challenge, trimmed, ct);
+        return await FinishAsync(token, result, pending.Email, pending.Password, ct);
+    }
+
+    private async Task<LinkResult> FinishAsync(LinkToken token, LibreViewResult<LibreViewSession> login, string email, string password, CancellationToken ct)
+    {
+        if (!login.IsSuccess)
+        {
+            return LinkResult.Failed(Provider, ErrorTypeOf(login.Error.Kind));
+        }
+        var session = login.Value;
+        return await linker.LinkAsync(token,
+            new LinkedAccount(Provider, session.UserId, session.Region, null, new StoredCredentials(email, password, session)), ct);
+    }
+
+    /// <summary>
+    /// Closed to new connections for an organisation with no connected <c>abbott_libreview</c> connection;
+    /// re-linking the user's existing connection is always allowed.
+    /// </summary>
+    private async Task<bool> IsOpenForAsync(LinkToken token, CancellationToken ct)
+    {
+        if (await db.Connections.AnyAsync(c => c.UserId == token.UserId && c.Provider == Provider, ct))
+        {
+            return true;
+        }
+        var organizationId = await db.Teams.Where(t => t.Id == token.TeamId).Select(t => t.OrganizationId).FirstAsync(ct);
+        return await db.Connections.AnyAsync(c =>
+            c.Provider == Provider && c.Status == ConnectionStatus.Connected && c.User!.Team!.OrganizationId == organizationId, ct);
+    }
+
+    public static string ErrorTypeOf(LibreViewErrorKind kind) => kind switch
+    {
+        LibreViewErrorKind.CredentialError => LinkErrorTypes.ProviderCredentialError,
+        LibreViewErrorKind.PasswordExpired => LinkErrorTypes.ProviderPasswordExpired,
+        LibreViewErrorKind.UnsupportedRegion => LinkErrorTypes.UnsupportedRegion,
+        LibreViewErrorKind.IncorrectMfaCode => LinkErrorTypes.IncorrectMfaCode,
+        _ => LinkErrorTypes.ProviderApiError,
+    };
+}
