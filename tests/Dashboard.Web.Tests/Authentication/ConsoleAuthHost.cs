@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Dashboard.DevIdentity;
 using Dashboard.Web.Authentication;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -65,6 +66,8 @@ public sealed class ConsoleAuthHost : IAsyncLifetime
             var tokens = antiforgery.GetAndStoreTokens(http);
             return new AntiforgeryField(tokens.FormFieldName, tokens.RequestToken!);
         });
+
+        app.MapGet("/access-token", async (HttpContext http, CancellationToken _) => await http.GetTokenAsync("access_token"));
 
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

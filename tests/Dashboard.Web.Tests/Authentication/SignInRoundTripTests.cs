@@ -80,6 +80,24 @@ public sealed partial class SignInRoundTripTests(ConsoleAuthHost host) : IClassF
     }
 
     [Fact]
+    public async Task Userinfo_answers_for_the_access_token_the_console_received()
+    {
+        await SignInAsync("viewer@example.org", "viewer-test-password");
+        var accessToken = await client.GetStringAsync("/access-token");
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/connect/userinfo");
+        request.Headers.Authorization = new("Bearer", accessToken);
+        var response = await client.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode} {response.Headers} {await response.Content.ReadAsStringAsync()}");
+        using var userinfo = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal("viewer@example.org", userinfo.RootElement.GetProperty("sub").GetString());
+        Assert.Equal("Vic Viewer", userinfo.RootElement.GetProperty("name").GetString());
+        Assert.Equal("viewer@example.org", userinfo.RootElement.GetProperty("email").GetString());
+        Assert.Equal(["viewer"], userinfo.RootElement.GetProperty("role").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
     public async Task Discovery_document_lists_the_endpoints_at_the_hosts_own_origin()
     {
         using var discovery = JsonDocument.Parse(await client.GetStringAsync("/.well-known/openid-configuration"));
