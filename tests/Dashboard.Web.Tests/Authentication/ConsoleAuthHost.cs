@@ -66,7 +66,7 @@ public sealed class ConsoleAuthHost : IAsyncLifetime
             var tokens = antiforgery.GetAndStoreTokens(http);
             return new AntiforgeryField(tokens.FormFieldName, tokens.RequestToken!);
         });
-
+        // The unused token keeps this lambda from binding as a RequestDelegate, which would drop the returned string.
         app.MapGet("/access-token", async (HttpContext http, CancellationToken _) => await http.GetTokenAsync("access_token"));
 
         await app.StartAsync();
