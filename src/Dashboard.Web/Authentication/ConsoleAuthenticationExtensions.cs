@@ -1,0 +1,115 @@
+using Dashboard.DevIdentity;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace Dashboard.Web.Authentication;
+
+public static class ConsoleAuthenticationExtensions
+{
+    public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+    public const string OidcScheme = OpenIdConnectDefaults.AuthenticationScheme;
+
+    /// <summary>
+    /// Cookie session (default scheme) + OpenID Connect authorization code flow with PKCE (challenge scheme), and a
+    /// fallback policy so every page and endpoint needs a signed-in person unless it is marked <c>AllowAnonymous</c>.
+    /// Provider: <c>Authentication:Oidc:Authority</c>, <c>ClientId</c>, <c>ClientSecret</c>. Without an authority and with
+    /// <c>DevIdentity:Enabled</c>, the app's own development provider is used, at the address the app listens on.
+    /// </summary>
+    public static IServiceCollection AddConsoleAuthentication(
+        this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var oidc = configuration.GetSection("Authentication:Oidc");
+        var authority = oidc["Authority"];
+        var devIdentity = configuration.GetValue<bool>($"{DevIdentityOptions.SectionName}:Enabled");
+        if (devIdentity && environment.IsProduction())
+        {
+            throw new InvalidOperationException(
+                "DevIdentity:Enabled is true in Production. The development identity provider is for Development and tests only; "
+                + "set Authentication:Oidc:Authority, ClientId and ClientSecret instead.");
+        }
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = CookieScheme;
+                options.DefaultChallengeScheme = OidcScheme;
+            })
+            .AddCookie(CookieScheme, options =>
+            {
+                options.Cookie.Name = ".Dashboard.Session";
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.SlidingExpiration = true;
+            })
+            .AddOpenIdConnect(OidcScheme, options =>
+            {
+                options.SignInScheme = CookieScheme;
+                options.ClientId = oidc["ClientId"] ?? (devIdentity ? DevIdentityOptions.ClientId : null);
+                options.ClientSecret = oidc["ClientSecret"]; // none for the development provider: a public client with PKCE
+                options.ResponseType = OpenIdConnectResponseType.Code;
+                options.UsePkce = true;
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters.NameClaimType = "name";
+                options.TokenValidationParameters.RoleClaimType = "role";
+                options.SaveTokens = true; // keeps the id_token for id_token_hint at sign-out
+                options.Scope.Clear();
+                foreach (var scope in (string[])["openid", "profile", "email", "roles"])
+                {
+                    options.Scope.Add(scope);
+                }
+
+                if (!string.IsNullOrEmpty(authority))
+                {
+                    UseAuthority(options, authority);
+                }
+            });
+
+        if (string.IsNullOrEmpty(authority) && devIdentity)
+        {
+            // Options are built on the first sign-in request, after the server has bound its addresses.
+            services.AddOptions<OpenIdConnectOptions>(OidcScheme)
+                .Configure<IServer>((options, server) => UseAuthority(options, ListeningAddress(server)));
+        }
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        return services;
+    }
+
+    private static void UseAuthority(OpenIdConnectOptions options, string authority)
+    {
+        options.Authority = authority;
+        if (!Uri.TryCreate(authority, UriKind.Absolute, out var uri) || !uri.IsLoopback)
+        {
+            return;
+        }
+
+        // A provider on this machine (the development one, or a local Keycloak) may run on plain http: allow metadata over
+        // http, and keep the correlation and nonce cookies usable without TLS (query response mode, SameSite=Lax).
+        options.RequireHttpsMetadata = false;
+        options.ResponseMode = OpenIdConnectResponseMode.Query;
+        foreach (var cookie in new[] { options.CorrelationCookie, options.NonceCookie })
+        {
+            cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.SameSite = SameSiteMode.Lax;
+        }
+    }
+
+    /// <summary>The origin the app listens on, preferring http; wildcard hosts (<c>+</c>, <c>*</c>, <c>[::]</c>, <c>0.0.0.0</c>) become localhost.</summary>
+    internal static string ListeningAddress(IServer server)
+    {
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var origins = addresses
+            .Select(address => Uri.TryCreate(address.Replace("://+", "://localhost").Replace("://*", "://localhost"),
+                UriKind.Absolute, out var uri) ? uri : null)
+            .OfType<Uri>()
+            .Select(uri => uri.Host is "0.0.0.0" or "[::]" ? new UriBuilder(uri) { Host = "localhost" }.Uri : uri)
+            .OrderBy(uri => uri.Scheme == Uri.UriSchemeHttp ? 0 : 1)
+            .Select(uri => uri.GetLeftPart(UriPartial.Authority));
+        return origins.FirstOrDefault() ?? throw new InvalidOperationException(
+            "DevIdentity is enabled and Authentication:Oidc:Authority is empty, but the server reports no listening address "
+            + "to use as the authority. Run on Kestrel (e.g. --urls http://127.0.0.1:0) or set Authentication:Oidc:Authority.");
+    }
+}
