@@ -1,5 +1,7 @@
 using Dashboard.Core;
+using Dashboard.DevIdentity;
 using Dashboard.Web.Api;
+using Dashboard.Web.Authentication;
 using Dashboard.Web.Components;
 using Dashboard.Web.Configuration;
 using System.Text.Json;
@@ -18,8 +20,8 @@ public static class DashboardWebSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddScoped<Dashboard.Web.Components.Layout.ThemePreference>();
-        services.AddAuthentication();
-        services.AddAuthorization();
+        services.AddDevIdentity(builder.Configuration);
+        services.AddConsoleAuthentication(builder.Configuration, builder.Environment);
         services.AddCascadingAuthenticationState();
         services.AddProblemDetails();
         services.AddOpenApi();
@@ -43,7 +45,9 @@ public static class DashboardWebSetup
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapStaticAssets();
+        app.MapDevIdentity();
+        app.MapLoginAndLogout();
+        app.MapStaticAssets().AllowAnonymous();
         app.MapHealth();
         app.MapOpenApi().AllowAnonymous();
         app.MapDashboardApi();

@@ -23,7 +23,7 @@ public static class ConsoleAuthenticationExtensions
         this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var oidc = configuration.GetSection("Authentication:Oidc");
-        var authority = oidc["Authority"];
+        var authority = NullIfEmpty(oidc["Authority"]);
         var devIdentity = configuration.GetValue<bool>($"{DevIdentityOptions.SectionName}:Enabled");
         if (devIdentity && environment.IsProduction())
         {
@@ -42,12 +42,13 @@ public static class ConsoleAuthenticationExtensions
                 options.Cookie.Name = ".Dashboard.Session";
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
+                options.AccessDeniedPath = "/access-denied";
             })
             .AddOpenIdConnect(OidcScheme, options =>
             {
                 options.SignInScheme = CookieScheme;
-                options.ClientId = oidc["ClientId"] ?? (devIdentity ? DevIdentityOptions.ClientId : null);
-                options.ClientSecret = oidc["ClientSecret"]; // none for the development provider: a public client with PKCE
+                options.ClientId = NullIfEmpty(oidc["ClientId"]) ?? (devIdentity ? DevIdentityOptions.ClientId : null);
+                options.ClientSecret = NullIfEmpty(oidc["ClientSecret"]); // none for the development provider: a public client with PKCE
                 options.ResponseType = OpenIdConnectResponseType.Code;
                 options.UsePkce = true;
                 options.MapInboundClaims = false;
@@ -112,4 +113,6 @@ public static class ConsoleAuthenticationExtensions
             "DevIdentity is enabled and Authentication:Oidc:Authority is empty, but the server reports no listening address "
             + "to use as the authority. Run on Kestrel (e.g. --urls http://127.0.0.1:0) or set Authentication:Oidc:Authority.");
     }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }
