@@ -1,0 +1,20 @@
+using System.CommandLine;
+using Dashboard.Cli.Commands;
+
+namespace Dashboard.Cli;
+
+/// <summary>
+/// The <c>dashboard</c> command line. Each command lives in its own file under Commands/ and is added
+/// here; the output writers are passed in so tests run commands in process.
+/// </summary>
+public static class CliApp
+{
+    public static RootCommand CreateRootCommand() =>
+        new("Libre Connect Dashboard command line")
+        {
+            MetricsCommand.Create(),
+        };
+
+    public static int Run(string[] args, TextWriter output, TextWriter error) =>
+        CreateRootCommand().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using Dashboard.Core.Glucose;
+using LibreView.Csv;
+
+namespace Dashboard.Cli.Commands;
+
+/// <summary>The readable table of <c>metrics</c>: what was read from the export, then the §8 metrics with the consensus goals.</summary>
+public static class MetricsTable
+{
+    public static void Write(TextWriter output, string fileName, LibreViewCsvParseResult export, GlucoseMetrics m)
+    {
+        var unit = CsvExportReadings.UnitOf(export.Unit);
+        Line(output, "Export", fileName);
+        Line(output, "Device", $"{export.Device} ({export.SerialNumber}), {GlucoseUnits.Symbol(unit)}, {export.DateFormat.Pattern}, {export.Encoding}");
+        Line(output, "Rows by record type", string.Join(", ", export.RowsPerRecordType.Where(p => p.Value > 0).Select(p => $"{(int)p.Key} {p.Key}: {p.Value}")));
+        Line(output, "Rows rejected", export.RejectedRows.Count == 0 ? "0" : $"{export.RejectedRows.Count} (first at line {export.RejectedRows[0].LineNumber}: {export.RejectedRows[0].Reason})");
+        output.WriteLine();
+        Line(output, "Window", m.Window.ToString());
+        Line(output, "Readings (historic)", m.Readings.ToString(CultureInfo.InvariantCulture));
+        if (m.Readings == 0)
+        {
+            output.WriteLine("No historic readings in this window.");
+            return;
+        }
+
+        Line(output, "First / last", $"{GlucoseMetricsJson.FormatTime(m.First!.Value)} / {GlucoseMetricsJson.FormatTime(m.Last!.Value)}");
+        Line(output, "Time CGM active", $"{N(m.ActivePercent)} %{(m.HasSufficientData ? "" : "   WARNING: under 70 %, too little data")}");
+        Line(output, "Mean glucose", $"{N(m.MeanMgdl)} mg/dL ({N(m.MeanMgdl / GlucoseUnits.MgPerDlPerMmolPerL, 2)} mmol/L)");
+        Line(output, "GMI", $"{N(m.GmiPercent, 2)} %");
+        Line(output, "CV", $"{N(m.CvPercent)} %   goal ≤ 36 %");
+        Line(output, "SD", $"{N(m.SdMgdl)} mg/dL");
+        Line(output, "Very high", $"{N(m.TimeVeryHighPercent)} %   goal < 5 %");
+        Line(output, "High", $"{N(m.TimeHighPercent)} %   goal < 25 %");
+        Line(output, "In range", $"{N(m.TimeInRangePercent)} %   goal > 70 %");
+        Line(output, "Tight range", $"{N(m.TimeTightRangePercent)} %");
+        Line(output, "Low", $"{N(m.TimeLowPercent)} %   goal < 4 %");
+        Line(output, "Very low", $"{N(m.TimeVeryLowPercent)} %   goal < 1 %");
+        Line(output, "GRI", $"{N(m.Gri)} (zone {m.GriZone})");
+        Line(output, "dt0", $"{m.Dt0Minutes} min");
+    }
+
+    private static void Line(TextWriter output, string label, string value) => output.WriteLine($"{label,-22}{value}");
+
+    private static string N(double? value, int decimals = 1) =>
+        value is { } v ? v.ToString("F" + decimals, CultureInfo.InvariantCulture) : "–";
+}

@@ -1,0 +1,22 @@
+namespace Dashboard.Core.Glucose;
+
+/// <summary>The unit a glucose value was measured or is shown in.</summary>
+public enum GlucoseUnit
+{
+    MgPerDl,
+    MmolPerL,
+}
+
+/// <summary>The one place the mmol/L ↔ mg/dL factor lives (DESIGN §7: 1 mmol/L = 18.0182 mg/dL, unrounded).</summary>
+public static class GlucoseUnits
+{
+    public const double MgPerDlPerMmolPerL = 18.0182;
+
+    public static double ToMgPerDl(double value, GlucoseUnit unit) =>
+        unit == GlucoseUnit.MmolPerL ? value * MgPerDlPerMmolPerL : value;
+
+    public static double FromMgPerDl(double mgPerDl, GlucoseUnit unit) =>
+        unit == GlucoseUnit.MmolPerL ? mgPerDl / MgPerDlPerMmolPerL : mgPerDl;
+
+    public static string Symbol(GlucoseUnit unit) => unit == GlucoseUnit.MmolPerL ? "mmol/L" : "mg/dL";
+}
