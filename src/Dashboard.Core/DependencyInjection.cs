@@ -1,10 +1,13 @@
 using Dashboard.Core.ApiKeys;
+using Dashboard.Core.Connections;
 using Dashboard.Core.Events;
+using Dashboard.Core.Glucose.Store;
 using Dashboard.Core.Linking;
 using Dashboard.Core.Organizations;
 using Dashboard.Core.Overview;
 using Dashboard.Core.Storage;
 using Dashboard.Core.Users;
+using LibreView.Client;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -31,6 +34,11 @@ public static class DependencyInjection
         services.AddScoped<PatientDirectory>();
         services.AddScoped<LinkTokenService>();
         services.AddSingleton<EventRecorder>();
+        services.AddSingleton<ReadingWriter>();
+        services.AddSingleton<CredentialVault>();
+        services.AddScoped<ConnectionLinker>();
+        services.AddScoped<PasswordLinking>();
+        services.AddLibreViewClient(configuration.GetSection("LibreView"));
         services.AddDataProtection().PersistKeysToDbContext<DashboardDbContext>().SetApplicationName("LibreConnectDashboard");
         services.Configure<DemoSeedOptions>(configuration.GetSection("Seed"));
 

@@ -1,6 +1,7 @@
 using Dashboard.Core.ApiKeys;
 using Dashboard.Core.Connections;
 using Dashboard.Core.Events;
+using Dashboard.Core.Glucose.Store;
 using Dashboard.Core.Linking;
 using Dashboard.Core.Practices;
 using Dashboard.Core.Organizations;
@@ -22,6 +23,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<TeamPracticeBinding> TeamPracticeBindings => Set<TeamPracticeBinding>();
     public DbSet<LinkToken> LinkTokens => Set<LinkToken>();
     public DbSet<StoredEvent> Events => Set<StoredEvent>();
+    public DbSet<StoredReading> Readings => Set<StoredReading>();
+    public DbSet<StoredNote> Notes => Set<StoredNote>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

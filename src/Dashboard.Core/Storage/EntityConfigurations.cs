@@ -1,6 +1,7 @@
 using Dashboard.Core.ApiKeys;
 using Dashboard.Core.Connections;
 using Dashboard.Core.Events;
+using Dashboard.Core.Glucose.Store;
 using Dashboard.Core.Linking;
 using Dashboard.Core.Practices;
 using Dashboard.Core.Organizations;
@@ -100,5 +101,29 @@ internal sealed class StoredEventConfiguration : IEntityTypeConfiguration<Stored
         entity.Property(e => e.ClientUserId).HasMaxLength(200);
         entity.HasIndex(e => new { e.TeamId, e.Id });
         entity.HasIndex(e => new { e.UserId, e.Id });
+    }
+}
+
+internal sealed class StoredReadingConfiguration : IEntityTypeConfiguration<StoredReading>
+{
+    public void Configure(EntityTypeBuilder<StoredReading> entity)
+    {
+        entity.ToTable("Readings");
+        entity.Property(r => r.Timestamp).HasConversion(t => StoreTime.ToTicks(t), ticks => StoreTime.FromTicks(ticks));
+        entity.Property(r => r.DeviceSerial).HasMaxLength(64);
+        entity.Property(r => r.Source).HasMaxLength(16);
+        entity.HasIndex(r => new { r.UserId, r.Timestamp, r.Kind }).IsUnique();
+    }
+}
+
+internal sealed class StoredNoteConfiguration : IEntityTypeConfiguration<StoredNote>
+{
+    public void Configure(EntityTypeBuilder<StoredNote> entity)
+    {
+        entity.ToTable("Notes");
+        entity.Property(n => n.Timestamp).HasConversion(t => StoreTime.ToTicks(t), ticks => StoreTime.FromTicks(ticks));
+        entity.Property(n => n.Text).HasMaxLength(2000);
+        entity.Property(n => n.Source).HasMaxLength(16);
+        entity.HasIndex(n => new { n.UserId, n.Timestamp, n.Kind }).IsUnique();
     }
 }

@@ -44,6 +44,25 @@ namespace Dashboard.Core.Storage.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Notes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConnectionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Timestamp = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<double>(type: "REAL", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organizations",
                 columns: table => new
                 {
@@ -55,6 +74,27 @@ namespace Dashboard.Core.Storage.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Organizations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Readings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConnectionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Timestamp = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    ValueMgdl = table.Column<double>(type: "REAL", nullable: false),
+                    MeasuredValue = table.Column<double>(type: "REAL", nullable: false),
+                    MeasuredUnit = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeviceSerial = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Readings", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -256,9 +296,21 @@ namespace Dashboard.Core.Storage.Migrations
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Notes_UserId_Timestamp_Kind",
+                table: "Notes",
+                columns: new[] { "UserId", "Timestamp", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Practices_OrganizationId_PracticeIdKey_Region",
                 table: "Practices",
                 columns: new[] { "OrganizationId", "PracticeIdKey", "Region" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Readings_UserId_Timestamp_Kind",
+                table: "Readings",
+                columns: new[] { "UserId", "Timestamp", "Kind" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -300,7 +352,13 @@ namespace Dashboard.Core.Storage.Migrations
                 name: "LinkTokens");
 
             migrationBuilder.DropTable(
+                name: "Notes");
+
+            migrationBuilder.DropTable(
                 name: "Practices");
+
+            migrationBuilder.DropTable(
+                name: "Readings");
 
             migrationBuilder.DropTable(
                 name: "TeamApiKeys");
