@@ -34,6 +34,13 @@ public sealed class SimulatorState
 
     public DateTimeOffset Now => Time.GetUtcNow();
 
+    private long _apiRequests;
+
+    /// <summary>How many LibreView API requests (not <c>/_sim</c>) reached the simulator, faulted or not.</summary>
+    public long ApiRequests => Interlocked.Read(ref _apiRequests);
+
+    internal void CountApiRequest() => Interlocked.Increment(ref _apiRequests);
+
     /// <summary>Creates an account; its id and data derive from the seed and email, so they are the same on every run.</summary>
     public SimAccount CreateAccount(AccountSeed seed)
     {

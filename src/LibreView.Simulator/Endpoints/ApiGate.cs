@@ -19,6 +19,7 @@ internal sealed class ApiGate(RequestDelegate next, SimulatorState state)
             return;
         }
         region = LibreRegions.Normalize(region!);
+        state.CountApiRequest();
         var faults = state.Faults.Get(region);
         if (faults.LatencyMs > 0) await Task.Delay(faults.LatencyMs, context.RequestAborted);
 

@@ -11,6 +11,8 @@ public sealed class PatientDataSource
 {
     private const double SignalLossChancePerDay = 0.2;
     private const int MaxCachedDays = 400;
+    /// <summary>Sensor sessions are laid out from a fixed epoch, so the data of an instant never depends on when the account was made.</summary>
+    private static readonly DateTimeOffset SessionEpoch = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private readonly ulong _key;
     private readonly GlucoseModel _model;
@@ -25,7 +27,7 @@ public sealed class PatientDataSource
         Sensor = sensor;
         Zone = zone;
         DataStart = dataStart;
-        _sessionAnchor = dataStart.AddSeconds(-(long)(StableHash.Unit(_key, 3) * SensorKind.SessionLength.TotalSeconds));
+        _sessionAnchor = SessionEpoch.AddSeconds(-(long)(StableHash.Unit(_key, 3) * SensorKind.SessionLength.TotalSeconds));
         _model = new GlucoseModel(_key, profile, zone, Plan);
     }
 
