@@ -5,6 +5,7 @@ using Dashboard.Core.Glucose.Store;
 using Dashboard.Core.Linking;
 using Dashboard.Core.Organizations;
 using Dashboard.Core.Overview;
+using Dashboard.Core.Practices;
 using Dashboard.Core.Storage;
 using Dashboard.Core.Users;
 using LibreView.Client;
@@ -38,6 +39,9 @@ public static class DependencyInjection
         services.AddSingleton<CredentialVault>();
         services.AddScoped<ConnectionLinker>();
         services.AddScoped<PasswordLinking>();
+        services.AddScoped<EmailLinking>();
+        services.AddScoped<PracticeSearch>();
+        services.Configure<PracticeAccountOptions>(configuration.GetSection("LibreView"));
         services.AddLibreViewClient(configuration.GetSection("LibreView"));
         services.AddDataProtection().PersistKeysToDbContext<DashboardDbContext>().SetApplicationName("LibreConnectDashboard");
         services.Configure<DemoSeedOptions>(configuration.GetSection("Seed"));

@@ -4,6 +4,7 @@ using Dashboard.Web.Api;
 using Dashboard.Web.Authentication;
 using Dashboard.Web.Components;
 using Dashboard.Web.Configuration;
+using Dashboard.Web.LibreViewHosting;
 using System.Text.Json;
 using MudBlazor.Services;
 
@@ -15,6 +16,7 @@ public static class DashboardWebSetup
     public static WebApplicationBuilder AddDashboardWeb(this WebApplicationBuilder builder)
     {
         builder.AddRepositoryDevelopmentSettings();
+        builder.AddInProcessSimulator();
         var services = builder.Services;
         services.AddDashboardCore(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -40,6 +42,7 @@ public static class DashboardWebSetup
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
         }
+        app.MapInProcessSimulator();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();
