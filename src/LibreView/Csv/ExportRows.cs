@@ -23,11 +23,10 @@ internal sealed class ExportRows(ExportHeader header)
     /// <summary>Checks the shape of a row before its timestamp is looked at; false when it was rejected.</summary>
     public bool CheckShape(CsvRecord row)
     {
-        if (row.UnterminatedQuote) return Reject(row, "a quoted field is never closed (truncated file?)");
+        if (row.UnterminatedQuote) return Reject(row, "a quoted field is never closed");
         if (row.Fields.Count < header.RequiredFieldCount)
         {
-            return Reject(row, $"row has {row.Fields.Count} fields, at least {header.RequiredFieldCount} are needed"
-                               + (row.EndsWithLineBreak ? "" : " (the file ends inside this row: truncated?)"));
+            return Reject(row, $"row has {row.Fields.Count} fields, at least {header.RequiredFieldCount} are needed");
         }
 
         if (row.FilledFieldCount > header.FieldCount)
