@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace LibreView.Csv;
 
 /// <summary>
@@ -53,7 +55,7 @@ internal sealed class ExportRows(ExportHeader header)
         }
 
         var typeCell = row[header.RecordType];
-        if (!int.TryParse(typeCell, out var typeNumber) || !Enum.IsDefined((RecordType)typeNumber))
+        if (!int.TryParse(typeCell, NumberStyles.None, CultureInfo.InvariantCulture, out var typeNumber) || !Enum.IsDefined((RecordType)typeNumber))
         {
             Reject(row, $"record type '{typeCell}' is not one of 0–6");
             return;

@@ -81,6 +81,18 @@ public class ExportVariantTests
         Assert.Equal(new CsvRejectedRow(5, "historic glucose 'abc' is not a plausible mg/dL value"), result.RejectedRows.Single());
     }
 
+    [Fact]
+    public void A_spreadsheet_re_save_in_a_Western_code_page_keeps_accented_notes()
+    {
+        var text = ExportText.CurrentMgdl("01-02-2024 13:00|6|13=café au lait", "01-02-2024 13:05|0|4=100");
+
+        var result = LibreViewCsvParser.Parse(Encoding.Latin1.GetBytes(text));
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal("ISO-8859-1 (not valid UTF-8)", result.Encoding);
+        Assert.Equal("café au lait", result.Notes.Single().Text);
+    }
+
     [Theory]
     [InlineData("de-DE")]
     [InlineData("en-US")]
