@@ -68,8 +68,7 @@ internal sealed class ExportRows(ExportHeader header)
             RecordType.Historic => AddGlucose(row, timestamp, type, serial, header.Historic, "historic glucose"),
             RecordType.Scan => AddGlucose(row, timestamp, type, serial, header.Scan, "scan glucose"),
             RecordType.Strip => AddGlucose(row, timestamp, type, serial, header.Strip, "strip glucose"),
-            RecordType.Ketone => AddGlucose(row, timestamp, type, serial,
-                header.Ketone >= 0 ? new GlucoseColumn(header.Ketone, ExportGlucoseUnit.MmolPerL) : null, "ketone"),
+            RecordType.Ketone => AddKetone(row, timestamp, serial),
             _ => AddNote(row, timestamp, type, serial),
         };
         if (!ok) return;
@@ -103,6 +102,16 @@ internal sealed class ExportRows(ExportHeader header)
         if (column is null) return Reject(row, $"record type {(int)type} but the header has no {what} column");
         if (!CsvValues.TryReadGlucose(row[column.Index], column.Unit, what, out var value, out var reason)) return Reject(row, reason!);
         _readings.Add(new CsvReading(timestamp, value, column.Unit, type, serial));
+        return true;
+    }
+
+    /// <summary>Blood ketone, always mmol/L; 0.0 is a real reading, so it is not judged like glucose.</summary>
+    private bool AddKetone(CsvRecord row, DateTime timestamp, string serial)
+    {
+        if (header.Ketone < 0) return Reject(row, "record type 3 but the header has no ketone column");
+        if (!TryAmount(row, header.Ketone, AmountKind.KetoneMmolPerL, out var value, out var reason)) return Reject(row, reason!);
+        if (value is not { } ketone) return Reject(row, "ketone is empty");
+        _readings.Add(new CsvReading(timestamp, ketone, ExportGlucoseUnit.MmolPerL, RecordType.Ketone, serial));
         return true;
     }
 
