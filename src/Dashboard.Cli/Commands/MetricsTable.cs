@@ -24,17 +24,21 @@ public static class MetricsTable
         }
 
         Line(output, "First / last", $"{GlucoseMetricsJson.FormatTime(m.First!.Value)} / {GlucoseMetricsJson.FormatTime(m.Last!.Value)}");
-        Line(output, "Time CGM active", $"{N(m.ActivePercent)} %{(m.HasSufficientData ? "" : "   WARNING: under 70 %, too little data")}");
+        Line(output, "Time CGM active", $"{N(m.ActivePercent)} %{(m.HasSufficientData ? "" : $"   WARNING: under {ConsensusGoals.ActiveAtLeastPercent} %, too little data")}");
         Line(output, "Mean glucose", $"{N(m.MeanMgdl)} mg/dL ({N(m.MeanMgdl / GlucoseUnits.MgPerDlPerMmolPerL, 2)} mmol/L)");
         Line(output, "GMI", $"{N(m.GmiPercent, 2)} %");
-        Line(output, "CV", $"{N(m.CvPercent)} %   goal ≤ 36 %");
+        Line(output, "CV", $"{N(m.CvPercent)} %   goal ≤ {ConsensusGoals.CvAtMostPercent} %");
         Line(output, "SD", $"{N(m.SdMgdl)} mg/dL");
-        Line(output, "Very high", $"{N(m.TimeVeryHighPercent)} %   goal < 5 %");
-        Line(output, "High", $"{N(m.TimeHighPercent)} %   goal < 25 %");
-        Line(output, "In range", $"{N(m.TimeInRangePercent)} %   goal > 70 %");
-        Line(output, "Tight range", $"{N(m.TimeTightRangePercent)} %");
-        Line(output, "Low", $"{N(m.TimeLowPercent)} %   goal < 4 %");
-        Line(output, "Very low", $"{N(m.TimeVeryLowPercent)} %   goal < 1 %");
+        (string Label, double? Percent, string Goal)[] bands =
+        [
+            ("Very high", m.TimeVeryHighPercent, $"goal < {ConsensusGoals.TimeVeryHighBelowPercent} %"),
+            ("High", m.TimeHighPercent, $"goal < {ConsensusGoals.TimeHighBelowPercent} %"),
+            ("In range", m.TimeInRangePercent, $"goal > {ConsensusGoals.TimeInRangeAbovePercent} %"),
+            ("Tight range", m.TimeTightRangePercent, ""),
+            ("Low", m.TimeLowPercent, $"goal < {ConsensusGoals.TimeLowBelowPercent} %"),
+            ("Very low", m.TimeVeryLowPercent, $"goal < {ConsensusGoals.TimeVeryLowBelowPercent} %"),
+        ];
+        foreach (var (label, percent, goal) in bands) Line(output, label, $"{N(percent)} %   {goal}".TrimEnd());
         Line(output, "GRI", $"{N(m.Gri)} (zone {m.GriZone})");
         Line(output, "dt0", $"{m.Dt0Minutes} min");
     }
