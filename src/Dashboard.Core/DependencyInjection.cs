@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddScoped<OrganizationDirectory>();
         services.AddScoped<ApiKeyLookup>();
         services.AddScoped<PatientDirectory>();
+        services.AddScoped<ConnectionDirectory>();
         services.AddScoped<LinkTokenService>();
         services.AddSingleton<EventRecorder>();
         services.AddSingleton<ReadingWriter>();
