@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddScoped<ConnectionLinker>();
         services.AddScoped<PasswordLinking>();
         services.AddScoped<EmailLinking>();
+        services.AddScoped<LinkWidgetQuery>();
         services.AddScoped<PracticeSearch>();
         services.Configure<PracticeAccountOptions>(configuration.GetSection("LibreView"));
         services.AddLibreViewClient(configuration.GetSection("LibreView"));

@@ -35,6 +35,18 @@ public static class DashboardWebSetup
         return builder;
     }
 
+    /// <summary>
+    /// The Blazor hub is not a page: anonymous pages (the Link widget) need a circuit too. Pages keep their own
+    /// authorization: the fallback policy on their endpoints and <c>AuthorizeRouteView</c> inside the circuit.
+    /// </summary>
+    private static void AllowAnonymousCircuits(EndpointBuilder endpoint)
+    {
+        if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } pattern } && pattern.TrimStart('/').StartsWith("_blazor", StringComparison.Ordinal))
+        {
+            endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
+        }
+    }
+
     public static WebApplication UseDashboardWeb(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
@@ -54,7 +66,7 @@ public static class DashboardWebSetup
         app.MapHealth();
         app.MapOpenApi().AllowAnonymous();
         app.MapDashboardApi();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().Add(AllowAnonymousCircuits);
         return app;
     }
 }
