@@ -1,3 +1,4 @@
+using Dashboard.Core.Access;
 using Dashboard.Core.ApiKeys;
 using Dashboard.Core.Connections;
 using Dashboard.Core.Events;
@@ -30,6 +31,7 @@ public static class DependencyInjection
         services.AddDbContextFactory<DashboardDbContext>(options => options.UseSqlite(connectionString));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());
         services.AddScoped<OverviewQuery>();
+        services.AddSingleton<StaffScopeResolver>();
         services.AddScoped<OrganizationDirectory>();
         services.AddScoped<ApiKeyLookup>();
         services.AddScoped<PatientDirectory>();

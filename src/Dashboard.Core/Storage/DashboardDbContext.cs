@@ -1,3 +1,4 @@
+using Dashboard.Core.Access;
 using Dashboard.Core.ApiKeys;
 using Dashboard.Core.Connections;
 using Dashboard.Core.Events;
@@ -23,6 +24,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<TeamPracticeBinding> TeamPracticeBindings => Set<TeamPracticeBinding>();
     public DbSet<LinkToken> LinkTokens => Set<LinkToken>();
     public DbSet<StoredEvent> Events => Set<StoredEvent>();
+    public DbSet<StaffMembership> StaffMemberships => Set<StaffMembership>();
     public DbSet<StoredReading> Readings => Set<StoredReading>();
     public DbSet<StoredNote> Notes => Set<StoredNote>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;

@@ -1,3 +1,4 @@
+using Dashboard.Core.Access;
 using Dashboard.Core.ApiKeys;
 using Dashboard.Core.Connections;
 using Dashboard.Core.Events;
@@ -125,5 +126,14 @@ internal sealed class StoredNoteConfiguration : IEntityTypeConfiguration<StoredN
         entity.Property(n => n.Text).HasMaxLength(2000);
         entity.Property(n => n.Source).HasMaxLength(16);
         entity.HasIndex(n => new { n.UserId, n.Timestamp, n.Kind }).IsUnique();
+    }
+}
+
+internal sealed class StaffMembershipConfiguration : IEntityTypeConfiguration<StaffMembership>
+{
+    public void Configure(EntityTypeBuilder<StaffMembership> entity)
+    {
+        entity.Property(m => m.Email).HasMaxLength(254);
+        entity.HasIndex(m => m.Email).IsUnique();
     }
 }
