@@ -25,7 +25,7 @@ public sealed partial class LibreViewClient : ILibreViewClient
         var body = new WireLoginRequest(credentials.Email, credentials.Password, credentials.TrustedDeviceToken);
         for (var hop = 0; hop <= Options.MaxRedirects; hop++)
         {
-            if (!IsServed(region)) return UnsupportedRegion(region);
+            if (!Options.Serves(region)) return UnsupportedRegion(region);
             var (reply, error) = await _transport.SendAsync(HttpMethod.Post, region, "/llu/auth/login", body, null, null, ct);
             if (error is not null) return LibreViewResult<LibreViewSession>.Failure(error);
             var next = LoginReply.Read(reply!);
@@ -83,8 +83,6 @@ public sealed partial class LibreViewClient : ILibreViewClient
             }
         }
     }
-
-    private bool IsServed(string region) => Options.Regions.Contains(region, StringComparer.OrdinalIgnoreCase);
 
     private static LibreViewResult<LibreViewSession> UnsupportedRegion(string region) =>
         LibreViewResult<LibreViewSession>.Failure(new LibreViewError(LibreViewErrorKind.UnsupportedRegion, $"The LibreView region '{region}' is not supported"));

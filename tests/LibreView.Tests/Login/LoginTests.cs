@@ -240,6 +240,19 @@ public class LoginTests
     }
 
     [Fact]
+    public async Task Slow_answers_time_out_per_attempt_are_retried_then_reported()
+    {
+        await using var h = await SimHarness.StartAsync(c => (c.AttemptTimeout, c.MaxRetries) = (TimeSpan.FromMilliseconds(150), 1));
+        h.AddPatient("slow2@example.org");
+        h.State.Faults.Set("us", new FaultSettings { LatencyMs = 2000 });
+
+        var result = await h.Client.LoginAsync(h.Credentials("slow2@example.org"));
+
+        Assert.Equal(LibreViewErrorKind.ProviderApiError, result.Error?.Kind);
+        Assert.Equal(2, h.State.ApiRequests);
+    }
+
+    [Fact]
     public async Task Truncated_bodies_are_a_provider_api_error()
     {
         await using var h = await SimHarness.StartAsync();
