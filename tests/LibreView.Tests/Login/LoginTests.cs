@@ -226,42 +226,25 @@ public class LoginTests
         Assert.Equal(3, h.State.ApiRequests);
     }
 
-    [Fact]
-    public async Task Server_errors_beyond_the_retries_are_a_provider_api_error()
+    public static TheoryData<string, FaultSettings, int> UnrecoverableFaults => new()
     {
-        await using var h = await SimHarness.StartAsync(c => c.MaxRetries = 2);
+        { "5xx on every attempt", new FaultSettings { ServerErrorShare = 1 }, 3 },
+        { "slower than the attempt timeout", new FaultSettings { LatencyMs = 3000 }, 3 },
+        { "truncated body (not retried: HTTP 200)", new FaultSettings { TruncatedShare = 1 }, 1 },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnrecoverableFaults))]
+    public async Task Faults_that_outlast_the_retries_are_a_provider_api_error(string fault, FaultSettings settings, int attempts)
+    {
+        await using var h = await SimHarness.StartAsync(c => (c.AttemptTimeout, c.MaxRetries) = (TimeSpan.FromMilliseconds(400), 2));
         h.AddPatient("down@example.org");
-        h.State.Faults.Set("us", new FaultSettings { ServerErrorShare = 1 });
+        h.State.Faults.Set("us", settings);
 
         var result = await h.Client.LoginAsync(h.Credentials("down@example.org"));
 
-        Assert.Equal(LibreViewErrorKind.ProviderApiError, result.Error?.Kind);
-        Assert.Equal(3, h.State.ApiRequests);
-    }
-
-    [Fact]
-    public async Task Slow_answers_time_out_per_attempt_are_retried_then_reported()
-    {
-        await using var h = await SimHarness.StartAsync(c => (c.AttemptTimeout, c.MaxRetries) = (TimeSpan.FromMilliseconds(150), 1));
-        h.AddPatient("slow2@example.org");
-        h.State.Faults.Set("us", new FaultSettings { LatencyMs = 2000 });
-
-        var result = await h.Client.LoginAsync(h.Credentials("slow2@example.org"));
-
-        Assert.Equal(LibreViewErrorKind.ProviderApiError, result.Error?.Kind);
-        Assert.Equal(2, h.State.ApiRequests);
-    }
-
-    [Fact]
-    public async Task Truncated_bodies_are_a_provider_api_error()
-    {
-        await using var h = await SimHarness.StartAsync();
-        h.AddPatient("cut@example.org");
-        h.State.Faults.Set("us", new FaultSettings { TruncatedShare = 1 });
-
-        var result = await h.Client.LoginAsync(h.Credentials("cut@example.org"));
-
-        Assert.Equal(LibreViewErrorKind.ProviderApiError, result.Error?.Kind);
+        Assert.True(result.Error?.Kind == LibreViewErrorKind.ProviderApiError, fault);
+        Assert.Equal(attempts, h.State.ApiRequests);
     }
 
     [Fact]
