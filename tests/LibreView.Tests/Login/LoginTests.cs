@@ -204,13 +204,28 @@ public class LoginTests
 
         var started = DateTime.UtcNow;
         var second = h.Client.LoginAsync(h.Credentials("wait@example.org"));
-        await Task.Delay(300);
+        while (h.State.ApiRequests < 2 && DateTime.UtcNow - started < TimeSpan.FromSeconds(10)) await Task.Delay(10);
+        await Task.Delay(200); // the 429 is on its way; the client now waits the 1 s Retry-After
         h.Time.Advance(TimeSpan.FromSeconds(2)); // the simulator's window rolls over while the client waits
         var result = await second;
 
         Assert.True(result.IsSuccess, result.Error?.ToString());
         Assert.True(DateTime.UtcNow - started >= TimeSpan.FromSeconds(0.9));
         Assert.Equal(3, h.State.ApiRequests);
+    }
+
+    [Fact]
+    public async Task Injected_429s_with_a_long_retry_after_are_reported_with_it()
+    {
+        await using var h = await SimHarness.StartAsync();
+        h.AddPatient("throttled@example.org");
+        h.State.Faults.Set("us", new FaultSettings { TooManyRequestsShare = 1, RetryAfterSeconds = 30 });
+
+        var result = await h.Client.LoginAsync(h.Credentials("throttled@example.org"));
+
+        Assert.Equal(LibreViewErrorKind.RateLimited, result.Error?.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(30), result.Error?.RetryAfter);
+        Assert.Equal(1, h.State.ApiRequests);
     }
 
     [Fact]
