@@ -120,6 +120,27 @@ public class DataTests
     }
 
     [Fact]
+    public async Task History_pages_join_exactly_even_from_an_instant_with_a_fraction_of_a_second()
+    {
+        await using var h = await SimHarness.StartAsync();
+        var patient = h.AddPatient("fraction@example.org");
+        var session = await h.LoginAsync("fraction@example.org");
+        var to = h.Time.GetUtcNow().AddMilliseconds(-1234.5678);
+        var from = to.AddDays(-2.5);
+
+        var pages = new List<HistoryPage>();
+        await foreach (var page in h.Client.ReadHistoryAsync(session, patient.Id, from, to))
+            pages.Add(page.GetValueOrThrow());
+
+        Assert.Equal(3, pages.Count);
+        Assert.Equal(from, pages[0].From);
+        Assert.Equal(to, pages[^1].To);
+        Assert.All(pages.Skip(1).Zip(pages), p => Assert.Equal(p.Second.To, p.First.From));
+        var times = pages.SelectMany(p => p.Glucose).Select(g => g.FactoryTimestamp).ToList();
+        Assert.Equal(patient.Data!.Historic(from, to).Select(r => r.Utc), times);
+    }
+
+    [Fact]
     public async Task History_of_a_libre2_patient_mixes_historic_readings_and_scans()
     {
         await using var h = await SimHarness.StartAsync();
