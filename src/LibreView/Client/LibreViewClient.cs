@@ -2,6 +2,7 @@ using LibreView.Client.Http;
 using LibreView.Client.Parsing;
 using LibreView.Regions;
 using LibreView.Wire;
+using Microsoft.Extensions.Options;
 
 namespace LibreView.Client;
 
@@ -11,7 +12,7 @@ public sealed partial class LibreViewClient : ILibreViewClient
     private readonly LibreViewTransport _transport;
     private readonly TimeProvider _time;
 
-    public LibreViewClient(HttpClient http, Microsoft.Extensions.Options.IOptions<LibreViewClientOptions> options, TimeProvider time)
+    public LibreViewClient(HttpClient http, IOptions<LibreViewClientOptions> options, TimeProvider time)
     {
         _transport = new LibreViewTransport(http, options, time);
         _time = time;
