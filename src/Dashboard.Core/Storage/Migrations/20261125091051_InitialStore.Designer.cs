@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dashboard.Core.Storage.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261125085903_InitialStore")]
+    [Migration("20261125091051_InitialStore")]
     partial class InitialStore
     {
         /// <inheritdoc />
@@ -19,6 +19,33 @@ namespace Dashboard.Core.Storage.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Dashboard.Core.Access.StaffMembership", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("StaffMemberships");
+                });
 
             modelBuilder.Entity("Dashboard.Core.ApiKeys.TeamApiKey", b =>
                 {
@@ -457,6 +484,17 @@ namespace Dashboard.Core.Storage.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("DataProtectionKeys");
+                });
+
+            modelBuilder.Entity("Dashboard.Core.Access.StaffMembership", b =>
+                {
+                    b.HasOne("Dashboard.Core.Organizations.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
                 });
 
             modelBuilder.Entity("Dashboard.Core.ApiKeys.TeamApiKey", b =>
