@@ -1,11 +1,13 @@
 using Dashboard.Core.Access;
 using Dashboard.Core.ApiKeys;
+using Dashboard.Core.Audit;
 using Dashboard.Core.Connections;
 using Dashboard.Core.Events;
 using Dashboard.Core.Glucose.Store;
 using Dashboard.Core.Linking;
 using Dashboard.Core.Organizations;
 using Dashboard.Core.Overview;
+using Dashboard.Core.Patients;
 using Dashboard.Core.Practices;
 using Dashboard.Core.Storage;
 using Dashboard.Core.Users;
@@ -32,6 +34,10 @@ public static class DependencyInjection
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());
         services.AddScoped<OverviewQuery>();
         services.AddSingleton<StaffScopeResolver>();
+        services.AddSingleton<PatientListQuery>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<PatientDetailsQuery>();
+        services.AddScoped<ReconnectLinks>();
         services.AddScoped<OrganizationDirectory>();
         services.AddScoped<ApiKeyLookup>();
         services.AddScoped<PatientDirectory>();

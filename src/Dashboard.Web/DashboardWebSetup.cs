@@ -22,6 +22,7 @@ public static class DashboardWebSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddScoped<Dashboard.Web.Components.Layout.ThemePreference>();
+        services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
         services.AddDevIdentity(builder.Configuration);
         services.AddConsoleAuthentication(builder.Configuration, builder.Environment);
         services.AddCascadingAuthenticationState();
@@ -66,6 +67,8 @@ public static class DashboardWebSetup
         app.MapHealth();
         app.MapOpenApi().AllowAnonymous();
         app.MapDashboardApi();
+        app.MapPatientExport();
+        app.MapReconnectLinks();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().Add(AllowAnonymousCircuits);
         return app;
     }

@@ -1,5 +1,6 @@
 using Dashboard.Core.Access;
 using Dashboard.Core.ApiKeys;
+using Dashboard.Core.Audit;
 using Dashboard.Core.Connections;
 using Dashboard.Core.Events;
 using Dashboard.Core.Glucose.Store;
@@ -135,5 +136,21 @@ internal sealed class StaffMembershipConfiguration : IEntityTypeConfiguration<St
     {
         entity.Property(m => m.Email).HasMaxLength(254);
         entity.HasIndex(m => m.Email).IsUnique();
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> entity)
+    {
+        entity.ToTable("AuditLog");
+        entity.Property(e => e.Actor).HasMaxLength(254);
+        entity.Property(e => e.ActorRole).HasMaxLength(32);
+        entity.Property(e => e.Action).HasMaxLength(64);
+        entity.Property(e => e.ClientUserId).HasMaxLength(200);
+        entity.Property(e => e.ClientIp).HasMaxLength(64);
+        entity.Property(e => e.Details).HasMaxLength(2000);
+        entity.HasIndex(e => new { e.TeamId, e.Id });
+        entity.HasIndex(e => e.At);
     }
 }

@@ -38,6 +38,28 @@ public sealed class ConsoleApi(ConsoleAppFixture app, string apiKey = ConsoleApi
         return await client.GetFromJsonAsync<JsonElement>($"/v2/user/providers/{userId}");
     }
 
+    /// <summary>Links a user's LibreView account through the link API, answering the two-factor step when asked.</summary>
+    public async Task LinkWithPasswordAsync(string userId, string email, string password, Func<string> mfaCode)
+    {
+        var widgetUrl = await LinkWidgetUrlAsync(userId, "abbott_libreview");
+        var token = Uri.UnescapeDataString(widgetUrl[(widgetUrl.IndexOf("token=", StringComparison.Ordinal) + 6)..]);
+        using var client = new HttpClient { BaseAddress = app.BaseAddress };
+        client.DefaultRequestHeaders.Add("x-vital-link-token", token);
+        var first = await (await client.PostAsJsonAsync("/v2/link/provider/password/abbott_libreview", new { username = email, password }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var state = first.GetProperty("state").GetString();
+        if (state == "pending_provider_mfa")
+        {
+            var done = await (await client.PostAsJsonAsync("/v2/link/provider/password/abbott_libreview/complete_mfa", new { mfa_code = mfaCode() }))
+                .Content.ReadFromJsonAsync<JsonElement>();
+            state = done.GetProperty("state").GetString();
+        }
+        if (state != "success")
+        {
+            throw new InvalidOperationException($"Linking {email} ended in state {state}: {first}");
+        }
+    }
+
     /// <summary>The last two-factor code the in-process simulator sent to <paramref name="email"/>.</summary>
     public async Task<string> LastMfaCodeAsync(string email)
     {
