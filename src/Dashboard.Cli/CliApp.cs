@@ -13,8 +13,13 @@ public static class CliApp
         new("Libre Connect Dashboard command line")
         {
             MetricsCommand.Create(),
+            ImportCsvCommand.Create(),
         };
 
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct = default) =>
+        CreateRootCommand().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, ct);
+
+    /// <summary>Runs a command to its end (commands that use the store are asynchronous).</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error) =>
-        CreateRootCommand().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        RunAsync(args, output, error).GetAwaiter().GetResult();
 }

@@ -50,6 +50,7 @@ public static class DependencyInjection
         {
             services.AddScoped<IStoreSeeder, DemoOrganizationSeeder>();
         }
+        services.AddCsvImport();
         return services;
     }
 }

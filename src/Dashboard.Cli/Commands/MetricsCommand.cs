@@ -1,12 +1,15 @@
 using System.CommandLine;
 using Dashboard.Core.Glucose;
+using Dashboard.Core.Glucose.Store;
 using LibreView.Csv;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Cli.Commands;
 
 /// <summary>
-/// <c>metrics --file EXPORT.csv [--last-days N] [--json]</c>: the DESIGN §8 metrics straight from a
-/// LibreView export, no database. (<c>metrics --user … --team …</c> from the store is to come.)
+/// <c>metrics --file EXPORT.csv [--last-days N] [--json]</c>: the DESIGN §8 metrics straight from a LibreView
+/// export, no database. <c>metrics --user CLIENT_USER_ID --team TEAM [--last-days N] [--json] [--db PATH]</c>:
+/// the same from the store, over the patient's automatic readings.
 /// </summary>
 public static class MetricsCommand
 {
@@ -18,7 +21,7 @@ public static class MetricsCommand
 
     public static readonly Option<int?> LastDays = new("--last-days")
     {
-        Description = "Only the last N days: (newest reading − N × 24 h, newest reading]; default the whole export",
+        Description = "Only the last N days: (newest reading − N × 24 h, newest reading]; default the whole series",
         HelpName = "N",
     };
 
@@ -29,28 +32,44 @@ public static class MetricsCommand
 
     public static Command Create()
     {
-        var command = new Command("metrics", "Glucose metrics (time in ranges, GMI, CV, GRI, …) of a LibreView export")
+        var command = new Command("metrics", "Glucose metrics (time in ranges, GMI, CV, GRI, …) of a LibreView export or of a patient in the store")
         {
             File,
             LastDays,
             Json,
+            StoreArguments.User,
+            StoreArguments.Team,
+            StoreArguments.Db,
         };
-        command.SetAction(Run);
+        command.SetAction(RunAsync);
         return command;
     }
 
-    private static int Run(ParseResult parseResult)
+    private static async Task<int> RunAsync(ParseResult parseResult, CancellationToken ct)
     {
         var file = parseResult.GetValue(File);
+        var clientUserId = parseResult.GetValue(StoreArguments.User)?.Trim();
+        var team = parseResult.GetValue(StoreArguments.Team)?.Trim();
+        var fromStore = !string.IsNullOrEmpty(clientUserId) || !string.IsNullOrEmpty(team);
+        if (file is not null && fromStore) return CommandOutcome.Fail(parseResult, "metrics takes either --file or --user with --team, not both");
+        if (file is null && !fromStore) return CommandOutcome.Fail(parseResult, "metrics needs --file EXPORT.csv, or --user CLIENT_USER_ID --team TEAM");
+        if (fromStore && string.IsNullOrEmpty(clientUserId)) return CommandOutcome.Fail(parseResult, "metrics needs --user CLIENT_USER_ID with --team");
+        if (fromStore && string.IsNullOrEmpty(team)) return CommandOutcome.Fail(parseResult, "metrics needs --team TEAM with --user");
+        if (file is { Exists: false }) return CommandOutcome.Fail(parseResult, $"file not found: {file.FullName}");
         var lastDays = parseResult.GetValue(LastDays);
-        if (file is null) return CommandOutcome.Fail(parseResult, "metrics needs --file EXPORT.csv");
-        if (!file.Exists) return CommandOutcome.Fail(parseResult, $"file not found: {file.FullName}");
         if (lastDays is < 1) return CommandOutcome.Fail(parseResult, "--last-days must be at least 1");
 
+        var window = lastDays is { } days ? MetricsWindow.LastDays(days) : MetricsWindow.WholeSeries;
+        return file is not null
+            ? FromFile(parseResult, file, window)
+            : await FromStoreAsync(parseResult, clientUserId!, team!, window, ct);
+    }
+
+    private static int FromFile(ParseResult parseResult, FileInfo file, MetricsWindow window)
+    {
         var export = LibreViewCsvParser.ParseFile(file.FullName);
         if (!export.Succeeded) return CommandOutcome.Fail(parseResult, $"{file.Name}: {export.Error}");
 
-        var window = lastDays is { } days ? MetricsWindow.LastDays(days) : MetricsWindow.WholeSeries;
         var metrics = GlucoseMetricsCalculator.Compute(GlucoseSeries.From(CsvExportReadings.Automatic(export)), window);
         var output = parseResult.InvocationConfiguration.Output;
         if (parseResult.GetValue(Json))
@@ -65,6 +84,41 @@ public static class MetricsCommand
 
         return CommandOutcome.Success;
     }
+
+    private static Task<int> FromStoreAsync(ParseResult parseResult, string clientUserId, string teamName, MetricsWindow window, CancellationToken ct) =>
+        CliStore.UseAsync(parseResult, async store =>
+        {
+            var (team, teamError) = await store.FindTeamAsync(teamName, ct);
+            if (team is null) return CommandOutcome.Fail(parseResult, teamError!);
+            var user = await store.FindUserAsync(team.Id, clientUserId, ct);
+            if (user is null) return CommandOutcome.Fail(parseResult, $"no user '{clientUserId}' in team '{team.Name}'");
+
+            GlucoseReading[] readings;
+            await using (var db = await store.NewContextAsync(ct))
+            {
+                readings = await db.Readings.AsNoTracking()
+                    .Where(r => r.UserId == user.UserId && r.Kind == ReadingKind.Automatic)
+                    .OrderBy(r => r.Timestamp)
+                    .Select(r => new GlucoseReading(r.Timestamp, r.MeasuredValue, r.MeasuredUnit))
+                    .ToArrayAsync(ct);
+            }
+
+            var metrics = GlucoseMetricsCalculator.Compute(GlucoseSeries.From(readings), window);
+            var output = parseResult.InvocationConfiguration.Output;
+            if (parseResult.GetValue(Json))
+            {
+                output.WriteLine(GlucoseMetricsJson.Serialize(metrics));
+            }
+            else
+            {
+                MetricsTable.Line(output, "Patient", $"user '{clientUserId}' of team '{team.Name}'");
+                MetricsTable.Line(output, "Store", store.DataSource);
+                output.WriteLine();
+                MetricsTable.WriteMetrics(output, metrics);
+            }
+
+            return CommandOutcome.Success;
+        }, ct, mustExist: true);
 
     private static void WarnAboutRejectedRows(ParseResult parseResult, LibreViewCsvParseResult export)
     {
