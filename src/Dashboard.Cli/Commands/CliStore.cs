@@ -38,9 +38,9 @@ public sealed class CliStore : IAsyncDisposable
     /// closes it. A missing file is created unless <paramref name="mustExist"/>; a store that cannot be opened
     /// is a one-line reason and a non-zero exit.
     /// </summary>
-    public static async Task<int> UseAsync(ParseResult parseResult, Func<CliStore, Task<int>> use, CancellationToken ct, bool mustExist = false)
+    public static async Task<int> UseAsync(ParseResult parseResult, FileInfo? db, Func<CliStore, Task<int>> use, CancellationToken ct, bool mustExist = false)
     {
-        var (connectionString, contentRoot, error) = Locate(parseResult.GetValue(StoreArguments.Db));
+        var (connectionString, contentRoot, error) = Locate(db);
         if (error is not null) return CommandOutcome.Fail(parseResult, error);
 
         var path = DataSourceOf(connectionString, contentRoot);

@@ -12,30 +12,25 @@ namespace Dashboard.Cli.Commands;
 /// </summary>
 public static class ImportCsvCommand
 {
-    public static readonly Option<FileInfo> File = new("--file")
-    {
-        Description = "A LibreView \"Glucose Data\" CSV export",
-        HelpName = "EXPORT.csv",
-    };
-
     public static Command Create()
     {
+        var options = new Options();
         var command = new Command("import-csv", "Import a LibreView CSV export into the store as one patient's readings and notes")
         {
-            File,
-            StoreArguments.User,
-            StoreArguments.Team,
-            StoreArguments.Db,
+            options.File,
+            options.User,
+            options.Team,
+            options.Db,
         };
-        command.SetAction(RunAsync);
+        command.SetAction((parseResult, ct) => RunAsync(parseResult, options, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parseResult, CancellationToken ct)
+    private static async Task<int> RunAsync(ParseResult parseResult, Options options, CancellationToken ct)
     {
-        var file = parseResult.GetValue(File);
-        var clientUserId = parseResult.GetValue(StoreArguments.User)?.Trim();
-        var teamName = parseResult.GetValue(StoreArguments.Team)?.Trim();
+        var file = parseResult.GetValue(options.File);
+        var clientUserId = parseResult.GetValue(options.User)?.Trim();
+        var teamName = parseResult.GetValue(options.Team)?.Trim();
         if (file is null) return CommandOutcome.Fail(parseResult, "import-csv needs --file EXPORT.csv");
         if (string.IsNullOrEmpty(clientUserId)) return CommandOutcome.Fail(parseResult, "import-csv needs --user CLIENT_USER_ID");
         if (string.IsNullOrEmpty(teamName)) return CommandOutcome.Fail(parseResult, "import-csv needs --team TEAM");
@@ -45,7 +40,7 @@ public static class ImportCsvCommand
         var preview = CsvImportPreview.From(export, rejectedRowsShown: 0);
         if (!preview.CanImport) return CommandOutcome.Fail(parseResult, $"{file.Name}: {preview.Error}");
 
-        return await CliStore.UseAsync(parseResult, async store =>
+        return await CliStore.UseAsync(parseResult, parseResult.GetValue(options.Db), async store =>
         {
             var (team, teamError) = await store.FindTeamAsync(teamName, ct);
             if (team is null) return CommandOutcome.Fail(parseResult, teamError!);
@@ -69,5 +64,13 @@ public static class ImportCsvCommand
             output.WriteLine(result.Message);
             return CommandOutcome.Success;
         }, ct);
+    }
+
+    private sealed class Options
+    {
+        public Option<FileInfo> File { get; } = CommandOptions.ExportFile();
+        public Option<string> User { get; } = CommandOptions.User();
+        public Option<string> Team { get; } = CommandOptions.Team();
+        public Option<FileInfo> Db { get; } = CommandOptions.Db();
     }
 }

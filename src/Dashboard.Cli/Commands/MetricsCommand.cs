@@ -13,66 +13,51 @@ namespace Dashboard.Cli.Commands;
 /// </summary>
 public static class MetricsCommand
 {
-    public static readonly Option<FileInfo> File = new("--file")
-    {
-        Description = "A LibreView \"Glucose Data\" CSV export",
-        HelpName = "EXPORT.csv",
-    };
-
-    public static readonly Option<int?> LastDays = new("--last-days")
-    {
-        Description = "Only the last N days: (newest reading − N × 24 h, newest reading]; default the whole series",
-        HelpName = "N",
-    };
-
-    public static readonly Option<bool> Json = new("--json")
-    {
-        Description = "Print one JSON object with the DESIGN §8 field names instead of a table",
-    };
-
     public static Command Create()
     {
+        var options = new Options();
         var command = new Command("metrics", "Glucose metrics (time in ranges, GMI, CV, GRI, …) of a LibreView export or of a patient in the store")
         {
-            File,
-            LastDays,
-            Json,
-            StoreArguments.User,
-            StoreArguments.Team,
-            StoreArguments.Db,
+            options.File,
+            options.LastDays,
+            options.Json,
+            options.User,
+            options.Team,
+            options.Db,
         };
-        command.SetAction(RunAsync);
+        command.SetAction((parseResult, ct) => RunAsync(parseResult, options, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parseResult, CancellationToken ct)
+    private static async Task<int> RunAsync(ParseResult parseResult, Options options, CancellationToken ct)
     {
-        var file = parseResult.GetValue(File);
-        var clientUserId = parseResult.GetValue(StoreArguments.User)?.Trim();
-        var team = parseResult.GetValue(StoreArguments.Team)?.Trim();
+        var file = parseResult.GetValue(options.File);
+        var clientUserId = parseResult.GetValue(options.User)?.Trim();
+        var team = parseResult.GetValue(options.Team)?.Trim();
         var fromStore = !string.IsNullOrEmpty(clientUserId) || !string.IsNullOrEmpty(team);
         if (file is not null && fromStore) return CommandOutcome.Fail(parseResult, "metrics takes either --file or --user with --team, not both");
         if (file is null && !fromStore) return CommandOutcome.Fail(parseResult, "metrics needs --file EXPORT.csv, or --user CLIENT_USER_ID --team TEAM");
         if (fromStore && string.IsNullOrEmpty(clientUserId)) return CommandOutcome.Fail(parseResult, "metrics needs --user CLIENT_USER_ID with --team");
         if (fromStore && string.IsNullOrEmpty(team)) return CommandOutcome.Fail(parseResult, "metrics needs --team TEAM with --user");
         if (file is { Exists: false }) return CommandOutcome.Fail(parseResult, $"file not found: {file.FullName}");
-        var lastDays = parseResult.GetValue(LastDays);
+        var lastDays = parseResult.GetValue(options.LastDays);
         if (lastDays is < 1) return CommandOutcome.Fail(parseResult, "--last-days must be at least 1");
 
         var window = lastDays is { } days ? MetricsWindow.LastDays(days) : MetricsWindow.WholeSeries;
+        var json = parseResult.GetValue(options.Json);
         return file is not null
-            ? FromFile(parseResult, file, window)
-            : await FromStoreAsync(parseResult, clientUserId!, team!, window, ct);
+            ? FromFile(parseResult, file, window, json)
+            : await FromStoreAsync(parseResult, parseResult.GetValue(options.Db), clientUserId!, team!, window, json, ct);
     }
 
-    private static int FromFile(ParseResult parseResult, FileInfo file, MetricsWindow window)
+    private static int FromFile(ParseResult parseResult, FileInfo file, MetricsWindow window, bool json)
     {
         var export = LibreViewCsvParser.ParseFile(file.FullName);
         if (!export.Succeeded) return CommandOutcome.Fail(parseResult, $"{file.Name}: {export.Error}");
 
         var metrics = GlucoseMetricsCalculator.Compute(GlucoseSeries.From(CsvExportReadings.Automatic(export)), window);
         var output = parseResult.InvocationConfiguration.Output;
-        if (parseResult.GetValue(Json))
+        if (json)
         {
             output.WriteLine(GlucoseMetricsJson.Serialize(metrics));
             WarnAboutRejectedRows(parseResult, export);
@@ -85,8 +70,9 @@ public static class MetricsCommand
         return CommandOutcome.Success;
     }
 
-    private static Task<int> FromStoreAsync(ParseResult parseResult, string clientUserId, string teamName, MetricsWindow window, CancellationToken ct) =>
-        CliStore.UseAsync(parseResult, async store =>
+    private static Task<int> FromStoreAsync(
+        ParseResult parseResult, FileInfo? db, string clientUserId, string teamName, MetricsWindow window, bool json, CancellationToken ct) =>
+        CliStore.UseAsync(parseResult, db, async store =>
         {
             var (team, teamError) = await store.FindTeamAsync(teamName, ct);
             if (team is null) return CommandOutcome.Fail(parseResult, teamError!);
@@ -105,7 +91,7 @@ public static class MetricsCommand
 
             var metrics = GlucoseMetricsCalculator.Compute(GlucoseSeries.From(readings), window);
             var output = parseResult.InvocationConfiguration.Output;
-            if (parseResult.GetValue(Json))
+            if (json)
             {
                 output.WriteLine(GlucoseMetricsJson.Serialize(metrics));
             }
@@ -126,5 +112,25 @@ public static class MetricsCommand
         var first = export.RejectedRows[0];
         parseResult.InvocationConfiguration.Error.WriteLine(
             $"warning: {export.RejectedRows.Count} rows rejected, first at line {first.LineNumber}: {first.Reason}");
+    }
+
+    private sealed class Options
+    {
+        public Option<FileInfo> File { get; } = CommandOptions.ExportFile();
+
+        public Option<int?> LastDays { get; } = new("--last-days")
+        {
+            Description = "Only the last N days: (newest reading − N × 24 h, newest reading]; default the whole series",
+            HelpName = "N",
+        };
+
+        public Option<bool> Json { get; } = new("--json")
+        {
+            Description = "Print one JSON object with the DESIGN §8 field names instead of a table",
+        };
+
+        public Option<string> User { get; } = CommandOptions.User();
+        public Option<string> Team { get; } = CommandOptions.Team();
+        public Option<FileInfo> Db { get; } = CommandOptions.Db();
     }
 }
