@@ -138,6 +138,16 @@ public sealed class ImportCsvCommandTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public void An_unknown_option_gets_its_reason_without_the_help_text()
+    {
+        var (exit, output, error) = Run("import-csv", "--file", RealExports.Martynk.Path, "--user", User, "--team", Team, "--bogus");
+
+        Assert.NotEqual(0, exit);
+        Assert.Equal("", output.Trim());
+        Assert.Equal("Unrecognized command or argument '--bogus'.", error.Trim());
+    }
+
     private (int Exit, string Output, string Error) Import(string path, string team = Team) =>
         Run("import-csv", "--file", path, "--user", User, "--team", team, "--db", _store.Path);
 }
