@@ -60,6 +60,7 @@ public static class DependencyInjection
         {
             services.AddScoped<IStoreSeeder, DemoOrganizationSeeder>();
         }
+        services.AddCsvImport();
         return services;
     }
 }
