@@ -52,6 +52,7 @@ public static class DependencyInjection
         {
             services.AddScoped<IStoreSeeder, DemoOrganizationSeeder>();
         }
+        services.AddPractices();
         return services;
     }
 }
