@@ -11,6 +11,7 @@ public sealed record PracticeBindingView(Guid TeamId, string Provider, string Pr
 /// Team practice bindings (Scale plan): restrict a team's <c>freestyle_libre</c> patient search to one active custom
 /// practice of its organisation, named by Practice ID (case-insensitive). Only new connections are affected:
 /// existing connections keep the practice they were linked through and keep syncing.
+/// (No method is named <c>BindAsync</c>: minimal APIs would take the class for a parameter binder.)
 /// </summary>
 public sealed class PracticeBindingService(DashboardDbContext db, TimeProvider time)
 {
@@ -38,7 +39,7 @@ public sealed class PracticeBindingService(DashboardDbContext db, TimeProvider t
         practice.IsActive && practice.Environment == team.Environment &&
         LibreViewRegions.CodesFor(team.DeploymentRegion).Contains(practice.Region);
 
-    public async Task<PracticeResult<PracticeBindingView>> BindAsync(Guid teamId, string? practiceId, CancellationToken ct = default)
+    public async Task<PracticeResult<PracticeBindingView>> BindTeamAsync(Guid teamId, string? practiceId, CancellationToken ct = default)
     {
         var team = await db.Teams.AsNoTracking().Include(t => t.Organization).FirstOrDefaultAsync(t => t.Id == teamId, ct);
         if (team?.Organization is not { } organization)
@@ -75,7 +76,7 @@ public sealed class PracticeBindingService(DashboardDbContext db, TimeProvider t
     }
 
     /// <summary>Removes the team's binding; new connections then search every practice again. False when there was none.</summary>
-    public async Task<bool> UnbindAsync(Guid teamId, CancellationToken ct = default) =>
+    public async Task<bool> UnbindTeamAsync(Guid teamId, CancellationToken ct = default) =>
         await db.TeamPracticeBindings.Where(b => b.TeamId == teamId && b.Provider == Provider).ExecuteDeleteAsync(ct) > 0;
 
     private static string? NotBindableReason(CustomPracticeView? practice, string typed, Team team)
