@@ -21,9 +21,23 @@ public sealed record TeamPractices(
 
     /// <summary>The practice a new patient of this team adds in the Libre app.</summary>
     public string PracticeForNewPatients => Binding?.PracticeId ?? BuiltInPractice;
+
+    /// <summary>Where new patients of this team are searched for, in plain words.</summary>
+    public string BindingSummary => Binding is { } binding
+        ? $"Bound to {binding.PracticeId}: new patients are searched for in this practice only."
+        : $"Not bound: new patients are searched for in every practice we administer in their region, including {BuiltInPractice}.";
+
+    /// <summary>What a binding change does, in plain words, with the count of connections it leaves alone.</summary>
+    public string NewConnectionsOnlyNote =>
+        "Binding or unbinding affects new connections only. " + (ExistingConnections == 1
+            ? "1 existing connection keeps syncing through the practice it was linked with."
+            : $"{ExistingConnections} existing connections keep syncing through the practices they were linked with.");
 }
 
-public sealed record OrganizationPractices(Guid Id, string Name, Plan Plan, IReadOnlyList<TeamPractices> Teams, IReadOnlyList<CustomPracticeView> CustomPractices)
+/// <summary>A custom practice with the steps that make it active.</summary>
+public sealed record CustomPracticeEntry(CustomPracticeView Practice, PracticeSetupSteps Setup);
+
+public sealed record OrganizationPractices(Guid Id, string Name, Plan Plan, IReadOnlyList<TeamPractices> Teams, IReadOnlyList<CustomPracticeEntry> CustomPractices)
 {
     public bool AllowsCustomPractices => PracticePlan.Allows(Plan);
     public string PlanExplanation => PracticePlan.Explanation(Plan);
@@ -32,6 +46,10 @@ public sealed record OrganizationPractices(Guid Id, string Name, Plan Plan, IRea
 
     public IReadOnlyList<string> RegionChoices(TeamEnvironment environment) =>
         CustomPracticeService.RegionChoices(Teams.Select(t => (t.Environment, t.Deployment)), environment);
+
+    /// <summary>The region preselected for a new practice: the default of the environment's first team.</summary>
+    public string DefaultRegion(TeamEnvironment environment) =>
+        Teams.Where(t => t.Environment == environment).Select(t => t.DefaultRegion).FirstOrDefault() ?? "";
 }
 
 /// <summary>Read side of the Practices page: every organisation with its teams, bindings and custom practices.</summary>
@@ -52,7 +70,8 @@ public sealed class PracticeDirectory(DashboardDbContext db, CustomPracticeServi
                     await bindings.ExistingConnectionsAsync(team.Id, ct),
                     custom.Where(p => PracticeBindingService.CanServe(p, team)).Select(p => p.PracticeId).ToList()));
             }
-            result.Add(new OrganizationPractices(organization.Id, organization.Name, organization.Plan, teams, custom));
+            result.Add(new OrganizationPractices(organization.Id, organization.Name, organization.Plan, teams,
+                custom.Select(p => new CustomPracticeEntry(p, practices.SetupFor(p))).ToList()));
         }
         return result;
     }

@@ -12,6 +12,7 @@ public static class NavigationCatalog
     public static IReadOnlyList<NavigationEntry> Entries { get; } =
     [
         new("Overview", "/", Icons.Material.Outlined.Dashboard, ConsoleRoles.All),
+        new("Practices", "/practices", Icons.Material.Outlined.LocalHospital, [ConsoleRoles.Admin]),
         new("Settings", "/settings", Icons.Material.Outlined.Settings, [ConsoleRoles.Admin]),
     ];
 
