@@ -32,6 +32,7 @@ public sealed class PracticesPageTests : BunitContext, IAsyncLifetime
     {
         await _store.AddToAsync(Services, seedDemo: true);
         _setup = new PracticeStoreSetup(Services);
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     async Task IAsyncLifetime.DisposeAsync()
