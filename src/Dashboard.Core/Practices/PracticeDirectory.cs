@@ -29,9 +29,12 @@ public sealed record TeamPractices(
 
     /// <summary>What a binding change does, in plain words, with the count of connections it leaves alone.</summary>
     public string NewConnectionsOnlyNote =>
-        "Binding or unbinding affects new connections only. " + (ExistingConnections == 1
-            ? "1 existing connection keeps syncing through the practice it was linked with."
-            : $"{ExistingConnections} existing connections keep syncing through the practices they were linked with.");
+        "Binding or unbinding affects new connections only. " + ExistingConnections switch
+        {
+            0 => "This team has no existing connections yet.",
+            1 => "1 existing connection keeps syncing through the practice it was linked with.",
+            _ => $"{ExistingConnections} existing connections keep syncing through the practices they were linked with.",
+        };
 }
 
 /// <summary>A custom practice with the steps that make it active.</summary>

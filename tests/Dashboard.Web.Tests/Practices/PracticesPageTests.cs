@@ -130,6 +130,21 @@ public sealed class PracticesPageTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public void A_refused_add_says_why_and_keeps_what_was_typed()
+    {
+        var page = RenderPage();
+        var form = page.Find("[data-testid=add-practice-form]");
+
+        form.QuerySelector("input")!.Input("Acme-Clinic");
+        page.Find("[data-testid=add-practice-form]").Submit();
+
+        // The test store has no practice account configured, so nobody could be invited: refused with the reason.
+        page.WaitForAssertion(() => Assert.Contains("no sandbox practice account", page.Find("[data-testid=custom-practices]").TextContent));
+        Assert.Equal("Acme-Clinic", page.Find("[data-testid=add-practice-form] input").GetAttribute("value"));
+        Assert.NotEmpty(page.FindAll("[data-testid=custom-practices-empty]"));
+    }
+
+    [Fact]
     public async Task An_admin_binds_a_team_by_choosing_an_active_practice()
     {
         await _setup.AddPracticeAsync("Active-Us", PracticeStatus.Active);
