@@ -30,26 +30,21 @@ internal sealed record CustomPracticeResponse(string PracticeId, string Region, 
 internal static class PracticeBindingEndpoints
 {
     private const string CredentialsRoute = "/v1/org/{org_id}/team_custom_credentials/{env}/{region}";
+    private const string TeamItemKey = "custom-credentials-team";
     private static readonly string[] ForbiddenFields = ["client_secret", "details", "redirect_url_override"];
 
     public static RouteGroupBuilder MapPracticeBindingEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost(CredentialsRoute, BindAsync).WithName("SetTeamCustomCredentials");
-        api.MapGet(CredentialsRoute, GetAsync).WithName("GetTeamCustomCredentials");
-        api.MapDelete(CredentialsRoute, UnbindAsync).WithName("DeleteTeamCustomCredentials");
+        var credentials = api.MapGroup(CredentialsRoute).AddEndpointFilter(ResolveTeamAsync);
+        credentials.MapPost("", BindAsync).WithName("SetTeamCustomCredentials");
+        credentials.MapGet("", GetAsync).WithName("GetTeamCustomCredentials");
+        credentials.MapDelete("", UnbindAsync).WithName("DeleteTeamCustomCredentials");
         api.MapGet("/v1/org/{org_id}/custom_practices", ListPracticesAsync).WithName("ListCustomPractices");
         return api;
     }
 
-    private static async Task<IResult> BindAsync(
-        [FromRoute(Name = "org_id")] string orgId, string env, string region, JsonElement? body,
-        HttpContext http, PracticeBindingService bindings, CancellationToken ct)
+    private static async Task<IResult> BindAsync(JsonElement? body, HttpContext http, PracticeBindingService bindings, CancellationToken ct)
     {
-        var (team, problem) = await TeamAsync(orgId, env, region, http, bindings, ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
         if (body is not { ValueKind: JsonValueKind.Object } json)
         {
             return ApiProblems.BadRequest($"Send a JSON body with provider \"{Providers.FreeStyleLibre}\" and client_id (the Practice ID).");
@@ -68,36 +63,23 @@ internal static class PracticeBindingEndpoints
             return ApiProblems.BadRequest("Send client_id: the LibreView Practice ID to bind the team to.");
         }
 
-        var result = await bindings.BindTeamAsync(team!.Id, clientId, ct);
+        var result = await bindings.BindTeamAsync(TeamOf(http).Id, clientId, ct);
         return result.Succeeded ? Results.Ok(TeamCustomCredentialResponse.From(result.Value!)) : Refusal(result.Refusal, result.Reason!);
     }
 
-    private static async Task<IResult> GetAsync(
-        [FromRoute(Name = "org_id")] string orgId, string env, string region, HttpContext http, PracticeBindingService bindings, CancellationToken ct)
+    private static async Task<IResult> GetAsync(HttpContext http, PracticeBindingService bindings, CancellationToken ct)
     {
-        var (team, problem) = await TeamAsync(orgId, env, region, http, bindings, ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
-        var binding = await bindings.GetAsync(team!.Id, ct);
+        var binding = await bindings.GetAsync(TeamOf(http).Id, ct);
         return Results.Ok(binding is null ? [] : new[] { TeamCustomCredentialResponse.From(binding) });
     }
 
-    private static async Task<IResult> UnbindAsync(
-        [FromRoute(Name = "org_id")] string orgId, string env, string region, string? provider,
-        HttpContext http, PracticeBindingService bindings, CancellationToken ct)
+    private static async Task<IResult> UnbindAsync(string? provider, HttpContext http, PracticeBindingService bindings, CancellationToken ct)
     {
-        var (team, problem) = await TeamAsync(orgId, env, region, http, bindings, ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
         if (provider is not null && ProviderProblem(provider) is { } providerProblem)
         {
             return providerProblem;
         }
-        return await bindings.UnbindTeamAsync(team!.Id, ct)
+        return await bindings.UnbindTeamAsync(TeamOf(http).Id, ct)
             ? Results.Ok(new { success = true })
             : ApiProblems.NotFound("This team has no practice binding.");
     }
@@ -113,32 +95,44 @@ internal static class PracticeBindingEndpoints
         return Results.Ok(list.Select(CustomPracticeResponse.From).ToList());
     }
 
-    /// <summary>The organisation's team in <paramref name="env"/> and deployment <paramref name="region"/>, or the problem to answer.</summary>
-    private static async Task<(Team? Team, IResult? Problem)> TeamAsync(
-        string orgId, string env, string region, HttpContext http, PracticeBindingService bindings, CancellationToken ct)
+    /// <summary>
+    /// Endpoint filter of the credentials routes: finds the organisation's team in the route's <c>env</c> and deployment
+    /// <c>region</c> (kept for the handler, see <see cref="TeamOf"/>), or answers the problem.
+    /// </summary>
+    private static async ValueTask<object?> ResolveTeamAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        if (OrganizationOf(orgId, http) is not { } organizationId)
+        var http = context.HttpContext;
+        var route = http.Request.RouteValues;
+        var (env, region) = (route["env"] as string, route["region"] as string);
+        if (OrganizationOf(route["org_id"] as string, http) is not { } organizationId)
         {
-            return (null, NoSuchOrganization());
+            return NoSuchOrganization();
         }
         TeamEnvironment? environment = env switch { "sandbox" => TeamEnvironment.Sandbox, "production" => TeamEnvironment.Production, _ => null };
         if (environment is null)
         {
-            return (null, ApiProblems.BadRequest($"Unknown environment '{env}'. Use sandbox or production."));
+            return ApiProblems.BadRequest($"Unknown environment '{env}'. Use sandbox or production.");
         }
         DeploymentRegion? deployment = region switch { "us" => DeploymentRegion.Us, "eu" => DeploymentRegion.Eu, _ => null };
         if (deployment is null)
         {
-            return (null, ApiProblems.BadRequest($"Unknown region '{region}'. Use us or eu (the team's deployment region)."));
+            return ApiProblems.BadRequest($"Unknown region '{region}'. Use us or eu (the team's deployment region).");
         }
-        var team = await bindings.FindTeamAsync(organizationId, environment.Value, deployment.Value, ct);
-        return team is null
-            ? (null, ApiProblems.NotFound($"This organisation has no {env} team in region {region}."))
-            : (team, null);
+        var bindings = http.RequestServices.GetRequiredService<PracticeBindingService>();
+        var team = await bindings.FindTeamAsync(organizationId, environment.Value, deployment.Value, http.RequestAborted);
+        if (team is null)
+        {
+            return ApiProblems.NotFound($"This organisation has no {env} team in region {region}.");
+        }
+        http.Items[TeamItemKey] = team;
+        return await next(context);
     }
 
+    private static Team TeamOf(HttpContext http) =>
+        http.Items[TeamItemKey] as Team ?? throw new InvalidOperationException("The endpoint is not behind ResolveTeamAsync.");
+
     /// <summary>The organisation id when it is the caller's own; another organisation is indistinguishable from none.</summary>
-    private static Guid? OrganizationOf(string orgId, HttpContext http) =>
+    private static Guid? OrganizationOf(string? orgId, HttpContext http) =>
         Guid.TryParse(orgId, out var id) && id == http.ApiTeam().OrganizationId ? id : null;
 
     private static IResult NoSuchOrganization() => ApiProblems.NotFound("No such organisation for this API key.");
