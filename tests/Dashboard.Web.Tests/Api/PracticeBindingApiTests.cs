@@ -116,6 +116,29 @@ public sealed class PracticeBindingApiTests(ApiFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_malformed_or_incomplete_body_is_a_400_and_stores_nothing()
+    {
+        await _us.DeleteAsync(await CredentialsPathAsync());
+
+        var malformed = await _us.PostAsync(await CredentialsPathAsync(), new StringContent("{ not json", System.Text.Encoding.UTF8, "application/json"));
+        var noClientId = await _us.PostAsJsonAsync(await CredentialsPathAsync(), new { provider = "freestyle_libre" });
+        var noProvider = await _us.PostAsJsonAsync(await CredentialsPathAsync(), new { client_id = "x" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noClientId.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noProvider.StatusCode);
+        Assert.Empty((await _us.GetFromJsonAsync<JsonElement>(await CredentialsPathAsync())).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_binding_calls()
+    {
+        var document = await factory.CreateClient().GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("/v1/org/{org_id}/team_custom_credentials/{env}/{region}", document);
+    }
+
+    [Fact]
     public async Task Unbinding_removes_the_binding_once()
     {
         var practiceId = await ActivePracticeAsync();
