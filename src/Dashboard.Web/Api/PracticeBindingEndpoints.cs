@@ -53,7 +53,7 @@ internal static class PracticeBindingEndpoints
         {
             return providerProblem;
         }
-        if (ForbiddenFields.FirstOrDefault(field => json.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null) is { } forbidden)
+        if (ForbiddenFields.FirstOrDefault(field => json.TryGetProperty(field, out _)) is { } forbidden) // present at all, even null (DESIGN §3: absent)
         {
             return ApiProblems.Unprocessable($"{forbidden} must be absent: a {Providers.FreeStyleLibre} practice binding takes only client_id (the Practice ID).",
                 new Dictionary<string, string[]> { [forbidden] = [$"{forbidden} is not accepted for {Providers.FreeStyleLibre}."] });

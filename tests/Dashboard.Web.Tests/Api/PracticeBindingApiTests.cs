@@ -80,14 +80,15 @@ public sealed class PracticeBindingApiTests(ApiFactory factory) : IClassFixture<
     }
 
     [Theory]
-    [InlineData("client_secret")]
-    [InlineData("details")]
-    [InlineData("redirect_url_override")]
-    public async Task Each_field_a_practice_binding_does_not_take_is_a_422_naming_it(string field)
+    [InlineData("client_secret", "x")]
+    [InlineData("client_secret", null)]
+    [InlineData("details", "x")]
+    [InlineData("redirect_url_override", "https://example.org/back")]
+    public async Task Each_field_a_practice_binding_does_not_take_is_a_422_naming_it(string field, string? value)
     {
         var practiceId = await ActivePracticeAsync();
         await _us.DeleteAsync(await CredentialsPathAsync());
-        var body = new Dictionary<string, object> { ["provider"] = "freestyle_libre", ["client_id"] = practiceId, [field] = "x" };
+        var body = new Dictionary<string, object?> { ["provider"] = "freestyle_libre", ["client_id"] = practiceId, [field] = value };
 
         var response = await _us.PostAsJsonAsync(await CredentialsPathAsync(), body);
 
