@@ -61,6 +61,7 @@ public static class DependencyInjection
             services.AddScoped<IStoreSeeder, DemoOrganizationSeeder>();
         }
         services.AddCsvImport();
+        services.AddPractices();
         return services;
     }
 }

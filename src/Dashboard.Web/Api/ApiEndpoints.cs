@@ -12,6 +12,7 @@ internal static class ApiEndpoints
         api.MapUserEndpoints();
         api.MapLinkTokenEndpoints();
         api.MapProviderEndpoints();
+        api.MapPracticeBindingEndpoints();
         endpoints.MapLinkProviderEndpoints();
         return endpoints;
     }
