@@ -21,6 +21,8 @@ internal static class SyncServiceCollectionExtensions
         services.AddSingleton<SyncEngine>();
         services.AddHostedService(sp => sp.GetRequiredService<SyncEngine>());
         services.AddScoped<SyncRefresh>();
+        services.AddScoped<PullIntrospection>();
+        services.AddScoped<Glucose.TimeseriesQuery>();
         return services;
     }
 }

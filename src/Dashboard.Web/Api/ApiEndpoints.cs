@@ -12,6 +12,8 @@ internal static class ApiEndpoints
         api.MapUserEndpoints();
         api.MapLinkTokenEndpoints();
         api.MapProviderEndpoints();
+        api.MapTimeseriesEndpoints();
+        api.MapSyncEndpoints();
         endpoints.MapLinkProviderEndpoints();
         return endpoints;
     }
