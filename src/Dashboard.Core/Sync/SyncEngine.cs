@@ -20,7 +20,8 @@ public sealed class SyncEngine(
     TimeProvider time,
     SyncSignal signal,
     ILogger<SyncEngine> logger,
-    IServiceScopeFactory scopes) : BackgroundService
+    IServiceScopeFactory scopes,
+    IHostApplicationLifetime? lifetime = null) : BackgroundService
 {
     private SyncOptions Options => options.Value;
 
@@ -44,6 +45,12 @@ public sealed class SyncEngine(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!Options.Enabled) return;
+        if (lifetime is not null)
+        {
+            // The first cycle waits for the app to listen: in Development the simulator LibreView talks to is the app itself.
+            using var started = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStarted, stoppingToken);
+            await Task.Delay(Timeout.Infinite, started.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -45,7 +45,18 @@ internal sealed class SyncScheduler(IOptions<SyncOptions> options, TimeProvider 
         {
             pull.MoveTo(PullStatus.Scheduled, now);
         }
-        signal.Wake();
+        WakeAfterSave(db);
+    }
+
+    /// <summary>Wakes the engine once the caller's unit of work is saved, so the cycle it starts sees the new work.</summary>
+    private void WakeAfterSave(DashboardDbContext db)
+    {
+        void Saved(object? sender, Microsoft.EntityFrameworkCore.SavedChangesEventArgs e)
+        {
+            db.SavedChanges -= Saved;
+            signal.Wake();
+        }
+        db.SavedChanges += Saved;
     }
 
     private static HistoricalPull NewPull(Guid connectionId, DateTime now, int days)
