@@ -9,9 +9,7 @@ public sealed class ConnectionHealthTests
     public async Task A_changed_password_stops_the_connection_once_and_a_re_link_resumes_with_no_gap_and_no_duplicate()
     {
         await using var h = await SyncHarness.StartAsync(historicalDays: 10, new() { ["Sync:MaxPagesPerClaim"] = "4" });
-        var patient = h.AddPatient("rotated@example.org");
-        var userId = await h.NewUserAsync("p1");
-        await h.LinkPasswordAsync(userId, patient.Email);
+        var (patient, userId) = await h.LinkedPatientAsync("rotated@example.org");
         Assert.Equal(1, await h.Engine.RunOnceAsync()); // 4 of 10 days
 
         h.State.SetPassword(patient.Email, "New-Passw0rd!");
@@ -47,9 +45,7 @@ public sealed class ConnectionHealthTests
     public async Task An_expired_password_stops_the_connection_with_provider_password_expired()
     {
         await using var h = await SyncHarness.StartAsync(historicalDays: 3);
-        var patient = h.AddPatient("expired@example.org");
-        var userId = await h.NewUserAsync("p1");
-        await h.LinkPasswordAsync(userId, patient.Email);
+        var (patient, userId) = await h.LinkedPatientAsync("expired@example.org");
         await h.RunUntilIdleAsync();
 
         // LibreView makes the patient rotate: the old ticket stops working and the next login meets the expired step.

@@ -10,19 +10,14 @@ public sealed class FaultTests
     public async Task A_429_storm_pauses_every_connection_of_the_region_for_the_Retry_After_then_everything_arrives()
     {
         await using var h = await SyncHarness.StartAsync(historicalDays: 5);
-        var patients = new[] { h.AddPatient("busy1@example.org"), h.AddPatient("busy2@example.org") };
-        var users = new List<Guid>();
-        foreach (var p in patients)
-        {
-            users.Add(await h.NewUserAsync(p.Email));
-            await h.LinkPasswordAsync(users[^1], p.Email);
-        }
+        var pair = new[] { await h.LinkedPatientAsync("busy1@example.org"), await h.LinkedPatientAsync("busy2@example.org") };
+        var (patients, users) = (pair.Select(l => l.Patient).ToArray(), pair.Select(l => l.UserId).ToArray());
         h.State.Faults.Set("us", new FaultSettings { TooManyRequestsShare = 1, RetryAfterSeconds = 600 });
-        var linked = h.State.ApiRequests;
+        var afterLinking = h.State.ApiRequests;
 
         await h.RunUntilIdleAsync();
         var requests = h.State.ApiRequests;
-        Assert.InRange(requests - linked, 1, 2); // the first answer in the region pauses it (the other connection may have been in flight)
+        Assert.InRange(requests - afterLinking, 1, 2); // the first answer in the region pauses it (the other connection may have been in flight)
         h.Time.Advance(TimeSpan.FromMinutes(9));
         Assert.Equal(0, await h.Engine.RunOnceAsync());
         Assert.Equal(requests, h.State.ApiRequests);
@@ -46,9 +41,7 @@ public sealed class FaultTests
     public async Task A_5xx_burst_is_retried_with_back_off_and_nothing_is_lost()
     {
         await using var h = await SyncHarness.StartAsync(historicalDays: 5);
-        var patient = h.AddPatient("burst@example.org");
-        var userId = await h.NewUserAsync("p1");
-        await h.LinkPasswordAsync(userId, patient.Email);
+        var (patient, userId) = await h.LinkedPatientAsync("burst@example.org");
         h.State.Faults.Set("us", new FaultSettings { FailNext = 3 });
 
         await RunThroughBackOffAsync(h);
@@ -63,17 +56,15 @@ public sealed class FaultTests
     public async Task A_provider_that_stays_down_ends_the_pull_with_retry_quota_exhausted_and_a_refresh_resumes_it()
     {
         await using var h = await SyncHarness.StartAsync(historicalDays: 5, new() { ["Sync:MaxAttempts"] = "3" });
-        var patient = h.AddPatient("down@example.org");
-        var userId = await h.NewUserAsync("p1");
-        await h.LinkPasswordAsync(userId, patient.Email);
+        var (patient, userId) = await h.LinkedPatientAsync("down@example.org");
         h.State.Faults.Set("us", new FaultSettings { ServerErrorShare = 1 });
-        var linked = h.State.ApiRequests;
+        var afterLinking = h.State.ApiRequests;
 
         var requests = new List<long>();
         for (var i = 0; i < 3; i++)
         {
             await h.RunUntilIdleAsync();
-            requests.Add(h.State.ApiRequests - linked);
+            requests.Add(h.State.ApiRequests - afterLinking);
             h.Time.Advance(TimeSpan.FromMinutes(1));
         }
         Assert.Equal([1, 2, 3], requests); // one attempt each, 10 s, 20 s ... apart
@@ -95,9 +86,7 @@ public sealed class FaultTests
     public async Task Truncated_bodies_are_retried_until_every_day_is_stored_once()
     {
         await using var h = await SyncHarness.StartAsync(historicalDays: 8, new() { ["Sync:MaxAttempts"] = "100" });
-        var patient = h.AddPatient("cut@example.org");
-        var userId = await h.NewUserAsync("p1");
-        await h.LinkPasswordAsync(userId, patient.Email);
+        var (patient, userId) = await h.LinkedPatientAsync("cut@example.org");
         h.State.Faults.Set("us", new FaultSettings { TruncatedShare = 0.4 });
 
         await RunThroughBackOffAsync(h);

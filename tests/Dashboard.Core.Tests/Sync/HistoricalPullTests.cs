@@ -13,10 +13,7 @@ public sealed class HistoricalPullTests
     public async Task A_90_day_pull_stores_exactly_what_the_simulator_serves(string sensor)
     {
         await using var h = await SyncHarness.StartAsync(historicalDays: 90);
-        var patient = h.AddPatient($"{sensor}@example.org", sensor);
-        var userId = await h.NewUserAsync("p1");
-        var link = await h.LinkPasswordAsync(userId, patient.Email);
-        Assert.True(link.Connected, link.Error);
+        var (patient, userId) = await h.LinkedPatientAsync($"{sensor}@example.org", sensor);
 
         var scheduled = await h.PullOfAsync(userId);
         Assert.Equal(PullStatus.Scheduled, scheduled.Status);
@@ -57,9 +54,7 @@ public sealed class HistoricalPullTests
     public async Task A_restart_in_the_middle_of_a_pull_resumes_from_the_checkpoint_with_nothing_fetched_twice_or_missed()
     {
         await using var h = await SyncHarness.StartAsync(historicalDays: 10);
-        var patient = h.AddPatient("restart@example.org");
-        var userId = await h.NewUserAsync("p1");
-        await h.LinkPasswordAsync(userId, patient.Email);
+        var (patient, userId) = await h.LinkedPatientAsync("restart@example.org");
 
         using var crash = new CancellationTokenSource();
         h.History.CrashBefore = (5, crash);
@@ -86,14 +81,9 @@ public sealed class HistoricalPullTests
     public async Task Two_engines_on_one_database_never_pull_the_same_connection_at_once()
     {
         await using var h = await SyncHarness.StartAsync(historicalDays: 12, new() { ["Sync:MaxPagesPerClaim"] = "2" });
-        var patients = Enumerable.Range(1, 3).Select(i => h.AddPatient($"twin{i}@example.org")).ToList();
-        var users = new List<Guid>();
-        foreach (var p in patients)
-        {
-            var userId = await h.NewUserAsync(p.Email);
-            await h.LinkPasswordAsync(userId, p.Email);
-            users.Add(userId);
-        }
+        var linked = new List<(LibreView.Simulator.Accounts.SimAccount Patient, Guid UserId)>();
+        for (var i = 1; i <= 3; i++) linked.Add(await h.LinkedPatientAsync($"twin{i}@example.org"));
+        var (patients, users) = (linked.Select(l => l.Patient).ToList(), linked.Select(l => l.UserId).ToList());
         var first = h.Engine;
         var second = h.NewEngine();
         var (firstSteps, secondSteps) = (0, 0);

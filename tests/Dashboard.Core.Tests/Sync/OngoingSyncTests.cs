@@ -9,9 +9,7 @@ public sealed class OngoingSyncTests
     public async Task Every_15_minutes_the_ongoing_sync_adds_what_is_new_and_raises_one_event_per_changed_day()
     {
         await using var h = await SyncHarness.StartAsync(historicalDays: 2);
-        var patient = h.AddPatient("ongoing@example.org");
-        var userId = await h.NewUserAsync("p1");
-        await h.LinkPasswordAsync(userId, patient.Email);
+        var (patient, userId) = await h.LinkedPatientAsync("ongoing@example.org");
         await h.RunUntilIdleAsync();
         var afterPull = (await h.EventsOfAsync(userId)).Count;
 

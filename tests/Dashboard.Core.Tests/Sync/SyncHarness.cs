@@ -86,9 +86,7 @@ internal sealed class SyncHarness : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Time);
         services.AddLogging();
         services.AddDashboardCore(configuration, _folder);
-        var client = services.Last(d => d.ServiceType == typeof(ILibreViewClient));
-        services.Remove(client);
-        services.AddTransient<ILibreViewClient>(sp => new RecordingLibreViewClient((ILibreViewClient)client.ImplementationFactory!(sp), History));
+        services.AddHttpClient<ILibreViewClient, LibreViewClient>().AddHttpMessageHandler(History.Handler);
         var provider = services.BuildServiceProvider();
         _providers.Add(provider);
         return provider;
@@ -115,6 +113,16 @@ internal sealed class SyncHarness : IAsyncDisposable
 
     public SimAccount AddPatient(string email, string sensor = "libre3", string region = "us") =>
         State.CreateAccount(new AccountSeed { Email = email, Password = Password, Region = region, Sensor = sensor });
+
+    /// <summary>A new simulator patient linked to a new user with their password; the historical pull is scheduled, not run.</summary>
+    public async Task<(SimAccount Patient, Guid UserId)> LinkedPatientAsync(string email, string sensor = "libre3")
+    {
+        var patient = AddPatient(email, sensor);
+        var userId = await NewUserAsync(email);
+        var link = await LinkPasswordAsync(userId, email);
+        Assert.True(link.Connected, link.Error);
+        return (patient, userId);
+    }
 
     public async Task<Guid> NewUserAsync(string clientUserId)
     {
