@@ -30,8 +30,9 @@ public sealed class SyncEngine(
     /// <summary>One cycle: claims and works on every due connection it can. Returns how many it worked on.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {
-        var due = await DueConnectionsAsync(ct);
         await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SyncAdoption>().AdoptAsync(ct);
+        var due = await DueConnectionsAsync(ct);
         var sync = scope.ServiceProvider.GetRequiredService<ConnectionSync>();
         var worked = 0;
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Options.MaxConcurrentConnections, CancellationToken = ct },

@@ -18,6 +18,7 @@ internal static class SyncServiceCollectionExtensions
         services.AddSingleton<SyncFailures>();
         services.AddTransient<ShareRecheck>();
         services.AddTransient<ConnectionSync>();
+        services.AddScoped<SyncAdoption>();
         services.AddSingleton<SyncEngine>();
         services.AddHostedService(sp => sp.GetRequiredService<SyncEngine>());
         services.AddScoped<SyncRefresh>();

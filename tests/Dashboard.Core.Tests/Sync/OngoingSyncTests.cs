@@ -1,5 +1,6 @@
 using Dashboard.Core.Events;
 using Dashboard.Core.Sync;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Tests.Sync;
 
@@ -28,5 +29,19 @@ public sealed class OngoingSyncTests
         Assert.InRange(daily.Count, 60, 105); // each of the 97 syncs raises one per day it brought readings to (signal losses bring none)
         var state = await h.StateOfAsync(userId);
         Assert.Equal(h.Time.GetUtcNow().UtcDateTime.AddMinutes(15), state.NextDueAt);
+    }
+
+    [Fact]
+    public async Task A_connection_stored_without_a_sync_state_is_adopted_and_pulled()
+    {
+        await using var h = await SyncHarness.StartAsync(historicalDays: 2);
+        var (patient, userId) = await h.LinkedPatientAsync("adopted@example.org");
+        await h.WithDbAsync(db => db.SyncStates.Where(s => s.Connection!.UserId == userId).ExecuteDeleteAsync());
+        await h.WithDbAsync(db => db.HistoricalPulls.ExecuteDeleteAsync());
+
+        await h.RunUntilIdleAsync();
+
+        Assert.Equal(PullStatus.Success, (await h.PullOfAsync(userId)).Status);
+        Assert.Equal(SyncHarness.ServedKeys(patient, SyncHarness.Start.AddDays(-2), SyncHarness.Start), await h.ReadingKeysAsync(userId));
     }
 }

@@ -104,7 +104,9 @@ internal sealed class SyncHarness : IAsyncDisposable
             db.Organizations.Add(new Organization { Name = "Sync Tests", Plan = Plan.Scale, CreatedAt = now, Teams = [team] });
             var founder = new User { TeamId = team.Id, ClientUserId = "founder", CreatedAt = now };
             db.Users.Add(founder);
-            db.Connections.Add(new Connection { UserId = founder.Id, Provider = Providers.AbbottLibreView, Status = ConnectionStatus.Connected, CreatedAt = now });
+            var founding = new Connection { UserId = founder.Id, Provider = Providers.AbbottLibreView, Status = ConnectionStatus.Connected, CreatedAt = now };
+            db.Connections.Add(founding);
+            db.SyncStates.Add(new ConnectionSyncState { ConnectionId = founding.Id, NextDueAt = DateTime.MaxValue }); // never due: it only opens the gate
             await db.SaveChangesAsync();
             TeamId = team.Id;
             return 0;
