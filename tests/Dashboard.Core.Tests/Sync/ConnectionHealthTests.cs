@@ -1,5 +1,6 @@
 using Dashboard.Core.Connections;
 using Dashboard.Core.Sync;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Core.Tests.Sync;
 
@@ -85,5 +86,27 @@ public sealed class ConnectionHealthTests
         Assert.Equal(SyncHarness.ServedKeys(patient, pulledFrom, h.Time.GetUtcNow()), await h.ReadingKeysAsync(userId));
         Assert.Equal(["provider.connection.error", "provider.connection.created"],
             (await h.EventsOfAsync(userId)).Select(e => e.EventType).Take(2));
+    }
+
+    [Fact]
+    public async Task An_expired_ticket_is_renewed_with_the_stored_login_and_the_new_session_is_stored_encrypted()
+    {
+        await using var h = await SyncHarness.StartAsync(historicalDays: 1);
+        h.State.Settings.TicketLifetime = TimeSpan.FromMinutes(10);
+        var (patient, userId) = await h.LinkedPatientAsync("renewed@example.org");
+        await h.RunUntilIdleAsync();
+        var vault = h.Services.GetRequiredService<CredentialVault>();
+        var before = vault.UnprotectCredentials((await h.ConnectionOfAsync(userId)).ProtectedCredentials)!.Session!;
+
+        h.Time.Advance(TimeSpan.FromMinutes(15)); // the ticket ran out 5 minutes ago
+        Assert.Equal(1, await h.Engine.RunOnceAsync());
+
+        var connection = await h.ConnectionOfAsync(userId);
+        Assert.Equal(ConnectionStatus.Connected, connection.Status);
+        Assert.DoesNotContain(before.Token, connection.ProtectedCredentials);
+        var after = vault.UnprotectCredentials(connection.ProtectedCredentials)!.Session!;
+        Assert.NotEqual(before.Token, after.Token);
+        Assert.True(after.ExpiresAt > h.Time.GetUtcNow());
+        Assert.Equal(SyncHarness.ServedKeys(patient, SyncHarness.Start.AddDays(-1), h.Time.GetUtcNow()), await h.ReadingKeysAsync(userId));
     }
 }
