@@ -22,6 +22,7 @@ public static class DashboardWebSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddScoped<Dashboard.Web.Components.Layout.ThemePreference>();
+        services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
         services.AddDevIdentity(builder.Configuration);
         services.AddConsoleAuthentication(builder.Configuration, builder.Environment);
         services.AddCascadingAuthenticationState();
@@ -33,6 +34,18 @@ public static class DashboardWebSetup
             options.SerializerOptions.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
         });
         return builder;
+    }
+
+    /// <summary>
+    /// The Blazor hub is not a page: anonymous pages (the Link widget) need a circuit too. Pages keep their own
+    /// authorization: the fallback policy on their endpoints and <c>AuthorizeRouteView</c> inside the circuit.
+    /// </summary>
+    private static void AllowAnonymousCircuits(EndpointBuilder endpoint)
+    {
+        if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } pattern } && pattern.TrimStart('/').StartsWith("_blazor", StringComparison.Ordinal))
+        {
+            endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
+        }
     }
 
     public static WebApplication UseDashboardWeb(this WebApplication app)
@@ -54,7 +67,9 @@ public static class DashboardWebSetup
         app.MapHealth();
         app.MapOpenApi().AllowAnonymous();
         app.MapDashboardApi();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapPatientExport();
+        app.MapReconnectLinks();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().Add(AllowAnonymousCircuits);
         return app;
     }
 }

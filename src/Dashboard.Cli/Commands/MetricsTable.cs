@@ -9,12 +9,24 @@ public static class MetricsTable
 {
     public static void Write(TextWriter output, string fileName, LibreViewCsvParseResult export, GlucoseMetrics m)
     {
+        WriteExport(output, fileName, export);
+        output.WriteLine();
+        WriteMetrics(output, m);
+    }
+
+    /// <summary>What was read from an export: device, unit, date format, encoding, rows per record type, rejected rows.</summary>
+    public static void WriteExport(TextWriter output, string fileName, LibreViewCsvParseResult export)
+    {
         var unit = CsvExportReadings.UnitOf(export.Unit);
         Line(output, "Export", fileName);
         Line(output, "Device", $"{export.Device} ({export.SerialNumber}), {GlucoseUnits.Symbol(unit)}, {export.DateFormat.Pattern}, {export.Encoding}");
         Line(output, "Rows by record type", string.Join(", ", export.RowsPerRecordType.Where(p => p.Value > 0).Select(p => $"{(int)p.Key} {p.Key}: {p.Value}")));
         Line(output, "Rows rejected", export.RejectedRows.Count == 0 ? "0" : $"{export.RejectedRows.Count} (first at line {export.RejectedRows[0].LineNumber}: {export.RejectedRows[0].Reason})");
-        output.WriteLine();
+    }
+
+    /// <summary>The §8 metrics of one window with the consensus goals.</summary>
+    public static void WriteMetrics(TextWriter output, GlucoseMetrics m)
+    {
         Line(output, "Window", m.Window.ToString());
         Line(output, "Readings (historic)", m.Readings.ToString(CultureInfo.InvariantCulture));
         if (m.Readings == 0)
@@ -43,7 +55,7 @@ public static class MetricsTable
         Line(output, "dt0", $"{m.Dt0Minutes} min");
     }
 
-    private static void Line(TextWriter output, string label, string value) => output.WriteLine($"{label,-22}{value}");
+    public static void Line(TextWriter output, string label, string value) => output.WriteLine($"{label,-22}{value}");
 
     private static string N(double? value, int decimals = 1) =>
         value is { } v ? v.ToString("F" + decimals, CultureInfo.InvariantCulture) : "–";

@@ -1,3 +1,4 @@
+using Dashboard.Core.Access;
 using Dashboard.Core.ApiKeys;
 using Dashboard.Core.Connections;
 using Dashboard.Core.Organizations;
@@ -21,6 +22,9 @@ public sealed class DemoSeedOptions
     /// connections, so the gate is open in the demo. Its LibreView login must exist in the simulator.
     /// </summary>
     public FoundingConnectionSeed? FoundingConnection { get; set; }
+
+    /// <summary>Emails of the console people who belong to the demo organisation.</summary>
+    public List<string> StaffMembers { get; set; } = [];
 }
 
 public sealed class FoundingConnectionSeed
@@ -62,6 +66,10 @@ internal sealed class DemoOrganizationSeeder(TimeProvider time, IOptions<DemoSee
             var team = organization.Teams.FirstOrDefault(t => t.Name == teamName)
                 ?? throw new InvalidOperationException($"Seed:TeamApiKeys names a team that is not seeded: '{teamName}'.");
             db.TeamApiKeys.Add(new TeamApiKey { TeamId = team.Id, KeyHash = SecretHash.Of(key), Label = "development key", CreatedAt = now });
+        }
+        foreach (var email in options.Value.StaffMembers)
+        {
+            db.StaffMemberships.Add(new StaffMembership { Email = email.Trim().ToLowerInvariant(), OrganizationId = organization.Id, CreatedAt = now });
         }
         if (options.Value.FoundingConnection is { } founding)
         {

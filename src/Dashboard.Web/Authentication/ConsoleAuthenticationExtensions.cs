@@ -44,6 +44,19 @@ public static class ConsoleAuthenticationExtensions
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
                 options.AccessDeniedPath = "/access-denied";
+                // A page visit is shown the access-denied page; a refused action (POST, …) gets a plain 403.
+                options.Events.OnRedirectToAccessDenied = context =>
+                {
+                    if (HttpMethods.IsGet(context.Request.Method))
+                    {
+                        context.Response.Redirect(context.RedirectUri);
+                        return Task.CompletedTask;
+                    }
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return context.Response.WriteAsJsonAsync(
+                        new { title = "Forbidden", status = 403, detail = "Your role does not allow this action." },
+                        (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+                };
             })
             .AddOpenIdConnect(OidcScheme, options =>
             {

@@ -27,6 +27,8 @@ public sealed class SimulatorState
     }
 
     public TimeProvider Time { get; }
+
+    /// <summary>The live knobs; change a property in place, or replace them all with <see cref="ReplaceSettings"/>.</summary>
     public SimulatorSettings Settings { get; private set; }
     public FaultRegistry Faults { get; } = new();
     internal TicketCodec Tickets { get; }
@@ -163,6 +165,8 @@ public sealed class SimulatorState
     {
         lock (_gate) return _byEmail.GetValueOrDefault(email.Trim())?.LastMfaCode;
     }
+
+    public void ReplaceSettings(SimulatorSettings settings) => Settings = settings;
 
     /// <summary>Back to the configured seed: accounts, practices, shares, settings and faults.</summary>
     public void Reset()

@@ -50,7 +50,7 @@ internal static class ControlEndpoints
         sim.MapDelete("/faults", (SimulatorState s) => Done(s.Faults.Clear));
 
         sim.MapGet("/settings", (SimulatorState s) => Ok(s.Settings));
-        sim.MapPut("/settings", (HttpContext c, SimulatorState s) => Body<JsonElement>(c, patch => Done(() => ApplySettings(s.Settings, patch))));
+        sim.MapPut("/settings", (HttpContext c, SimulatorState s) => Body<JsonElement>(c, patch => Done(() => s.ReplaceSettings(Patched(s.Settings, patch)))));
         sim.MapPost("/reset", (SimulatorState s) => Done(s.Reset));
     }
 
@@ -58,19 +58,13 @@ internal static class ControlEndpoints
     private sealed record MfaChange(string Method, string? Target);
     private sealed record DocumentsChange(bool TermsAccepted, bool PrivacyPolicyAccepted);
 
-    /// <summary>Copies the fields present in <paramref name="patch"/> onto the live settings.</summary>
-    private static void ApplySettings(SimulatorSettings settings, JsonElement patch)
+    /// <summary>The live settings with the fields present in <paramref name="patch"/> changed.</summary>
+    private static SimulatorSettings Patched(SimulatorSettings settings, JsonElement patch)
     {
         var merged = JsonSerializer.SerializeToNode(settings, Json)!.AsObject();
-        foreach (var p in patch.EnumerateObject()) merged[JsonNamingPolicy.CamelCase.ConvertName(p.Name)] = System.Text.Json.Nodes.JsonNode.Parse(p.Value.GetRawText());
-        var updated = merged.Deserialize<SimulatorSettings>(Json)!;
-        settings.TicketLifetime = updated.TicketLifetime;
-        settings.StepTicketLifetime = updated.StepTicketLifetime;
-        settings.MinimumVersion = updated.MinimumVersion;
-        settings.RequestsPerMinute = updated.RequestsPerMinute;
-        settings.LockoutFailures = updated.LockoutFailures;
-        settings.LockoutIntervalSeconds = updated.LockoutIntervalSeconds;
-        settings.LockoutSeconds = updated.LockoutSeconds;
+        foreach (var p in patch.EnumerateObject())
+            merged[JsonNamingPolicy.CamelCase.ConvertName(p.Name)] = System.Text.Json.Nodes.JsonNode.Parse(p.Value.GetRawText());
+        return merged.Deserialize<SimulatorSettings>(Json)!;
     }
 
     private static IResult Ok(object value) => Results.Json(value, Json);

@@ -21,7 +21,7 @@ internal sealed class ApiGate(RequestDelegate next, SimulatorState state)
         region = LibreRegions.Normalize(region!);
         state.CountApiRequest();
         var faults = state.Faults.Get(region);
-        if (faults.LatencyMs > 0) await Task.Delay(faults.LatencyMs, context.RequestAborted);
+        if (faults.LatencyMs > 0 && !await Delayed(faults.LatencyMs, context.RequestAborted)) return;
 
         if (state.Faults.TakeFailNext(region) || Chance(faults.ServerErrorShare))
         {
@@ -92,6 +92,20 @@ internal sealed class ApiGate(RequestDelegate next, SimulatorState state)
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/plain";
         return context.Response.WriteAsync(text, context.RequestAborted);
+    }
+
+    /// <returns>False when the caller gave up while waiting.</returns>
+    private static async Task<bool> Delayed(int milliseconds, CancellationToken aborted)
+    {
+        try
+        {
+            await Task.Delay(milliseconds, aborted);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     private static bool Chance(double share) => share > 0 && Random.Shared.NextDouble() < share;

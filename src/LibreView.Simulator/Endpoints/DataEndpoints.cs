@@ -41,7 +41,7 @@ internal static class DataEndpoints
         if (start is null || start < from || start >= to) return Envelope.Error(LibreStatus.StepOrError, "invalidCursor");
 
         var end = start.Value + HistoryCursor.PageLength < to ? start.Value + HistoryCursor.PageLength : to.Value;
-        var dataEnd = end < now ? end : now.AddTicks(1);
+        var dataEnd = end <= now ? end : now.AddTicks(1); // nothing after now exists yet
         var data = patient.Data!;
         var glucose = data.Historic(start.Value, dataEnd).Concat(data.Scans(start.Value, dataEnd))
             .OrderBy(r => r.Utc)

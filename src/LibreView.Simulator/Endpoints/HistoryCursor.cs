@@ -9,7 +9,7 @@ internal static class HistoryCursor
     public static readonly TimeSpan PageLength = TimeSpan.FromDays(1);
 
     public static string Encode(DateTimeOffset pageStart) =>
-        Convert.ToBase64String(Encoding.ASCII.GetBytes($"v1:{pageStart.ToUnixTimeSeconds()}"));
+        Convert.ToBase64String(Encoding.ASCII.GetBytes($"v1:{pageStart.UtcTicks}"));
 
     public static DateTimeOffset? Decode(string cursor)
     {
@@ -17,10 +17,10 @@ internal static class HistoryCursor
         {
             var text = Encoding.ASCII.GetString(Convert.FromBase64String(cursor));
             return text.StartsWith("v1:", StringComparison.Ordinal) && long.TryParse(text[3..], NumberStyles.None, CultureInfo.InvariantCulture, out var s)
-                ? DateTimeOffset.FromUnixTimeSeconds(s)
+                ? new DateTimeOffset(s, TimeSpan.Zero)
                 : null;
         }
-        catch (FormatException)
+        catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException)
         {
             return null;
         }

@@ -1,6 +1,7 @@
 using LibreView.Simulator.Accounts;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 
 namespace LibreView.Simulator;
 
@@ -36,7 +37,8 @@ public sealed class SimulatorServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, port));
-        builder.Services.AddLibreViewSimulator(o => Copy(options ?? new SimulatorOptions(), o), time);
+        builder.Services.AddSingleton(Options.Create(options ?? new SimulatorOptions()));
+        builder.Services.AddLibreViewSimulator(configure: null, time);
         var app = builder.Build();
         app.UseLibreViewSimulator();
         await app.StartAsync(ct);
@@ -48,21 +50,5 @@ public sealed class SimulatorServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-    }
-
-    private static void Copy(SimulatorOptions from, SimulatorOptions to)
-    {
-        to.Seed = from.Seed;
-        to.TicketLifetime = from.TicketLifetime;
-        to.StepTicketLifetime = from.StepTicketLifetime;
-        to.MinimumVersion = from.MinimumVersion;
-        to.RequestsPerMinute = from.RequestsPerMinute;
-        to.LockoutFailures = from.LockoutFailures;
-        to.LockoutIntervalSeconds = from.LockoutIntervalSeconds;
-        to.LockoutSeconds = from.LockoutSeconds;
-        to.HistoryDays = from.HistoryDays;
-        to.Accounts = [.. from.Accounts];
-        to.Practices = [.. from.Practices];
-        to.Shares = [.. from.Shares];
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Dashboard.Cli;
 using Dashboard.Core.Glucose;
 using LibreView.Tests.Csv;
+using static Dashboard.Core.Tests.Cli.CliRun;
 
 namespace Dashboard.Core.Tests.Cli;
 
@@ -108,13 +108,5 @@ public class MetricsCommandTests
         {
             folder.Delete(recursive: true);
         }
-    }
-
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = CliApp.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
     }
 }

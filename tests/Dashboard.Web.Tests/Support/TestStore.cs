@@ -10,16 +10,20 @@ public sealed class TestStore : IAsyncDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("lcd-web-tests-").FullName;
 
+    /// <summary>The person the demo seed puts in the demo organisation unless a test names another.</summary>
+    public const string DefaultStaffMember = "admin@example.org";
+
     public string ConnectionString => $"Data Source={Path.Combine(_folder, "dashboard.db")}";
 
     /// <summary>Registers the domain services on a real store file; <paramref name="seedDemo"/> adds the development organisation.</summary>
-    public async Task AddToAsync(IServiceCollection services, bool seedDemo = false)
+    public async Task AddToAsync(IServiceCollection services, bool seedDemo = false, string? staffMember = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["ConnectionStrings:Dashboard"] = ConnectionString,
                 ["Seed:DemoData"] = seedDemo ? "true" : "false",
+                ["Seed:StaffMembers:0"] = staffMember ?? DefaultStaffMember,
             })
             .Build();
         services.AddDashboardCore(configuration, _folder);
