@@ -13,6 +13,8 @@ internal static class ApiEndpoints
         api.MapLinkTokenEndpoints();
         api.MapProviderEndpoints();
         api.MapPracticeBindingEndpoints();
+        api.MapTimeseriesEndpoints();
+        api.MapSyncEndpoints();
         endpoints.MapLinkProviderEndpoints();
         return endpoints;
     }
