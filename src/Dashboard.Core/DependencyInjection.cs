@@ -2,6 +2,7 @@ using Dashboard.Core.Access;
 using Dashboard.Core.ApiKeys;
 using Dashboard.Core.Connections;
 using Dashboard.Core.Events;
+using Dashboard.Core.Events.Webhooks;
 using Dashboard.Core.Glucose.Store;
 using Dashboard.Core.Linking;
 using Dashboard.Core.Organizations;
@@ -54,6 +55,7 @@ public static class DependencyInjection
         {
             services.AddScoped<IStoreSeeder, DemoOrganizationSeeder>();
         }
+        services.AddWebhooks(configuration);
         return services;
     }
 }
