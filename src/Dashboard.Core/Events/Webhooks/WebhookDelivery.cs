@@ -21,6 +21,9 @@ public sealed class WebhookDelivery
     public Guid EndpointId { get; set; }
     public WebhookDeliveryStatus Status { get; set; }
     public int AttemptCount { get; set; }
+
+    /// <summary>Failures since the last success or redelivery; the back-off grows with it.</summary>
+    public int ConsecutiveFailures { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? NextAttemptAt { get; set; }
 
@@ -42,13 +45,15 @@ public sealed class WebhookDelivery
         RetryUntil = now + retryWindow,
     };
 
-    /// <summary>Applies an attempt's outcome; <paramref name="nextAttempt"/> null after a failure means the window is over.</summary>
-    public WebhookAttempt Record(AttemptOutcome outcome, DateTime now, DateTime? nextAttempt)
+    /// <summary>Applies an attempt's outcome: success, or a failure retried on <paramref name="retries"/>' schedule until the window ends (dead).</summary>
+    public WebhookAttempt Record(AttemptOutcome outcome, DateTime now, RetrySchedule retries)
     {
         AttemptCount++;
+        ConsecutiveFailures = outcome.Succeeded ? 0 : ConsecutiveFailures + 1;
         LastAttemptAt = now;
         LastStatusCode = outcome.StatusCode;
         LastError = outcome.Error;
+        var nextAttempt = outcome.Succeeded ? null : retries.NextAttempt(ConsecutiveFailures, now, RetryUntil);
         (Status, NextAttemptAt) = outcome.Succeeded ? (WebhookDeliveryStatus.Succeeded, (DateTime?)null)
             : nextAttempt is null ? (WebhookDeliveryStatus.Dead, null)
             : (WebhookDeliveryStatus.Failed, nextAttempt);
@@ -66,6 +71,7 @@ public sealed class WebhookDelivery
     public void Redeliver(DateTime now, TimeSpan retryWindow)
     {
         Status = WebhookDeliveryStatus.Pending;
+        ConsecutiveFailures = 0;
         NextAttemptAt = now;
         RetryUntil = now + retryWindow;
     }

@@ -126,7 +126,7 @@ public sealed class WebhookDispatcher(
             var stored = await db.Events.AsNoTracking().SingleAsync(e => e.Id == head.EventId, cancellationToken);
             var outcome = await sender.SendAsync(endpoint, stored, cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
-            db.WebhookAttempts.Add(head.Record(outcome, now, outcome.Succeeded ? null : retries.NextAttempt(head.AttemptCount + 1, now, head.RetryUntil)));
+            db.WebhookAttempts.Add(head.Record(outcome, now, retries));
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
             if (head.Status == WebhookDeliveryStatus.Failed)

@@ -49,6 +49,7 @@ namespace Dashboard.Core.Storage.Migrations
                     EndpointId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     AttemptCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConsecutiveFailures = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     RetryUntil = table.Column<DateTime>(type: "TEXT", nullable: false),

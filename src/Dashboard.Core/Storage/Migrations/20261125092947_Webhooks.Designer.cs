@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dashboard.Core.Storage.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261125091619_Webhooks")]
+    [Migration("20261125092947_Webhooks")]
     partial class Webhooks
     {
         /// <inheritdoc />
@@ -212,6 +212,9 @@ namespace Dashboard.Core.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("AttemptCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsecutiveFailures")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
