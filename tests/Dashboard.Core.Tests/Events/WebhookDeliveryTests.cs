@@ -140,6 +140,44 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_app_instances_on_one_store_never_send_an_event_twice_or_out_of_order()
+    {
+        await _harness.AddEndpointAsync(_receiver.Url);
+        var other = await _harness.AnotherInstanceAsync();
+        var ids = new List<long>();
+
+        for (var round = 0; round < 4; round++)
+        {
+            ids.AddRange(await _harness.RecordEventsAsync(5));
+            await Task.WhenAll(_harness.Dispatcher.RunOnceAsync(), other.RunOnceAsync(), _harness.Dispatcher.RunOnceAsync(), other.RunOnceAsync());
+        }
+        await _harness.RunUntilAsync(() => AllSucceededAsync(20), TimeSpan.FromMinutes(5));
+
+        Assert.Equal(ids.Select(EventEnvelope.MessageId), _receiver.AcceptedIds);
+        Assert.Equal(20, _receiver.Received.Count);
+    }
+
+    [Fact]
+    public async Task An_endpoint_held_by_a_crashed_instance_is_served_once_its_lease_runs_out()
+    {
+        var (endpointId, _) = await _harness.AddEndpointAsync(_receiver.Url);
+        await using (var db = await _harness.CreateDbAsync())
+        {
+            var until = _harness.Clock.GetUtcNow().UtcDateTime.AddMinutes(2);
+            await db.WebhookEndpoints.Where(e => e.Id == endpointId)
+                .ExecuteUpdateAsync(set => set.SetProperty(e => e.LeaseOwner, "crashed-instance").SetProperty(e => e.LeaseUntil, until));
+        }
+        var ids = await _harness.RecordEventsAsync(2);
+
+        await _harness.Dispatcher.RunOnceAsync();
+        Assert.Empty(_receiver.Received);
+
+        _harness.Clock.Advance(TimeSpan.FromMinutes(3));
+        await _harness.Dispatcher.RunOnceAsync();
+        Assert.Equal(ids.Select(EventEnvelope.MessageId), _receiver.AcceptedIds);
+    }
+
+    [Fact]
     public async Task A_delivery_that_keeps_failing_is_retried_with_growing_gaps_for_24_hours_then_dead()
     {
         await _harness.AddEndpointAsync(_receiver.Url);

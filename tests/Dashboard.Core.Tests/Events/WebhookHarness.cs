@@ -18,6 +18,7 @@ namespace Dashboard.Core.Tests.Events;
 public sealed class WebhookHarness : IAsyncDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("lcd-webhook-tests-").FullName;
+    private readonly List<ServiceProvider> _others = [];
     private ServiceProvider _services = null!;
 
     private WebhookHarness()
@@ -44,7 +45,17 @@ public sealed class WebhookHarness : IAsyncDisposable
         await BuildAsync();
     }
 
-    private async Task BuildAsync()
+    /// <summary>A dispatcher of another app instance on the same store (and the same clock).</summary>
+    public async Task<WebhookDispatcher> AnotherInstanceAsync()
+    {
+        var other = await BuildProviderAsync();
+        _others.Add(other);
+        return other.GetRequiredService<WebhookDispatcher>();
+    }
+
+    private async Task BuildAsync() => _services = await BuildProviderAsync();
+
+    private async Task<ServiceProvider> BuildProviderAsync()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -53,9 +64,10 @@ public sealed class WebhookHarness : IAsyncDisposable
             ["Webhooks:RetryBaseDelay"] = "00:00:01",
             ["Webhooks:RequestTimeout"] = "00:00:10",
         }).Build();
-        var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(Clock);
-        _services = services.AddDashboardCore(configuration, _folder).BuildServiceProvider();
-        await _services.InitializeStoreAsync();
+        var provider = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(Clock)
+            .AddDashboardCore(configuration, _folder).BuildServiceProvider();
+        await provider.InitializeStoreAsync();
+        return provider;
     }
 
     private async Task SeedTeamAsync()
@@ -112,6 +124,10 @@ public sealed class WebhookHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var other in _others)
+        {
+            await other.DisposeAsync();
+        }
         await _services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try

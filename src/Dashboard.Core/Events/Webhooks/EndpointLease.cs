@@ -9,15 +9,23 @@ namespace Dashboard.Core.Events.Webhooks;
 /// </summary>
 internal sealed class EndpointLease(DashboardDbContext db, Guid endpointId, string owner, TimeSpan duration, TimeProvider time)
 {
-    /// <summary>Takes the endpoint if it is free (or already ours), or extends our hold on it.</summary>
-    public async Task<bool> TakeAsync(CancellationToken cancellationToken)
+    /// <summary>Takes the endpoint if nobody holds it or the holder's time ran out.</summary>
+    public Task<bool> TakeAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var until = now + duration;
-        var taken = await db.WebhookEndpoints
-            .Where(e => e.Id == endpointId && (e.LeaseUntil == null || e.LeaseUntil < now || e.LeaseOwner == owner))
+        return ClaimAsync(e => e.Id == endpointId && (e.LeaseUntil == null || e.LeaseUntil < now), cancellationToken);
+    }
+
+    /// <summary>Extends our hold before more work; false when we lost it and must stop.</summary>
+    public Task<bool> RenewAsync(CancellationToken cancellationToken) =>
+        ClaimAsync(e => e.Id == endpointId && e.LeaseOwner == owner, cancellationToken);
+
+    private async Task<bool> ClaimAsync(System.Linq.Expressions.Expression<Func<WebhookEndpoint, bool>> condition, CancellationToken cancellationToken)
+    {
+        var until = time.GetUtcNow().UtcDateTime + duration;
+        var claimed = await db.WebhookEndpoints.Where(condition)
             .ExecuteUpdateAsync(set => set.SetProperty(e => e.LeaseOwner, owner).SetProperty(e => e.LeaseUntil, until), cancellationToken);
-        return taken == 1;
+        return claimed == 1;
     }
 
     public Task ReleaseAsync() =>

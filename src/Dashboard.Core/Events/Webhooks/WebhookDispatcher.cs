@@ -22,6 +22,7 @@ public sealed class WebhookDispatcher(
 {
     private const int QueueBatchSize = 500;
     private readonly string _instance = $"{Environment.MachineName}/{Guid.NewGuid():N}";
+    private readonly SemaphoreSlim _oneCycleAtATime = new(1, 1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -53,6 +54,19 @@ public sealed class WebhookDispatcher(
 
     /// <summary>One pass over every enabled endpoint; what the timer runs, and what tests call.</summary>
     public async Task RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        await _oneCycleAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            await ServeEnabledEndpointsAsync(cancellationToken);
+        }
+        finally
+        {
+            _oneCycleAtATime.Release();
+        }
+    }
+
+    private async Task ServeEnabledEndpointsAsync(CancellationToken cancellationToken)
     {
         List<Guid> endpoints;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
@@ -119,7 +133,7 @@ public sealed class WebhookDispatcher(
                 .Where(d => d.EndpointId == endpoint.Id && (d.Status == WebhookDeliveryStatus.Pending || d.Status == WebhookDeliveryStatus.Failed))
                 .OrderBy(d => d.EventId)
                 .FirstOrDefaultAsync(cancellationToken);
-            if (head is null || head.NextAttemptAt > time.GetUtcNow().UtcDateTime || !await lease.TakeAsync(cancellationToken))
+            if (head is null || head.NextAttemptAt > time.GetUtcNow().UtcDateTime || !await lease.RenewAsync(cancellationToken))
             {
                 return;
             }
