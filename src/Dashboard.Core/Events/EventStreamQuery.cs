@@ -52,10 +52,11 @@ public sealed class EventStreamQuery(IDbContextFactory<DashboardDbContext> conte
             events = events.Where(e => e.CreatedAt < until);
         }
         var total = await events.CountAsync(cancellationToken);
-        var rows = await events.OrderByDescending(e => e.Id)
+        var rows = await events
+            .Join(db.Teams, e => e.TeamId, t => t.Id, (e, t) => new { Event = e, TeamName = t.Name })
+            .OrderByDescending(r => r.Event.Id)
             .Skip(Math.Max(page, 0) * pageSize)
             .Take(pageSize)
-            .Join(db.Teams, e => e.TeamId, t => t.Id, (e, t) => new { Event = e, TeamName = t.Name })
             .ToListAsync(cancellationToken);
         return new EventPage(rows.Select(r => new EventRow(r.Event.Id, r.Event.EventType, r.Event.TeamId, r.TeamName, r.Event.UserId,
             r.Event.ClientUserId, r.Event.CreatedAt, EventEnvelope.ToJson(r.Event, indented: true))).ToList(), total);

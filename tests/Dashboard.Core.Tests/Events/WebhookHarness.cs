@@ -30,6 +30,7 @@ public sealed class WebhookHarness : IAsyncDisposable
     public Guid TeamId { get; private set; }
     public WebhookDispatcher Dispatcher => _services.GetRequiredService<WebhookDispatcher>();
     public WebhookAdministration Admin => _services.GetRequiredService<WebhookAdministration>();
+    public EventStreamQuery EventStream => _services.GetRequiredService<EventStreamQuery>();
 
     public static async Task<WebhookHarness> StartAsync()
     {

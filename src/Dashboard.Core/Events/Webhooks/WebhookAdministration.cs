@@ -141,10 +141,10 @@ public sealed class WebhookAdministration(
         }
         return await db.WebhookDeliveries.AsNoTracking()
             .Where(d => d.EndpointId == endpointId)
-            .OrderByDescending(d => d.EventId)
-            .Take(take)
             .Join(db.Events, d => d.EventId, e => e.Id, (d, e) => new WebhookDeliveryRow(d.Id, d.EventId, e.EventType, d.Status, d.AttemptCount,
                 d.CreatedAt, d.NextAttemptAt, d.LastAttemptAt, d.LastStatusCode, d.LastError))
+            .OrderByDescending(d => d.EventId)
+            .Take(take)
             .ToListAsync(cancellationToken);
     }
 

@@ -5,7 +5,7 @@ public sealed class WebhookOptions
 {
     public const string Section = "Webhooks";
 
-    /// <summary>Runs the background dispatcher; off, events still queue and go out once it is on again.</summary>
+    /// <summary>Runs the background dispatcher. Off, nothing is sent; events stay in the store and go out once it is on again.</summary>
     public bool Enabled { get; set; } = true;
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
