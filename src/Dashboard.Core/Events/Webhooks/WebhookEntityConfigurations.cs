@@ -54,3 +54,16 @@ public static class WebhookStore
         public DbSet<WebhookAttempt> WebhookAttempts => db.Set<WebhookAttempt>();
     }
 }
+
+/// <summary>
+/// Indexes for the console's event list filters (type, patient within a team, newest first). They add to
+/// <c>StoredEventConfiguration</c> in Storage, which owns the rest of the events table.
+/// </summary>
+internal sealed class StoredEventStreamIndexes : IEntityTypeConfiguration<StoredEvent>
+{
+    public void Configure(EntityTypeBuilder<StoredEvent> entity)
+    {
+        entity.HasIndex(e => new { e.TeamId, e.EventType, e.Id });
+        entity.HasIndex(e => new { e.TeamId, e.ClientUserId, e.Id });
+    }
+}

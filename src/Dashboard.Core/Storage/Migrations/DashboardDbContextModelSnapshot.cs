@@ -170,6 +170,10 @@ namespace Dashboard.Core.Storage.Migrations
 
                     b.HasIndex("UserId", "Id");
 
+                    b.HasIndex("TeamId", "ClientUserId", "Id");
+
+                    b.HasIndex("TeamId", "EventType", "Id");
+
                     b.ToTable("Events", (string)null);
                 });
 

@@ -98,6 +98,16 @@ namespace Dashboard.Core.Storage.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Events_TeamId_ClientUserId_Id",
+                table: "Events",
+                columns: new[] { "TeamId", "ClientUserId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_TeamId_EventType_Id",
+                table: "Events",
+                columns: new[] { "TeamId", "EventType", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WebhookAttempts_DeliveryId_Id",
                 table: "WebhookAttempts",
                 columns: new[] { "DeliveryId", "Id" });
@@ -135,6 +145,14 @@ namespace Dashboard.Core.Storage.Migrations
 
             migrationBuilder.DropTable(
                 name: "WebhookEndpoints");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Events_TeamId_ClientUserId_Id",
+                table: "Events");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Events_TeamId_EventType_Id",
+                table: "Events");
         }
     }
 }

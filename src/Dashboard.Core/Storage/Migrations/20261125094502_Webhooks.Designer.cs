@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dashboard.Core.Storage.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261125092947_Webhooks")]
+    [Migration("20261125094502_Webhooks")]
     partial class Webhooks
     {
         /// <inheritdoc />
@@ -172,6 +172,10 @@ namespace Dashboard.Core.Storage.Migrations
                     b.HasIndex("TeamId", "Id");
 
                     b.HasIndex("UserId", "Id");
+
+                    b.HasIndex("TeamId", "ClientUserId", "Id");
+
+                    b.HasIndex("TeamId", "EventType", "Id");
 
                     b.ToTable("Events", (string)null);
                 });
