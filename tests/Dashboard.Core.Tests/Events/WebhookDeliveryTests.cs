@@ -263,7 +263,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Another_organisations_endpoint_and_delivery_are_not_found()
+    public async Task The_organisation_lists_its_endpoints_deliveries_and_attempts_and_another_organisation_finds_none()
     {
         var (endpointId, _) = await _harness.AddEndpointAsync(_receiver.Url);
         await _harness.RecordEventsAsync(1);
@@ -277,7 +277,10 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.False((await _harness.Admin.RotateSecretAsync(stranger, endpointId)).Succeeded);
         Assert.False((await _harness.Admin.RedeliverAsync(stranger, delivery.Id)).Succeeded);
         Assert.False((await _harness.Admin.AddEndpointAsync(stranger, _harness.TeamId, "https://example.com/hooks", null)).Succeeded);
-        Assert.Single(await _harness.Admin.ListEndpointsAsync(_harness.Scope));
-        Assert.Single(await _harness.Admin.ListAttemptsAsync(_harness.Scope, delivery.Id));
+        var endpoint = Assert.Single(await _harness.Admin.ListEndpointsAsync(_harness.Scope));
+        Assert.Equal((endpointId, "Hooks team", 0, 0), (endpoint.Id, endpoint.TeamName, endpoint.OpenDeliveries, endpoint.DeadDeliveries));
+        var row = Assert.Single(await _harness.Admin.ListDeliveriesAsync(_harness.Scope, endpointId));
+        Assert.Equal((delivery.EventId, EventTypes.DailyGlucoseCreated, WebhookDeliveryStatus.Succeeded, 1, 204), (row.EventId, row.EventType, row.Status, row.AttemptCount, row.LastStatusCode));
+        Assert.Equal(204, Assert.Single(await _harness.Admin.ListAttemptsAsync(_harness.Scope, delivery.Id)).StatusCode);
     }
 }

@@ -141,10 +141,11 @@ public sealed class WebhookAdministration(
         }
         return await db.WebhookDeliveries.AsNoTracking()
             .Where(d => d.EndpointId == endpointId)
-            .Join(db.Events, d => d.EventId, e => e.Id, (d, e) => new WebhookDeliveryRow(d.Id, d.EventId, e.EventType, d.Status, d.AttemptCount,
-                d.CreatedAt, d.NextAttemptAt, d.LastAttemptAt, d.LastStatusCode, d.LastError))
-            .OrderByDescending(d => d.EventId)
+            .Join(db.Events, d => d.EventId, e => e.Id, (d, e) => new { Delivery = d, e.EventType })
+            .OrderByDescending(r => r.Delivery.EventId)
             .Take(take)
+            .Select(r => new WebhookDeliveryRow(r.Delivery.Id, r.Delivery.EventId, r.EventType, r.Delivery.Status, r.Delivery.AttemptCount,
+                r.Delivery.CreatedAt, r.Delivery.NextAttemptAt, r.Delivery.LastAttemptAt, r.Delivery.LastStatusCode, r.Delivery.LastError))
             .ToListAsync(cancellationToken);
     }
 
