@@ -8,7 +8,7 @@ namespace Dashboard.EndToEnd.Tests.Events;
 public sealed class WebhookAdministrationTests(BrowserFixture browser, ConsoleAppFixture app) : BrowserTest(browser, app)
 {
     [Fact]
-    public Task An_admin_adds_a_loopback_endpoint_sends_a_test_event_and_sees_it_delivered_signed() => InBrowserAsync(async page =>
+    public Task An_admin_adds_a_loopback_endpoint_sends_a_test_event_sees_it_delivered_signed_and_redelivers_it() => InBrowserAsync(async page =>
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         await page.SignInAsync(SeededPeople.Admin, "/events");
@@ -28,6 +28,12 @@ public sealed class WebhookAdministrationTests(BrowserFixture browser, ConsoleAp
 
         await row.GetByRole(AriaRole.Button, new() { Name = "Deliveries" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("deliveries")).ToContainTextAsync("succeeded");
+
+        await page.GetByTestId("deliveries").GetByRole(AriaRole.Button, new() { Name = "Redeliver" }).ClickAsync();
+        var again = await WaitForAsync(() => receiver.Received.Skip(1).FirstOrDefault());
+        Assert.Equal(received.MessageId, again.MessageId);
+        new StandardWebhook(secret).Verify(again.Body, again.Headers);
+
         await page.GetByRole(AriaRole.Tab, new() { Name = "Event stream" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("event-type").First).ToHaveTextAsync("webhook.test");
     });
