@@ -178,6 +178,27 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_secret_that_cannot_be_decrypted_fails_the_attempt_with_advice_and_other_endpoints_carry_on()
+    {
+        var (broken, _) = await _harness.AddEndpointAsync(_receiver.Url);
+        await using var other = await WebhookReceiver.StartAsync();
+        await _harness.AddEndpointAsync(other.Url);
+        await using (var db = await _harness.CreateDbAsync())
+        {
+            await db.WebhookEndpoints.Where(e => e.Id == broken).ExecuteUpdateAsync(set => set.SetProperty(e => e.ProtectedSecret, "not-a-protected-payload"));
+        }
+        await _harness.RecordEventsAsync(1);
+
+        await _harness.Dispatcher.RunOnceAsync();
+
+        var failed = (await _harness.DeliveriesAsync()).Single(d => d.EndpointId == broken);
+        Assert.Equal(WebhookDeliveryStatus.Failed, failed.Status);
+        Assert.Contains("rotate the secret", failed.LastError);
+        Assert.Empty(_receiver.Received);
+        Assert.Single(other.AcceptedIds);
+    }
+
+    [Fact]
     public async Task A_delivery_that_keeps_failing_is_retried_with_growing_gaps_for_24_hours_then_dead()
     {
         await _harness.AddEndpointAsync(_receiver.Url);

@@ -91,6 +91,11 @@ public sealed class WebhookDispatcher(
             await QueueNewEventsAsync(db, endpoint, cancellationToken);
             await SendInOrderAsync(db, endpoint, lease, cancellationToken);
         }
+        catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
+        {
+            // One endpoint's trouble must not stop the others; this one is tried again next cycle.
+            logger.LogError(failure, "Webhook endpoint {EndpointId} could not be served this cycle", endpointId);
+        }
         finally
         {
             await lease.ReleaseAsync();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using StandardWebhooks;
 
@@ -17,10 +18,18 @@ public sealed class WebhookSender(IHttpClientFactory clients, WebhookSecrets sec
         {
             return new AttemptOutcome(false, null, refused, TimeSpan.Zero);
         }
+        HttpRequestMessage request;
+        try
+        {
+            request = SignedRequest(endpoint, stored, time.GetUtcNow());
+        }
+        catch (CryptographicException)
+        {
+            return new AttemptOutcome(false, null, "The signing secret could not be decrypted (were the Data Protection keys lost?); rotate the secret.", TimeSpan.Zero);
+        }
         var started = Stopwatch.GetTimestamp();
         try
         {
-            using var request = SignedRequest(endpoint, stored, time.GetUtcNow());
             using var response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             var status = (int)response.StatusCode;
             return new AttemptOutcome(response.IsSuccessStatusCode, status,
@@ -33,6 +42,10 @@ public sealed class WebhookSender(IHttpClientFactory clients, WebhookSecrets sec
         catch (HttpRequestException failure)
         {
             return new AttemptOutcome(false, null, Shorten(failure.Message), Stopwatch.GetElapsedTime(started));
+        }
+        finally
+        {
+            request.Dispose();
         }
     }
 
