@@ -199,6 +199,22 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_receiver_that_does_not_answer_in_time_is_a_failed_attempt_retried_later()
+    {
+        await _harness.AddEndpointAsync(_receiver.Url);
+        _receiver.Delay = TimeSpan.FromSeconds(30);
+        await _harness.RecordEventsAsync(1);
+
+        await _harness.Dispatcher.RunOnceAsync();
+
+        var delivery = Assert.Single(await _harness.DeliveriesAsync());
+        Assert.Equal((WebhookDeliveryStatus.Failed, null, "No answer before the request timed out."), (delivery.Status, delivery.LastStatusCode, delivery.LastError));
+        _receiver.Delay = TimeSpan.Zero;
+        await _harness.RunUntilAsync(() => AllSucceededAsync(1), TimeSpan.FromMinutes(1));
+        Assert.Single(_receiver.AcceptedIds);
+    }
+
+    [Fact]
     public async Task A_delivery_that_keeps_failing_is_retried_with_growing_gaps_for_24_hours_then_dead()
     {
         await _harness.AddEndpointAsync(_receiver.Url);

@@ -63,7 +63,7 @@ public sealed class WebhookHarness : IAsyncDisposable
             ["ConnectionStrings:Dashboard"] = $"Data Source={Path.Combine(_folder, "dashboard.db")}",
             ["Webhooks:AllowHttpLoopback"] = "true",
             ["Webhooks:RetryBaseDelay"] = "00:00:01",
-            ["Webhooks:RequestTimeout"] = "00:00:10",
+            ["Webhooks:RequestTimeout"] = "00:00:02",
         }).Build();
         var provider = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(Clock)
             .AddDashboardCore(configuration, _folder).BuildServiceProvider();

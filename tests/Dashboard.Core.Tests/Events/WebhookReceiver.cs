@@ -34,6 +34,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>What the next request gets; change it to take the receiver "down" and "up".</summary>
     public HttpStatusCode Status { get; set; } = HttpStatusCode.NoContent;
 
+    /// <summary>How long the receiver thinks before it answers.</summary>
+    public TimeSpan Delay { get; set; } = TimeSpan.Zero;
+
     /// <summary>A message id this receiver always answers 503, whatever <see cref="Status"/> says.</summary>
     public string? AlwaysRefuse { get; set; }
 
@@ -50,9 +53,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
         WebhookReceiver? receiver = null;
         app.MapPost("/hooks", async (HttpRequest request) =>
         {
+            await Task.Delay(receiver!.Delay, request.HttpContext.RequestAborted);
             using var reader = new StreamReader(request.Body);
             var body = await reader.ReadToEndAsync();
-            var status = request.Headers["webhook-id"] == receiver!.AlwaysRefuse ? 503 : (int)receiver.Status;
+            var status = request.Headers["webhook-id"] == receiver.AlwaysRefuse ? 503 : (int)receiver.Status;
             receiver._received.Enqueue(new ReceivedWebhook(body, new HeaderDictionary(request.Headers.ToDictionary(h => h.Key, h => h.Value)), status));
             return Results.StatusCode(status);
         });
