@@ -3,6 +3,7 @@ using Dashboard.Core.ApiKeys;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Connections;
 using Dashboard.Core.Events;
+using Dashboard.Core.Events.Webhooks;
 using Dashboard.Core.Glucose.Store;
 using Dashboard.Core.Linking;
 using Dashboard.Core.Organizations;
@@ -64,6 +65,7 @@ public static class DependencyInjection
         }
         services.AddCsvImport();
         services.AddPractices();
+        services.AddWebhooks(configuration);
         return services;
     }
 }

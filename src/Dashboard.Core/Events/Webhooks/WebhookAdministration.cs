@@ -1,0 +1,207 @@
+using Dashboard.Core.Access;
+using Dashboard.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Core.Events.Webhooks;
+
+public sealed record WebhookEndpointSummary(
+    Guid Id, Guid TeamId, string TeamName, string Url, IReadOnlyList<string> EventTypes, bool Enabled, DateTime CreatedAt,
+    int OpenDeliveries, int DeadDeliveries, DateTime? PreviousSecretExpiresAt);
+
+public sealed record WebhookDeliveryRow(
+    long Id, long EventId, string EventType, WebhookDeliveryStatus Status, int AttemptCount, DateTime CreatedAt,
+    DateTime? NextAttemptAt, DateTime? LastAttemptAt, int? LastStatusCode, string? LastError);
+
+public sealed record WebhookAttemptRow(long Id, DateTime AttemptedAt, int? StatusCode, int DurationMs, string? Error);
+
+/// <summary>The result of an admin action: an error in plain words, or success with the secret to show once.</summary>
+public sealed record WebhookActionResult(string? Error, string? Secret = null)
+{
+    public bool Succeeded => Error is null;
+    public static WebhookActionResult Done(string? secret = null) => new(null, secret);
+    public static WebhookActionResult NotFound { get; } = new("That webhook endpoint was not found.");
+}
+
+/// <summary>
+/// What admins do with a team's webhook endpoints, always within the caller's <see cref="StaffScope"/>:
+/// an endpoint or delivery of another organisation is "not found".
+/// </summary>
+public sealed class WebhookAdministration(
+    IDbContextFactory<DashboardDbContext> contexts,
+    WebhookSecrets secrets,
+    WebhookUrlRule urls,
+    EventRecorder events,
+    IOptions<WebhookOptions> options,
+    TimeProvider time)
+{
+    public async Task<IReadOnlyList<WebhookEndpointSummary>> ListEndpointsAsync(StaffScope scope, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var teamIds = scope.TeamIds.ToList();
+        var rows = await db.WebhookEndpoints.AsNoTracking()
+            .Where(e => teamIds.Contains(e.TeamId))
+            .Join(db.Teams, e => e.TeamId, t => t.Id, (e, t) => new
+            {
+                Endpoint = e,
+                TeamName = t.Name,
+                Open = db.Set<WebhookDelivery>().Count(d => d.EndpointId == e.Id && (d.Status == WebhookDeliveryStatus.Pending || d.Status == WebhookDeliveryStatus.Failed)),
+                Dead = db.Set<WebhookDelivery>().Count(d => d.EndpointId == e.Id && d.Status == WebhookDeliveryStatus.Dead),
+            })
+            .OrderBy(r => r.TeamName).ThenBy(r => r.Endpoint.CreatedAt)
+            .ToListAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        return rows.Select(r => new WebhookEndpointSummary(r.Endpoint.Id, r.Endpoint.TeamId, r.TeamName, r.Endpoint.Url, r.Endpoint.EventTypes,
+            r.Endpoint.Enabled, r.Endpoint.CreatedAt, r.Open, r.Dead,
+            r.Endpoint.PreviousSecretExpiresAt > now ? r.Endpoint.PreviousSecretExpiresAt : null)).ToList();
+    }
+
+    /// <summary>Adds an endpoint that receives the team's events from now on; the result carries its secret, shown once.</summary>
+    public async Task<WebhookActionResult> AddEndpointAsync(StaffScope scope, Guid teamId, string? url, IReadOnlyCollection<string>? eventTypes, CancellationToken cancellationToken = default)
+    {
+        if (!scope.Includes(teamId))
+        {
+            return new WebhookActionResult("Choose one of your teams.");
+        }
+        if (urls.Check(url) is { } refused)
+        {
+            return new WebhookActionResult(refused);
+        }
+        var unknown = (eventTypes ?? []).Except(WebhookEventTypes.Subscribable).ToList();
+        if (unknown.Count > 0)
+        {
+            return new WebhookActionResult($"Unknown event type: {string.Join(", ", unknown)}.");
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var secret = WebhookSecrets.Generate();
+        db.WebhookEndpoints.Add(new WebhookEndpoint
+        {
+            TeamId = teamId,
+            Url = url!.Trim(),
+            EventTypes = (eventTypes ?? []).Distinct().ToList(),
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+            ProtectedSecret = secrets.Protect(secret),
+            LastQueuedEventId = await db.Events.Where(e => e.TeamId == teamId).MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return WebhookActionResult.Done(secret);
+    }
+
+    /// <summary>
+    /// Turns an endpoint off or on. Deliveries already queued wait while it is off; events raised while it is off
+    /// are not sent to it (on again, it receives events from then on).
+    /// </summary>
+    public Task<WebhookActionResult> SetEnabledAsync(StaffScope scope, Guid endpointId, bool enabled, CancellationToken cancellationToken = default) =>
+        ChangeEndpointAsync(scope, endpointId, async (db, endpoint) =>
+        {
+            if (enabled && !endpoint.Enabled)
+            {
+                endpoint.LastQueuedEventId = await db.Events.Where(e => e.TeamId == endpoint.TeamId).MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
+            }
+            endpoint.Enabled = enabled;
+            return WebhookActionResult.Done();
+        }, cancellationToken);
+
+    /// <summary>A new secret, shown once; the old one keeps signing alongside for the overlap period.</summary>
+    public Task<WebhookActionResult> RotateSecretAsync(StaffScope scope, Guid endpointId, CancellationToken cancellationToken = default) =>
+        ChangeEndpointAsync(scope, endpointId, (_, endpoint) =>
+        {
+            var secret = WebhookSecrets.Generate();
+            endpoint.ProtectedPreviousSecret = endpoint.ProtectedSecret;
+            endpoint.PreviousSecretExpiresAt = time.GetUtcNow().UtcDateTime + options.Value.PreviousSecretOverlap;
+            endpoint.ProtectedSecret = secrets.Protect(secret);
+            return Task.FromResult(WebhookActionResult.Done(secret));
+        }, cancellationToken);
+
+    /// <summary>Records a <c>webhook.test</c> event for the endpoint's team and queues it for this endpoint only.</summary>
+    public async Task<WebhookActionResult> SendTestEventAsync(StaffScope scope, Guid endpointId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var endpoint = await FindEndpointAsync(db, scope, endpointId, cancellationToken);
+        if (endpoint is null)
+        {
+            return WebhookActionResult.NotFound;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var test = events.Record(db, WebhookTestEvent.Type, endpoint.TeamId, null, null,
+            new { EndpointId = endpoint.Id, Message = "A test event from Libre Connect Dashboard." });
+        await db.SaveChangesAsync(cancellationToken);
+        db.WebhookDeliveries.Add(WebhookDelivery.Queue(endpoint.Id, test.Id, time.GetUtcNow().UtcDateTime, options.Value.RetryWindow));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return WebhookActionResult.Done();
+    }
+
+    public async Task<IReadOnlyList<WebhookDeliveryRow>> ListDeliveriesAsync(StaffScope scope, Guid endpointId, int take = 50, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await FindEndpointAsync(db, scope, endpointId, cancellationToken) is null)
+        {
+            return [];
+        }
+        return await db.WebhookDeliveries.AsNoTracking()
+            .Where(d => d.EndpointId == endpointId)
+            .Join(db.Events, d => d.EventId, e => e.Id, (d, e) => new { Delivery = d, e.EventType })
+            .OrderByDescending(r => r.Delivery.EventId)
+            .Take(take)
+            .Select(r => new WebhookDeliveryRow(r.Delivery.Id, r.Delivery.EventId, r.EventType, r.Delivery.Status, r.Delivery.AttemptCount,
+                r.Delivery.CreatedAt, r.Delivery.NextAttemptAt, r.Delivery.LastAttemptAt, r.Delivery.LastStatusCode, r.Delivery.LastError))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<WebhookAttemptRow>> ListAttemptsAsync(StaffScope scope, long deliveryId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await FindDeliveryAsync(db, scope, deliveryId, cancellationToken) is null)
+        {
+            return [];
+        }
+        return await db.WebhookAttempts.AsNoTracking()
+            .Where(a => a.DeliveryId == deliveryId)
+            .OrderByDescending(a => a.Id)
+            .Select(a => new WebhookAttemptRow(a.Id, a.AttemptedAt, a.StatusCode, a.DurationMs, a.Error))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Sends a delivery again as soon as the dispatcher next runs, with a fresh retry window.</summary>
+    public async Task<WebhookActionResult> RedeliverAsync(StaffScope scope, long deliveryId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var delivery = await FindDeliveryAsync(db, scope, deliveryId, cancellationToken);
+        if (delivery is null)
+        {
+            return new WebhookActionResult("That delivery was not found.");
+        }
+        delivery.Redeliver(time.GetUtcNow().UtcDateTime, options.Value.RetryWindow);
+        await db.SaveChangesAsync(cancellationToken);
+        return WebhookActionResult.Done();
+    }
+
+    private async Task<WebhookActionResult> ChangeEndpointAsync(StaffScope scope, Guid endpointId,
+        Func<DashboardDbContext, WebhookEndpoint, Task<WebhookActionResult>> change, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var endpoint = await FindEndpointAsync(db, scope, endpointId, cancellationToken);
+        if (endpoint is null)
+        {
+            return WebhookActionResult.NotFound;
+        }
+        var result = await change(db, endpoint);
+        await db.SaveChangesAsync(cancellationToken);
+        return result;
+    }
+
+    private static Task<WebhookEndpoint?> FindEndpointAsync(DashboardDbContext db, StaffScope scope, Guid endpointId, CancellationToken cancellationToken)
+    {
+        var teamIds = scope.TeamIds.ToList();
+        return db.WebhookEndpoints.SingleOrDefaultAsync(e => e.Id == endpointId && teamIds.Contains(e.TeamId), cancellationToken);
+    }
+
+    private static Task<WebhookDelivery?> FindDeliveryAsync(DashboardDbContext db, StaffScope scope, long deliveryId, CancellationToken cancellationToken)
+    {
+        var teamIds = scope.TeamIds.ToList();
+        return db.WebhookDeliveries
+            .Where(d => d.Id == deliveryId && db.Set<WebhookEndpoint>().Any(e => e.Id == d.EndpointId && teamIds.Contains(e.TeamId)))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+}

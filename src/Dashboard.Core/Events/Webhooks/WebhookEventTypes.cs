@@ -1,0 +1,18 @@
+namespace Dashboard.Core.Events.Webhooks;
+
+/// <summary>The event types of DESIGN §6 an endpoint can subscribe to, plus the admin's test event.</summary>
+public static class WebhookEventTypes
+{
+    public static IReadOnlyList<string> Subscribable { get; } =
+    [
+        EventTypes.ConnectionCreated,
+        EventTypes.ConnectionError,
+        EventTypes.HistoricalGlucoseCreated,
+        "historical.data.note.created",
+        "historical.data.carbohydrates.created",
+        "historical.data.insulin_injection.created",
+        EventTypes.DailyGlucoseCreated,
+    ];
+
+    public static IReadOnlyList<string> All { get; } = [.. Subscribable, WebhookTestEvent.Type];
+}

@@ -1,0 +1,28 @@
+namespace Dashboard.Core.Events.Webhooks;
+
+/// <summary>The <c>Webhooks</c> configuration section.</summary>
+public sealed class WebhookOptions
+{
+    public const string Section = "Webhooks";
+
+    /// <summary>Runs the background dispatcher. Off, nothing is sent; events stay in the store and go out once it is on again.</summary>
+    public bool Enabled { get; set; } = true;
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a failing delivery is retried before it is dead.</summary>
+    public TimeSpan RetryWindow { get; set; } = TimeSpan.FromHours(24);
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromHours(1);
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long an instance holds an endpoint; renewed before every send.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>After a rotation the old secret keeps signing (a second signature) for this long.</summary>
+    public TimeSpan PreviousSecretOverlap { get; set; } = TimeSpan.FromHours(24);
+    public int MaxSendsPerEndpointPerCycle { get; set; } = 100;
+    public int MaxParallelEndpoints { get; set; } = 4;
+
+    /// <summary>Lets <c>http://</c> URLs to this machine through; unset, only in Development.</summary>
+    public bool? AllowHttpLoopback { get; set; }
+}

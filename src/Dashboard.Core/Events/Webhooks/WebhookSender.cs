@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using StandardWebhooks;
+
+namespace Dashboard.Core.Events.Webhooks;
+
+/// <summary>POSTs one event to one endpoint, signed per Standard Webhooks, and says how it went. Never throws for the receiver's faults.</summary>
+public sealed class WebhookSender(IHttpClientFactory clients, WebhookSecrets secrets, WebhookUrlRule urls, TimeProvider time)
+{
+    public const string ClientName = "webhooks";
+    public const int MaxErrorLength = 1000;
+
+    public async Task<AttemptOutcome> SendAsync(WebhookEndpoint endpoint, StoredEvent stored, CancellationToken cancellationToken)
+    {
+        if (urls.Check(endpoint.Url) is { } refused)
+        {
+            return new AttemptOutcome(false, null, refused, TimeSpan.Zero);
+        }
+        HttpRequestMessage request;
+        try
+        {
+            request = SignedRequest(endpoint, stored, time.GetUtcNow());
+        }
+        catch (CryptographicException)
+        {
+            return new AttemptOutcome(false, null, "The signing secret could not be decrypted (were the Data Protection keys lost?); rotate the secret.", TimeSpan.Zero);
+        }
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var status = (int)response.StatusCode;
+            return new AttemptOutcome(response.IsSuccessStatusCode, status,
+                response.IsSuccessStatusCode ? null : Shorten($"HTTP {status} {response.ReasonPhrase}".TrimEnd()), Stopwatch.GetElapsedTime(started));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new AttemptOutcome(false, null, "No answer before the request timed out.", Stopwatch.GetElapsedTime(started));
+        }
+        catch (HttpRequestException failure)
+        {
+            return new AttemptOutcome(false, null, Shorten(failure.Message), Stopwatch.GetElapsedTime(started));
+        }
+        finally
+        {
+            request.Dispose();
+        }
+    }
+
+    private HttpRequestMessage SignedRequest(WebhookEndpoint endpoint, StoredEvent stored, DateTimeOffset now)
+    {
+        var body = EventEnvelope.ToJson(stored);
+        var messageId = EventEnvelope.MessageId(stored.Id);
+        var signatures = secrets.SigningSecrets(endpoint, now.UtcDateTime).Select(secret => new StandardWebhook(secret).Sign(messageId, now, body));
+        var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url)
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("webhook-id", messageId);
+        request.Headers.Add("webhook-timestamp", now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add("webhook-signature", string.Join(' ', signatures));
+        return request;
+    }
+
+    private static string Shorten(string text) => text.Length <= MaxErrorLength ? text : text[..MaxErrorLength];
+}
