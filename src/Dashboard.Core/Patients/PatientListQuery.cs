@@ -2,6 +2,7 @@ using Dashboard.Core.Access;
 using Dashboard.Core.Connections;
 using Dashboard.Core.Linking;
 using Dashboard.Core.Storage;
+using Dashboard.Core.Sync;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Patients;
@@ -23,6 +24,11 @@ public enum PatientSortColumn
     Region,
     Practice,
     Created,
+    LastReading,
+    LastSync,
+    TimeInRange,
+    Active,
+    PullProgress,
 }
 
 public sealed record PatientListRow(
@@ -37,7 +43,18 @@ public sealed record PatientListRow(
     string? Region,
     string? PracticeId,
     string? ExternalUserId,
-    DateTime CreatedAt);
+    DateTime CreatedAt,
+    DateTime? LastReadingAt,
+    DateTime? LastSyncAt,
+    double? TimeInRange14dPercent,
+    double? Active14dPercent,
+    PullProgress? Pull);
+
+/// <summary>A historical pull's progress: days done of days asked, and its status word.</summary>
+public sealed record PullProgress(int DaysDone, int DaysAsked, string Status)
+{
+    public double Fraction => DaysAsked == 0 ? 1 : (double)DaysDone / DaysAsked;
+}
 
 public sealed record PatientListPage(IReadOnlyList<PatientListRow> Rows, int Total);
 
@@ -90,6 +107,14 @@ public sealed class PatientListQuery(IDbContextFactory<DashboardDbContext> conte
         public string? PracticeId { get; init; }
         public string? ExternalUserId { get; init; }
         public DateTime CreatedAt { get; init; }
+        public DateTime? LastReadingAt { get; init; }
+        public DateTime? LastSyncAt { get; init; }
+        public double? TimeInRange { get; init; }
+        public double? Active { get; init; }
+        public int? PullDaysDone { get; init; }
+        public int? PullDaysAsked { get; init; }
+        public double? PullFraction { get; init; }
+        public string? PullStatus { get; init; }
     }
 
     private static IQueryable<Joined> Filtered(DashboardDbContext db, StaffScope scope, PatientListFilter filter)
@@ -101,6 +126,10 @@ public sealed class PatientListQuery(IDbContextFactory<DashboardDbContext> conte
             join team in db.Teams on user.TeamId equals team.Id
             join c in db.Connections on user.Id equals c.UserId into connections
             from connection in connections.DefaultIfEmpty()
+            join st in db.SyncStates on connection.Id equals st.ConnectionId into states
+            from state in states.DefaultIfEmpty()
+            join hp in db.HistoricalPulls on connection.Id equals hp.ConnectionId into pulls
+            from pull in pulls.DefaultIfEmpty()
             select new Joined
             {
                 UserId = user.Id,
@@ -115,6 +144,14 @@ public sealed class PatientListQuery(IDbContextFactory<DashboardDbContext> conte
                 PracticeId = connection == null ? null : connection.PracticeId,
                 ExternalUserId = connection == null ? null : connection.ExternalUserId,
                 CreatedAt = user.CreatedAt,
+                LastReadingAt = state == null ? null : state.LastReadingAt,
+                LastSyncAt = state == null ? null : state.LastSuccessAt,
+                TimeInRange = state == null ? null : state.TimeInRange14dPercent,
+                Active = state == null ? null : state.ActivePercent14d,
+                PullDaysDone = pull == null ? null : pull.DaysDone,
+                PullDaysAsked = pull == null ? null : pull.DaysAsked,
+                PullFraction = pull == null || pull.DaysAsked == 0 ? null : (double)pull.DaysDone / pull.DaysAsked,
+                PullStatus = pull == null ? null : pull.Status,
             };
 
         if (filter.TeamId is { } teamId)
@@ -167,6 +204,16 @@ public sealed class PatientListQuery(IDbContextFactory<DashboardDbContext> conte
             (PatientSortColumn.Practice, true) => rows.OrderByDescending(r => r.PracticeId),
             (PatientSortColumn.Created, false) => rows.OrderBy(r => r.CreatedAt),
             (PatientSortColumn.Created, true) => rows.OrderByDescending(r => r.CreatedAt),
+            (PatientSortColumn.LastReading, false) => rows.OrderBy(r => r.LastReadingAt),
+            (PatientSortColumn.LastReading, true) => rows.OrderByDescending(r => r.LastReadingAt),
+            (PatientSortColumn.LastSync, false) => rows.OrderBy(r => r.LastSyncAt),
+            (PatientSortColumn.LastSync, true) => rows.OrderByDescending(r => r.LastSyncAt),
+            (PatientSortColumn.TimeInRange, false) => rows.OrderBy(r => r.TimeInRange),
+            (PatientSortColumn.TimeInRange, true) => rows.OrderByDescending(r => r.TimeInRange),
+            (PatientSortColumn.Active, false) => rows.OrderBy(r => r.Active),
+            (PatientSortColumn.Active, true) => rows.OrderByDescending(r => r.Active),
+            (PatientSortColumn.PullProgress, false) => rows.OrderBy(r => r.PullFraction),
+            (PatientSortColumn.PullProgress, true) => rows.OrderByDescending(r => r.PullFraction),
             (_, true) => rows.OrderByDescending(r => r.ClientUserId),
             _ => rows.OrderBy(r => r.ClientUserId),
         };
@@ -175,5 +222,7 @@ public sealed class PatientListQuery(IDbContextFactory<DashboardDbContext> conte
 
     private static PatientListRow ToRow(Joined j) => new(
         j.UserId, j.ClientUserId, j.TeamId, j.TeamName, j.ConnectionId, j.Provider,
-        ConnectionHealthRules.Classify(j.Status, j.ErrorType), j.ErrorType, j.Region, j.PracticeId, j.ExternalUserId, j.CreatedAt);
+        ConnectionHealthRules.Classify(j.Status, j.ErrorType), j.ErrorType, j.Region, j.PracticeId, j.ExternalUserId, j.CreatedAt,
+        j.LastReadingAt, j.LastSyncAt, j.TimeInRange, j.Active,
+        j.PullDaysAsked is { } asked ? new PullProgress(j.PullDaysDone ?? 0, asked, j.PullStatus ?? "") : null);
 }

@@ -11,7 +11,8 @@ namespace Dashboard.Web.Api;
 internal static class PatientExportEndpoints
 {
     private static readonly string[] Header =
-        ["client_user_id", "team", "provider", "status", "error_type", "region", "practice_id", "external_user_id", "created_utc"];
+        ["client_user_id", "team", "provider", "status", "error_type", "region", "practice_id", "external_user_id", "created_utc",
+         "last_reading_device_time", "last_sync_utc", "time_in_range_14d_percent", "active_14d_percent", "history_days_done", "history_days_asked"];
 
     public static IEndpointRouteBuilder MapPatientExport(this IEndpointRouteBuilder endpoints)
     {
@@ -35,6 +36,11 @@ internal static class PatientExportEndpoints
             {
                 row.ClientUserId, row.TeamName, row.Provider, ConnectionHealthRules.Slug(row.Health), row.ErrorType, row.Region,
                 row.PracticeId, row.ExternalUserId, row.CreatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                row.LastReadingAt?.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+                row.LastSyncAt?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                row.TimeInRange14dPercent?.ToString("0.0", CultureInfo.InvariantCulture),
+                row.Active14dPercent?.ToString("0.0", CultureInfo.InvariantCulture),
+                row.Pull?.DaysDone.ToString(CultureInfo.InvariantCulture), row.Pull?.DaysAsked.ToString(CultureInfo.InvariantCulture),
             }.Select(Csv)));
         }
     }

@@ -138,8 +138,15 @@ public sealed class SimulatorState
         a.LockedUntil = null;
     });
 
-    /// <summary>Makes the password expired as of now: the next login gets the <c>passwordExpired</c> step.</summary>
-    public void ExpirePassword(string email) => Update(email, a => a.PasswordExpiresAt = Now.AddSeconds(-1));
+    /// <summary>
+    /// Makes the password expired as of now: open tickets stop working (LibreView forces the rotation) and the next
+    /// login gets the <c>passwordExpired</c> step.
+    /// </summary>
+    public void ExpirePassword(string email) => Update(email, a =>
+    {
+        a.PasswordExpiresAt = Now.AddSeconds(-1);
+        a.Generation++;
+    });
 
     /// <summary>Switches two-factor: <c>none</c>, <c>sms</c> (target = phone) or <c>email</c> (target = address, default the account email).</summary>
     public void SetMfa(string email, string method, string? target = null)

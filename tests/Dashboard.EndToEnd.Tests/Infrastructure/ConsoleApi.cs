@@ -60,6 +60,30 @@ public sealed class ConsoleApi(ConsoleAppFixture app, string apiKey = ConsoleApi
         }
     }
 
+    /// <summary><c>POST /v2/user/refresh/{user_id}</c>: sync this user now.</summary>
+    public async Task RefreshAsync(string userId)
+    {
+        using var client = Client();
+        (await client.PostAsync($"/v2/user/refresh/{userId}", null)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Waits (up to 30 s) until the user's first connection reports the error type.</summary>
+    public async Task WaitForConnectionErrorAsync(string userId, string errorType)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            var connection = (await ProvidersAsync(userId)).GetProperty("providers")[0];
+            if (connection.TryGetProperty("error_details", out var details) && details.ValueKind == JsonValueKind.Object &&
+                details.GetProperty("error_type").GetString() == errorType)
+            {
+                return;
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"The connection of {userId} did not turn {errorType} within 30 s.");
+    }
+
     /// <summary>The last two-factor code the in-process simulator sent to <paramref name="email"/>.</summary>
     public async Task<string> LastMfaCodeAsync(string email)
     {

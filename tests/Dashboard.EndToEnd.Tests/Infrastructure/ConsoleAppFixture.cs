@@ -25,6 +25,9 @@ public sealed class ConsoleAppFixture : IAsyncLifetime
             host.UseSetting("ConnectionStrings:Dashboard", $"Data Source={Path.Combine(_dataFolder, "dashboard.db")}");
             host.UseSetting("Urls", "http://127.0.0.1:0");
             host.UseSetting("Seed:DemoPatients", "0");
+            // A short history keeps the browser tests light; the sync engine still runs for real.
+            host.UseSetting("Sync:HistoricalDays", "3");
+            host.UseSetting("Sync:PollInterval", "00:00:01");
         });
         _factory.UseKestrel(0);
         _factory.StartServer();

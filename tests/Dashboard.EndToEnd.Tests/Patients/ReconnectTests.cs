@@ -1,10 +1,6 @@
-using Dashboard.Core.Connections;
-using Dashboard.Core.Linking;
-using Dashboard.Core.Storage;
 using Dashboard.EndToEnd.Tests.Infrastructure;
 using LibreView.Simulator;
 using LibreView.Simulator.Accounts;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -27,14 +23,10 @@ public sealed class ReconnectTests(BrowserFixture browser, ConsoleAppFixture app
         var userId = await api.CreateUserAsync(clientUserId);
         await api.LinkWithPasswordAsync(userId, email, OldPassword, () => Sim.LastMfaCode(email)!);
 
+        // LibreView expires the password; the next sync finds out by itself.
         Sim.ExpirePassword(email);
-        using var scope = App.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
-        await db.Connections.Where(c => c.UserId == Guid.Parse(userId)).ExecuteUpdateAsync(s => s
-            .SetProperty(c => c.Status, ConnectionStatus.Error)
-            .SetProperty(c => c.ErrorType, LinkErrorTypes.ProviderPasswordExpired)
-            .SetProperty(c => c.ErrorMessage, "LibreView says the password has expired.")
-            .SetProperty(c => c.ErroredAt, DateTime.UtcNow));
+        await api.RefreshAsync(userId);
+        await api.WaitForConnectionErrorAsync(userId, "provider_password_expired");
         return (clientUserId, userId, email);
     }
 

@@ -1,0 +1,99 @@
+using Bunit;
+using Bunit.TestDoubles;
+using Dashboard.Core.Connections;
+using Dashboard.Core.Linking;
+using Dashboard.Core.Patients;
+using Dashboard.Web.Components.Pages.Patients;
+using Dashboard.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace Dashboard.Web.Tests.Patients;
+
+/// <summary>The patient page's connection panels: guidance per error type and who may act.</summary>
+public sealed class PatientPanelsTests : BunitContext, IAsyncLifetime
+{
+    private readonly TestStore _store = new();
+    private readonly BunitAuthorizationContext _auth;
+
+    public PatientPanelsTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
+        _auth = AddAuthorization();
+        _auth.SetAuthorized("Sam Support");
+    }
+
+    public async Task InitializeAsync() => await _store.AddToAsync(Services, seedDemo: true);
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        // MudBlazor's services only dispose asynchronously: dispose the context here, before xUnit's synchronous Dispose.
+        await DisposeAsync();
+        await _store.DisposeAsync();
+    }
+
+    private static PatientConnectionDetails Details(ConnectionStatus status, string? errorType, string provider = Providers.AbbottLibreView) => new(
+        new ConnectionView(Guid.NewGuid(), provider, status, "us", provider == Providers.FreeStyleLibre ? "tryVital-sandbox" : null, "lv-1",
+            errorType, errorType is null ? null : LinkErrorTypes.Message(errorType), errorType is null ? null : new DateTime(2026, 11, 20, 8, 0, 0),
+            new DateTime(2026, 10, 1, 8, 0, 0)),
+        ConnectionHealthRules.Classify(status, errorType),
+        provider == Providers.FreeStyleLibre ? "tryVital-sandbox" : null);
+
+    private IRenderedComponent<ConnectionCard> Card(PatientConnectionDetails details) =>
+        Render<ConnectionCard>(p => p.Add(c => c.Details, details).Add(c => c.UserId, Guid.NewGuid()));
+
+    [Theory]
+    [InlineData(LinkErrorTypes.ProviderCredentialError, "no longer accepts")]
+    [InlineData(LinkErrorTypes.ProviderPasswordExpired, "has expired")]
+    public void Password_errors_show_the_three_reconnect_steps(string errorType, string headline)
+    {
+        _auth.SetRoles("support");
+
+        var card = Card(Details(ConnectionStatus.Error, errorType));
+
+        var guidance = card.Find("[data-testid=reconnect-guidance]");
+        Assert.Contains(headline, guidance.TextContent);
+        Assert.Equal(3, guidance.QuerySelectorAll("li").Length);
+        Assert.Contains("LibreLink app", guidance.TextContent);
+        Assert.NotNull(card.Find("[data-testid=create-reconnect-link]"));
+    }
+
+    [Fact]
+    public void A_viewer_sees_the_guidance_but_no_action()
+    {
+        _auth.SetRoles("viewer");
+
+        var card = Card(Details(ConnectionStatus.Error, LinkErrorTypes.ProviderPasswordExpired));
+
+        Assert.NotNull(card.Find("[data-testid=reconnect-guidance]"));
+        Assert.Empty(card.FindAll("[data-testid=create-reconnect-link]"));
+    }
+
+    [Fact]
+    public void Awaiting_share_names_the_practice_and_region_and_offers_no_reconnect()
+    {
+        _auth.SetRoles("support");
+
+        var card = Card(Details(ConnectionStatus.Error, LinkErrorTypes.UserNotFound, Providers.FreeStyleLibre));
+
+        var guidance = card.Find("[data-testid=awaiting-share-guidance]");
+        Assert.Contains("tryVital-sandbox", guidance.TextContent);
+        Assert.Contains("US", guidance.TextContent);
+        Assert.Empty(card.FindAll("[data-testid=reconnect-guidance]"));
+    }
+
+    [Theory]
+    [InlineData(ConnectionStatus.Connected, null)]
+    [InlineData(ConnectionStatus.Error, "unknown")]
+    public void Healthy_or_other_errors_show_no_password_guidance(ConnectionStatus status, string? errorType)
+    {
+        _auth.SetRoles("support");
+
+        var card = Card(Details(status, errorType));
+
+        Assert.Empty(card.FindAll("[data-testid=reconnect-guidance]"));
+        Assert.Equal(ConnectionHealthRules.Label(ConnectionHealthRules.Classify(status, errorType)), card.Find("[data-testid=status-chip]").TextContent.Trim());
+    }
+}
