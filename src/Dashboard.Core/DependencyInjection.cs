@@ -46,6 +46,7 @@ public static class DependencyInjection
         {
             services.AddScoped<IStoreSeeder, DemoOrganizationSeeder>();
         }
+        services.AddGlucoseReview();
         return services;
     }
 }

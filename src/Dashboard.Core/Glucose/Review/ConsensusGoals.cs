@@ -1,0 +1,64 @@
+namespace Dashboard.Core.Glucose.Review;
+
+/// <summary>One band of the Time in ranges bar, with its share, its time a day and the consensus goal beside it.</summary>
+public sealed record RangeRow(GlucoseBand Band, string Name, string Limits, double Percent, string PercentText, string TimePerDay, string Goal, bool MeetsGoal);
+
+/// <summary>
+/// Time in ranges goals of the International Consensus on Time in Range (Battelino 2019) for most adults with type 1
+/// or type 2 diabetes: target &gt; 70 %, below range &lt; 4 % (low and very low together), very low &lt; 1 %,
+/// above range &lt; 25 % (high and very high together), very high &lt; 5 %. CV goal ≤ 36 %.
+/// </summary>
+public static class ConsensusGoals
+{
+    public const double CvGoalPercent = 36;
+
+    /// <summary>The five bands from very high down to very low, as the AGP report stacks them.</summary>
+    public static IReadOnlyList<RangeRow> Rows(GlucoseMetrics metrics, GlucoseUnit unit)
+    {
+        var veryLow = metrics.TimeVeryLowPercent ?? 0;
+        var low = metrics.TimeLowPercent ?? 0;
+        var high = metrics.TimeHighPercent ?? 0;
+        var veryHigh = metrics.TimeVeryHighPercent ?? 0;
+        var target = metrics.TimeInRangePercent ?? 0;
+        return
+        [
+            Row(GlucoseBand.VeryHigh, veryHigh, unit, "< 5 %", veryHigh < 5),
+            Row(GlucoseBand.High, high, unit, "< 25 % (high and very high)", high + veryHigh < 25),
+            Row(GlucoseBand.InRange, target, unit, "> 70 %", target > 70),
+            Row(GlucoseBand.Low, low, unit, "< 4 % (low and very low)", low + veryLow < 4),
+            Row(GlucoseBand.VeryLow, veryLow, unit, "< 1 %", veryLow < 1),
+        ];
+    }
+
+    public static bool MeetsCvGoal(double? cvPercent) => cvPercent <= CvGoalPercent;
+
+    public static string NameOf(GlucoseBand band) => band switch
+    {
+        GlucoseBand.VeryHigh => "Very high",
+        GlucoseBand.High => "High",
+        GlucoseBand.InRange => "Target range",
+        GlucoseBand.Low => "Low",
+        _ => "Very low",
+    };
+
+    /// <summary>The band's limits in the unit shown, e.g. "70–180 mg/dL" or "&gt; 13.9 mmol/L".</summary>
+    public static string LimitsOf(GlucoseBand band, GlucoseUnit unit)
+    {
+        var b = GlucoseBands.For(unit);
+        var d = GlucoseFormat.Decimals(unit);
+        string N(double v) => GlucoseFormat.Number(v, d);
+        var symbol = GlucoseUnits.Symbol(unit);
+        return band switch
+        {
+            GlucoseBand.VeryHigh => $"> {N(b.HighUpTo)} {symbol}",
+            GlucoseBand.High => $"{N(b.TargetUpTo)}–{N(b.HighUpTo)} {symbol}",
+            GlucoseBand.InRange => $"{N(b.LowBelow)}–{N(b.TargetUpTo)} {symbol}",
+            GlucoseBand.Low => $"{N(b.VeryLowBelow)}–{N(b.LowBelow)} {symbol}",
+            _ => $"< {N(b.VeryLowBelow)} {symbol}",
+        };
+    }
+
+    private static RangeRow Row(GlucoseBand band, double percent, GlucoseUnit unit, string goal, bool met) =>
+        new(band, NameOf(band), LimitsOf(band, unit), percent, GlucoseFormat.Percent(percent),
+            GlucoseFormat.HoursAndMinutesPerDay(percent), goal, met);
+}

@@ -1,0 +1,103 @@
+using Dashboard.Core.Glucose.Store;
+using Dashboard.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Core.Glucose.Review;
+
+/// <summary>
+/// The read model of the Glucose review page: one patient's readings and notes of a period, through the metrics
+/// engine, into numbers and chart data ready to show. A patient outside the caller's scope is not found (null).
+/// </summary>
+public sealed class GlucoseReviewQuery(IDbContextFactory<DashboardDbContext> contexts)
+{
+    /// <summary>The review of a period; its detail chart shows <paramref name="detailDay"/> or else the period's last day.</summary>
+    public async Task<GlucoseReview?> GetAsync(
+        Guid userId, ReviewScope scope, ReviewPeriod period, GlucoseUnit unit, DateOnly? detailDay = null, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var clientUserId = await ClientUserIdAsync(db, userId, scope, ct);
+        if (clientUserId is null) return null;
+
+        var readings = await PeriodReadingsAsync(db, userId, period, ct);
+        var window = period.ToWindow();
+        var series = GlucoseSeries.From(readings);
+        var windowReadings = series.In(window);
+        var metrics = GlucoseMetricsCalculator.Compute(windowReadings, window);
+        var (firstDay, lastDay) = DaysOf(period, metrics);
+
+        var profiles = firstDay is { } f && lastDay is { } l ? ReviewCharts.DailyProfiles(windowReadings, f, l, unit) : [];
+        var agp = ReviewCharts.Agp(windowReadings, unit);
+        var day = detailDay ?? lastDay ?? period.End;
+        var detail = await DetailAsync(db, userId, day, day, unit, ct);
+        return new GlucoseReview(userId, clientUserId, period, unit, firstDay, lastDay, metrics,
+            ReviewStatisticsFormat.From(metrics, firstDay, lastDay, unit), ConsensusGoals.Rows(metrics, unit), agp, profiles, detail);
+    }
+
+    /// <summary>The detail chart of whole days [from 00:00, to 24:00): glucose line (≤ 2,000 points) and hourly markers.</summary>
+    public async Task<DetailChart?> GetDetailAsync(
+        Guid userId, ReviewScope scope, DateOnly from, DateOnly to, GlucoseUnit unit, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(to, from);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await ClientUserIdAsync(db, userId, scope, ct) is null ? null : await DetailAsync(db, userId, from, to, unit, ct);
+    }
+
+    private static async Task<DetailChart> DetailAsync(DashboardDbContext db, Guid userId, DateOnly from, DateOnly to, GlucoseUnit unit, CancellationToken ct)
+    {
+        var start = from.ToDateTime(TimeOnly.MinValue);
+        var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        var readings = GlucoseSeries.From(await ReadingsAsync(db, userId, r => r.Timestamp >= start && r.Timestamp < end, ct));
+        var notes = await db.Notes.AsNoTracking()
+            .Where(n => n.UserId == userId && n.Timestamp >= start && n.Timestamp < end)
+            .ToListAsync(ct);
+        return new DetailChart(from, to, ReviewCharts.DetailLine(readings.Readings, unit), HourlyMarkers.From(notes), ReviewCharts.TargetOf(unit));
+    }
+
+    private static Task<string?> ClientUserIdAsync(DashboardDbContext db, Guid userId, ReviewScope scope, CancellationToken ct)
+    {
+        var users = db.Users.AsNoTracking().Where(u => u.Id == userId);
+        if (scope.OrganizationId is { } organizationId)
+        {
+            users = users.Where(u => u.Team!.OrganizationId == organizationId);
+        }
+        if (scope.TeamIds is { } teamIds)
+        {
+            users = users.Where(u => teamIds.Contains(u.TeamId));
+        }
+        return users.Select(u => u.ClientUserId).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>Only the readings the period can hold: after newest − N days, or inside the chosen days.</summary>
+    private static async Task<List<GlucoseReading>> PeriodReadingsAsync(DashboardDbContext db, Guid userId, ReviewPeriod period, CancellationToken ct)
+    {
+        if (period.IsCustom)
+        {
+            var start = period.Start.ToDateTime(TimeOnly.MinValue);
+            var end = period.End.AddDays(1).ToDateTime(TimeOnly.MinValue);
+            return await ReadingsAsync(db, userId, r => r.Timestamp >= start && r.Timestamp < end, ct);
+        }
+
+        var newest = await db.Readings.AsNoTracking()
+            .Where(r => r.UserId == userId && r.Kind == ReadingKind.Automatic)
+            .OrderByDescending(r => r.Timestamp)
+            .Select(r => (DateTime?)r.Timestamp)
+            .FirstOrDefaultAsync(ct);
+        if (newest is not { } last) return [];
+        var after = last.AddDays(-period.Days);
+        return await ReadingsAsync(db, userId, r => r.Timestamp > after, ct);
+    }
+
+    private static Task<List<GlucoseReading>> ReadingsAsync(
+        DashboardDbContext db, Guid userId, System.Linq.Expressions.Expression<Func<StoredReading, bool>> when, CancellationToken ct) =>
+        db.Readings.AsNoTracking()
+            .Where(r => r.UserId == userId && r.Kind == ReadingKind.Automatic)
+            .Where(when)
+            .OrderBy(r => r.Timestamp)
+            .Select(r => new GlucoseReading(r.Timestamp, r.MeasuredValue, r.MeasuredUnit))
+            .ToListAsync(ct);
+
+    private static (DateOnly? First, DateOnly? Last) DaysOf(ReviewPeriod period, GlucoseMetrics metrics) =>
+        period.IsCustom ? (period.Start, period.End)
+        : metrics is { First: { } first, Last: { } last } ? (DateOnly.FromDateTime(first), DateOnly.FromDateTime(last))
+        : (null, null);
+}

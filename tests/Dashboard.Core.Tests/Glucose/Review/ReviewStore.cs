@@ -1,0 +1,83 @@
+using Dashboard.Core.Glucose;
+using Dashboard.Core.Glucose.Review;
+using Dashboard.Core.Glucose.Store;
+using Dashboard.Core.Organizations;
+using Dashboard.Core.Storage;
+using Dashboard.Core.Teams;
+using Dashboard.Core.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Core.Tests.Glucose.Review;
+
+/// <summary>A real, migrated SQLite file in a temporary folder, with one organisation, one team and helpers to add patients and data.</summary>
+internal sealed class ReviewStore : IAsyncDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("lcd-review-tests-").FullName;
+    private ServiceProvider _services = null!;
+
+    public Guid OrganizationId { get; private set; }
+    public Guid TeamId { get; private set; }
+    public ReviewScope Scope => ReviewScope.ForOrganization(OrganizationId);
+
+    public static async Task<ReviewStore> CreateAsync()
+    {
+        var store = new ReviewStore();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Dashboard"] = $"Data Source={Path.Combine(store._folder, "dashboard.db")}" })
+            .Build();
+        store._services = new ServiceCollection().AddDashboardCore(configuration, store._folder).BuildServiceProvider();
+        await store._services.InitializeStoreAsync();
+        (store.OrganizationId, store.TeamId) = await store.AddOrganizationAsync("Review Clinic");
+        return store;
+    }
+
+    public GlucoseReviewQuery Query => _services.CreateScope().ServiceProvider.GetRequiredService<GlucoseReviewQuery>();
+
+    public async Task<(Guid Organization, Guid Team)> AddOrganizationAsync(string name)
+    {
+        await using var db = await Contexts.CreateDbContextAsync();
+        var team = new Team { Name = name + " team" };
+        var organization = new Organization { Name = name, Teams = [team] };
+        db.Organizations.Add(organization);
+        await db.SaveChangesAsync();
+        return (organization.Id, team.Id);
+    }
+
+    public async Task<Guid> AddPatientAsync(Guid? teamId = null, string clientUserId = "patient-1")
+    {
+        await using var db = await Contexts.CreateDbContextAsync();
+        var user = new User { TeamId = teamId ?? TeamId, ClientUserId = clientUserId };
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return user.Id;
+    }
+
+    public Task WriteAsync(Guid userId, IEnumerable<GlucoseReading> readings, params NoteInput[] notes) =>
+        _services.GetRequiredService<ReadingWriter>().WriteAsync(userId, null, DataSources.CsvImport,
+            [.. readings.Select(r => new ReadingInput(r.Timestamp, ReadingKind.Automatic, r.Value, r.Unit))], notes);
+
+    /// <summary>Readings every <paramref name="minutes"/> from <paramref name="start"/> for <paramref name="days"/> days, values from <paramref name="value"/>.</summary>
+    public static IEnumerable<GlucoseReading> Every(int minutes, DateTime start, int days, Func<int, double> value)
+    {
+        var count = days * 24 * 60 / minutes;
+        for (var i = 0; i < count; i++) yield return new GlucoseReading(start.AddMinutes(i * minutes), value(i), GlucoseUnit.MgPerDl);
+    }
+
+    private IDbContextFactory<DashboardDbContext> Contexts => _services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A pooled handle may still be closing; the OS cleans its temp folder eventually.
+        }
+    }
+}
