@@ -20,6 +20,8 @@ public static class DashboardWebSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddScoped<Dashboard.Web.Components.Layout.ThemePreference>();
+        services.AddScoped<Dashboard.Web.Components.Pages.Review.UnitPreference>();
+        services.AddScoped<Dashboard.Web.Components.Pages.Review.ReviewScopeResolver>();
         services.AddDevIdentity(builder.Configuration);
         services.AddConsoleAuthentication(builder.Configuration, builder.Environment);
         services.AddCascadingAuthenticationState();

@@ -58,6 +58,14 @@ public static class ConsensusGoals
         };
     }
 
+    /// <summary>Tight range in the unit shown: "70–140 mg/dL" or "3.9–7.8 mmol/L".</summary>
+    public static string TightLimitsOf(GlucoseUnit unit)
+    {
+        var b = GlucoseBands.For(unit);
+        var d = GlucoseFormat.Decimals(unit);
+        return $"{GlucoseFormat.Number(b.LowBelow, d)}–{GlucoseFormat.Number(b.TightUpTo, d)} {GlucoseUnits.Symbol(unit)}";
+    }
+
     private static RangeRow Row(GlucoseBand band, double percent, GlucoseUnit unit, string goal, bool met) =>
         new(band, NameOf(band), LimitsOf(band, unit), percent, GlucoseFormat.Percent(percent),
             GlucoseFormat.HoursAndMinutesPerDay(percent), goal, met);

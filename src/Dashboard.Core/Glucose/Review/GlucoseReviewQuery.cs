@@ -50,7 +50,7 @@ public sealed class GlucoseReviewQuery(IDbContextFactory<DashboardDbContext> con
         var notes = await db.Notes.AsNoTracking()
             .Where(n => n.UserId == userId && n.Timestamp >= start && n.Timestamp < end)
             .ToListAsync(ct);
-        return new DetailChart(from, to, ReviewCharts.DetailLine(readings.Readings, unit), HourlyMarkers.From(notes), ReviewCharts.TargetOf(unit));
+        return new DetailChart(from, to, unit, ReviewCharts.DetailLine(readings.Readings, unit), HourlyMarkers.From(notes), ReviewCharts.TargetOf(unit));
     }
 
     private static Task<string?> ClientUserIdAsync(DashboardDbContext db, Guid userId, ReviewScope scope, CancellationToken ct)

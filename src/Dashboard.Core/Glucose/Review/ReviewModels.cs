@@ -60,9 +60,27 @@ public sealed record DailyProfile(DateOnly Day, string Title, IReadOnlyList<Seri
 }
 
 /// <summary>The detail chart of a day or range: the glucose line (x = chart milliseconds) and markers at their hour.</summary>
-public sealed record DetailChart(DateOnly From, DateOnly To, IReadOnlyList<SeriesPoint> Glucose, IReadOnlyList<HourlyMarker> Markers, TargetBand Target)
+public sealed record DetailChart(
+    DateOnly From, DateOnly To, GlucoseUnit Unit, IReadOnlyList<SeriesPoint> Glucose, IReadOnlyList<HourlyMarker> Markers, TargetBand Target)
 {
     public bool IsEmpty => Glucose.Count == 0 && Markers.Count == 0;
+
+    public string Range => From == To ? GlucoseFormat.Date(From) : $"{GlucoseFormat.Date(From)} – {GlucoseFormat.Date(To)}";
+
+    /// <summary>The line in words: how many points, from when to when, its lowest and highest value.</summary>
+    public string Summary
+    {
+        get
+        {
+            if (Glucose.Count == 0) return "No glucose readings.";
+            var lowest = Glucose.MinBy(p => p.Y);
+            var highest = Glucose.MaxBy(p => p.Y);
+            var decimals = GlucoseFormat.Decimals(Unit);
+            string At(SeriesPoint p) => $"{GlucoseFormat.Number(p.Y, decimals)} {GlucoseUnits.Symbol(Unit)} at {GlucoseFormat.DateTime(ChartTime.FromMilliseconds(p.X))}";
+            return $"{Glucose.Count:N0} points from {GlucoseFormat.DateTime(ChartTime.FromMilliseconds(Glucose[0].X))} to "
+                + $"{GlucoseFormat.DateTime(ChartTime.FromMilliseconds(Glucose[^1].X))}; lowest {At(lowest)}; highest {At(highest)}.";
+        }
+    }
 }
 
 public enum MarkerKind
@@ -80,6 +98,8 @@ public enum MarkerKind
 public sealed record HourlyMarker(DateTime Hour, MarkerKind Kind, double? Amount, string? Text)
 {
     public double X => ChartTime.Milliseconds(Hour);
+
+    public string Time => GlucoseFormat.DateTime(Hour);
 
     public string Label => Kind switch
     {
