@@ -25,7 +25,7 @@ public sealed class GlucoseReviewTests(BrowserFixture browser, ConsoleAppFixture
         await Assertions.Expect(agp.Locator(".apexcharts-legend-text")).ToHaveTextAsync(["5–95 %", "25–75 %", "Median"]);
         var ranges = page.GetByTestId("time-in-ranges");
         await Assertions.Expect(ranges.Locator("[data-chart=time-in-ranges] svg.apexcharts-svg")).ToBeVisibleAsync();
-        await Assertions.Expect(ranges.Locator(".apexcharts-legend-text")).ToHaveTextAsync(["Very low", "Low", "Target range", "High", "Very high"]);
+        await Assertions.Expect(ranges.Locator(".apexcharts-legend-text")).ToHaveTextAsync(["Very high", "High", "Target range", "Low", "Very low"]);
         await Assertions.Expect(page.GetByTestId("stat-mean")).ToHaveTextAsync(GlucoseFormat.Glucose(mean, GlucoseUnit.MgPerDl));
 
         await page.GetByTestId("review-toolbar").GetByText("mmol/L", new() { Exact = true }).ClickAsync();

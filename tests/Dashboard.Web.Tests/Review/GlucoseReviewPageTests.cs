@@ -1,9 +1,14 @@
+using System.Text;
 using Bunit;
+using Dashboard.Core.Glucose;
+using Dashboard.Core.Glucose.Review;
 using Dashboard.Core.Glucose.Store;
 using Dashboard.Web.Components.Charts;
 using Dashboard.Web.Components.Pages.Review;
 using Dashboard.Web.Tests.Support;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.Review;
@@ -11,11 +16,13 @@ namespace Dashboard.Web.Tests.Review;
 /// <summary>The whole page on a real store: numbers, goals, the data-sufficiency warning, empty and not-found states.</summary>
 public sealed class GlucoseReviewPageTests : BunitContext, IAsyncLifetime
 {
+    private readonly ITestOutputHelper _output;
     private readonly TestStore _store = new();
     private BunitJSModuleInterop _charts = null!;
 
-    public GlucoseReviewPageTests()
+    public GlucoseReviewPageTests(ITestOutputHelper output)
     {
+        _output = output;
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddScoped<UnitPreference>();
@@ -33,7 +40,8 @@ public sealed class GlucoseReviewPageTests : BunitContext, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        await DisposeComponentsAsync();
+        // MudBlazor's date pickers hold services that only dispose asynchronously.
+        await base.DisposeAsync();
         await _store.DisposeAsync();
     }
 
@@ -103,6 +111,18 @@ public sealed class GlucoseReviewPageTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Choosing_a_day_shows_it_in_the_detail_chart()
+    {
+        var patient = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 3, 100, 150));
+        var page = RenderPage(patient);
+        Assert.Contains("3 Mar 2025", Text(page, "detail")); // the period's last day first
+
+        page.Find("[aria-label='Show Sat 1 Mar in detail']").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("96 points from 1 Mar 2025 00:00 to 1 Mar 2025 23:45", Text(page, "detail-summary")));
+    }
+
+    [Fact]
     public async Task A_patient_without_readings_sees_empty_states_not_charts()
     {
         var patient = await ReviewPatients.AddAsync(Services, []);
@@ -142,5 +162,22 @@ public sealed class GlucoseReviewPageTests : BunitContext, IAsyncLifetime
         Assert.Contains("\"stackType\":\"100%\"", ranges);
         Assert.Contains("{\"name\":\"Target range\",\"data\":[50]", ranges);
         Assert.Contains("{\"name\":\"High\",\"data\":[50]", ranges);
+    }
+
+    [Fact]
+    public async Task A_90_day_5_minute_patient_sends_under_150_KB_of_chart_options()
+    {
+        _charts.SetupVoid("create", _ => true).SetVoidResult();
+        var patient = await ReviewPatients.AddAsync(Services, GlucoseBenchmark.FiveMinuteSeries(90));
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo($"/patients/{patient}/review?days=90");
+
+        RenderPage(patient);
+
+        var created = _charts.Invocations["create"].Select(i => (string)i.Arguments[1]!).ToList();
+        var bytes = created.Sum(Encoding.UTF8.GetByteCount);
+        _output.WriteLine($"{created.Count} charts, {bytes:N0} bytes of options and series");
+        Assert.Equal(2 + 90 + 1, created.Count); // ranges, AGP, a profile a day, detail
+        Assert.True(bytes < ReviewPayload.BudgetBytes, $"{bytes} bytes");
     }
 }

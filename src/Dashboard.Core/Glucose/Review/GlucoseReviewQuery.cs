@@ -10,9 +10,9 @@ namespace Dashboard.Core.Glucose.Review;
 /// </summary>
 public sealed class GlucoseReviewQuery(IDbContextFactory<DashboardDbContext> contexts)
 {
-    /// <summary>The review of a period; its detail chart shows <paramref name="detailDay"/> or else the period's last day.</summary>
+    /// <summary>The review of a period; its detail chart shows the days of <paramref name="detail"/>, or else the period's last day.</summary>
     public async Task<GlucoseReview?> GetAsync(
-        Guid userId, ReviewScope scope, ReviewPeriod period, GlucoseUnit unit, DateOnly? detailDay = null, CancellationToken ct = default)
+        Guid userId, ReviewScope scope, ReviewPeriod period, GlucoseUnit unit, DayRange? detail = null, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var clientUserId = await ClientUserIdAsync(db, userId, scope, ct);
@@ -27,19 +27,17 @@ public sealed class GlucoseReviewQuery(IDbContextFactory<DashboardDbContext> con
 
         var profiles = firstDay is { } f && lastDay is { } l ? ReviewCharts.DailyProfiles(windowReadings, f, l, unit) : [];
         var agp = ReviewCharts.Agp(windowReadings, unit);
-        var day = detailDay ?? lastDay ?? period.End;
-        var detail = await DetailAsync(db, userId, day, day, unit, ct);
+        var days = detail ?? DayRange.Single(lastDay ?? period.End);
+        var detailChart = await DetailAsync(db, userId, days.From, days.To, unit, ct);
         return new GlucoseReview(userId, clientUserId, period, unit, firstDay, lastDay, metrics,
-            ReviewStatisticsFormat.From(metrics, firstDay, lastDay, unit), ConsensusGoals.Rows(metrics, unit), agp, profiles, detail);
+            ReviewStatisticsFormat.From(metrics, firstDay, lastDay, unit), ConsensusGoals.Rows(metrics, unit), agp, profiles, detailChart);
     }
 
     /// <summary>The detail chart of whole days [from 00:00, to 24:00): glucose line (≤ 2,000 points) and hourly markers.</summary>
-    public async Task<DetailChart?> GetDetailAsync(
-        Guid userId, ReviewScope scope, DateOnly from, DateOnly to, GlucoseUnit unit, CancellationToken ct = default)
+    public async Task<DetailChart?> GetDetailAsync(Guid userId, ReviewScope scope, DayRange days, GlucoseUnit unit, CancellationToken ct = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(to, from);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await ClientUserIdAsync(db, userId, scope, ct) is null ? null : await DetailAsync(db, userId, from, to, unit, ct);
+        return await ClientUserIdAsync(db, userId, scope, ct) is null ? null : await DetailAsync(db, userId, days.From, days.To, unit, ct);
     }
 
     private static async Task<DetailChart> DetailAsync(DashboardDbContext db, Guid userId, DateOnly from, DateOnly to, GlucoseUnit unit, CancellationToken ct)

@@ -44,3 +44,20 @@ public readonly record struct ReviewPeriod
 
     public override string ToString() => IsCustom ? $"{Start:yyyy-MM-dd} to {End:yyyy-MM-dd}" : $"last {Days} days";
 }
+
+/// <summary>Whole days [From 00:00, To 24:00) of floating local time, e.g. what the detail chart shows.</summary>
+public readonly record struct DayRange
+{
+    public DayRange(DateOnly from, DateOnly to)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(to, from);
+        From = from;
+        To = to;
+    }
+
+    public DateOnly From { get; }
+
+    public DateOnly To { get; }
+
+    public static DayRange Single(DateOnly day) => new(day, day);
+}

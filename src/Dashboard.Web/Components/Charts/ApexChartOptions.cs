@@ -167,6 +167,7 @@ public sealed record Legend
     public bool? Show { get; init; }
     public string? Position { get; init; }
     public bool? ShowForSingleSeries { get; init; }
+    public bool? InverseOrder { get; init; }
 }
 
 public sealed record Tooltip

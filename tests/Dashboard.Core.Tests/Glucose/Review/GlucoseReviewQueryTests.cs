@@ -21,7 +21,7 @@ public sealed class GlucoseReviewQueryTests(ITestOutputHelper output)
         Assert.NotNull(await store.Query.GetAsync(patient, ReviewScope.ForTeams([store.TeamId, otherTeam]), ReviewPeriod.Default, GlucoseUnit.MgPerDl));
         Assert.Null(await store.Query.GetAsync(patient, ReviewScope.ForOrganization(otherOrganization), ReviewPeriod.Default, GlucoseUnit.MgPerDl));
         Assert.Null(await store.Query.GetAsync(patient, ReviewScope.ForTeams([otherTeam]), ReviewPeriod.Default, GlucoseUnit.MgPerDl));
-        Assert.Null(await store.Query.GetDetailAsync(patient, ReviewScope.ForOrganization(otherOrganization), new(2025, 3, 1), new(2025, 3, 1), GlucoseUnit.MgPerDl));
+        Assert.Null(await store.Query.GetDetailAsync(patient, ReviewScope.ForOrganization(otherOrganization), DayRange.Single(new(2025, 3, 1)), GlucoseUnit.MgPerDl));
         Assert.Null(await store.Query.GetAsync(Guid.NewGuid(), store.Scope, ReviewPeriod.Default, GlucoseUnit.MgPerDl));
     }
 
@@ -124,7 +124,7 @@ public sealed class GlucoseReviewQueryTests(ITestOutputHelper output)
             new NoteInput(T("2025-03-02 21:45"), NoteKind.Note, null, "snack"),
             new NoteInput(T("2025-03-01 12:00"), NoteKind.Carbohydrates, 60, null)); // another day: not in the detail
 
-        var detail = await store.Query.GetDetailAsync(patient, store.Scope, new(2025, 3, 2), new(2025, 3, 2), GlucoseUnit.MgPerDl);
+        var detail = await store.Query.GetDetailAsync(patient, store.Scope, DayRange.Single(new(2025, 3, 2)), GlucoseUnit.MgPerDl);
 
         Assert.Equal(
             [
@@ -162,7 +162,7 @@ public sealed class GlucoseReviewQueryTests(ITestOutputHelper output)
         await store.WriteAsync(patient, readings);
 
         var review = await store.Query.GetAsync(patient, store.Scope, ReviewPeriod.LastDays(90), GlucoseUnit.MgPerDl);
-        var wholeRange = await store.Query.GetDetailAsync(patient, store.Scope, review!.FirstDay!.Value, review.LastDay!.Value, GlucoseUnit.MgPerDl);
+        var wholeRange = await store.Query.GetDetailAsync(patient, store.Scope, new DayRange(review!.FirstDay!.Value, review.LastDay!.Value), GlucoseUnit.MgPerDl);
         var withWholeDetail = review with { Detail = wholeRange! };
 
         Assert.Equal(90 * 288, review.Metrics.Readings); // (31 Dec 23:55, 31 Mar 23:55] holds them all

@@ -40,7 +40,7 @@ public static class ReviewChartOptions
             Xaxis = new XAxis { Type = "category", Categories = ["Time in ranges"], Labels = new AxisLabels { Show = false } },
             Yaxis = new YAxis { Show = false, Max = 100 },
             DataLabels = new DataLabels(true) { Formatter = Formatters.Percent },
-            Legend = new Legend { Show = true, Position = "right" },
+            Legend = new Legend { Show = true, Position = "right", InverseOrder = true },
             Tooltip = new Tooltip { Y = new TooltipValue { Formatter = Formatters.Percent } },
         };
     }
