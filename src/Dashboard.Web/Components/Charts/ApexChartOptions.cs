@@ -141,6 +141,7 @@ public sealed record AnnotationLabel(string Text)
     public string? BorderColor { get; init; }
     public string? Orientation { get; init; }
     public string? Position { get; init; }
+    public double? OffsetY { get; init; }
     public AnnotationLabelStyle? Style { get; init; }
 }
 

@@ -119,6 +119,8 @@ public static class ReviewChartOptions
         {
             BorderColor = MarkerColorOf(marker.Kind),
             Orientation = "horizontal",
+            // Markers of one hour share an x: each kind gets its own row of labels.
+            OffsetY = 22 * (int)marker.Kind,
             Style = new AnnotationLabelStyle("#fff", MarkerColorOf(marker.Kind)),
         },
     };
