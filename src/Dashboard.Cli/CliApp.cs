@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using Dashboard.Cli.Commands;
 
 namespace Dashboard.Cli;
@@ -13,8 +14,21 @@ public static class CliApp
         new("Libre Connect Dashboard command line")
         {
             MetricsCommand.Create(),
+            ImportCsvCommand.Create(),
         };
 
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct = default)
+    {
+        var parseResult = CreateRootCommand().Parse(args);
+        if (parseResult.Action is ParseErrorAction parseError)
+        {
+            parseError.ShowHelp = false; // bad input gets its reason, not the whole help text (--help shows it)
+        }
+
+        return parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, ct);
+    }
+
+    /// <summary>Runs a command to its end (commands that use the store are asynchronous).</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error) =>
-        CreateRootCommand().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        RunAsync(args, output, error).GetAwaiter().GetResult();
 }

@@ -1,10 +1,14 @@
+using Dashboard.Core.Access;
 using Dashboard.Core.ApiKeys;
+using Dashboard.Core.Audit;
 using Dashboard.Core.Connections;
 using Dashboard.Core.Events;
 using Dashboard.Core.Glucose.Store;
 using Dashboard.Core.Linking;
 using Dashboard.Core.Organizations;
 using Dashboard.Core.Overview;
+using Dashboard.Core.Patients;
+using Dashboard.Core.Practices;
 using Dashboard.Core.Storage;
 using Dashboard.Core.Users;
 using LibreView.Client;
@@ -29,15 +33,25 @@ public static class DependencyInjection
         services.AddDbContextFactory<DashboardDbContext>(options => options.UseSqlite(connectionString));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());
         services.AddScoped<OverviewQuery>();
+        services.AddSingleton<StaffScopeResolver>();
+        services.AddSingleton<PatientListQuery>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<PatientDetailsQuery>();
+        services.AddScoped<ReconnectLinks>();
         services.AddScoped<OrganizationDirectory>();
         services.AddScoped<ApiKeyLookup>();
         services.AddScoped<PatientDirectory>();
+        services.AddScoped<ConnectionDirectory>();
         services.AddScoped<LinkTokenService>();
         services.AddSingleton<EventRecorder>();
         services.AddSingleton<ReadingWriter>();
         services.AddSingleton<CredentialVault>();
         services.AddScoped<ConnectionLinker>();
         services.AddScoped<PasswordLinking>();
+        services.AddScoped<EmailLinking>();
+        services.AddScoped<LinkWidgetQuery>();
+        services.AddScoped<PracticeSearch>();
+        services.Configure<PracticeAccountOptions>(configuration.GetSection("LibreView"));
         services.AddLibreViewClient(configuration.GetSection("LibreView"));
         services.AddDataProtection().PersistKeysToDbContext<DashboardDbContext>().SetApplicationName("LibreConnectDashboard");
         services.Configure<DemoSeedOptions>(configuration.GetSection("Seed"));
@@ -46,6 +60,7 @@ public static class DependencyInjection
         {
             services.AddScoped<IStoreSeeder, DemoOrganizationSeeder>();
         }
+        services.AddCsvImport();
         services.AddGlucoseReview();
         return services;
     }

@@ -4,6 +4,7 @@ using Dashboard.Web.Api;
 using Dashboard.Web.Authentication;
 using Dashboard.Web.Components;
 using Dashboard.Web.Configuration;
+using Dashboard.Web.LibreViewHosting;
 using System.Text.Json;
 using MudBlazor.Services;
 
@@ -15,11 +16,13 @@ public static class DashboardWebSetup
     public static WebApplicationBuilder AddDashboardWeb(this WebApplicationBuilder builder)
     {
         builder.AddRepositoryDevelopmentSettings();
+        builder.AddInProcessSimulator();
         var services = builder.Services;
         services.AddDashboardCore(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddScoped<Dashboard.Web.Components.Layout.ThemePreference>();
+        services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
         services.AddScoped<Dashboard.Web.Components.Pages.Review.UnitPreference>();
         services.AddScoped<Dashboard.Web.Components.Pages.Review.ReviewScopeResolver>();
         services.AddDevIdentity(builder.Configuration);
@@ -35,6 +38,18 @@ public static class DashboardWebSetup
         return builder;
     }
 
+    /// <summary>
+    /// The Blazor hub is not a page: anonymous pages (the Link widget) need a circuit too. Pages keep their own
+    /// authorization: the fallback policy on their endpoints and <c>AuthorizeRouteView</c> inside the circuit.
+    /// </summary>
+    private static void AllowAnonymousCircuits(EndpointBuilder endpoint)
+    {
+        if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } pattern } && pattern.TrimStart('/').StartsWith("_blazor", StringComparison.Ordinal))
+        {
+            endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
+        }
+    }
+
     public static WebApplication UseDashboardWeb(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
@@ -42,6 +57,7 @@ public static class DashboardWebSetup
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
         }
+        app.MapInProcessSimulator();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();
@@ -53,7 +69,9 @@ public static class DashboardWebSetup
         app.MapHealth();
         app.MapOpenApi().AllowAnonymous();
         app.MapDashboardApi();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapPatientExport();
+        app.MapReconnectLinks();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().Add(AllowAnonymousCircuits);
         return app;
     }
 }

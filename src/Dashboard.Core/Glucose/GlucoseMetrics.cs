@@ -24,10 +24,8 @@ public sealed record GlucoseMetrics(
     GriZone? GriZone,
     int? Dt0Minutes)
 {
-    /// <summary>Consensus: fewer than 70 % of the expected readings is too little data to trust the numbers.</summary>
-    public const double SufficientActivePercent = 70;
-
-    public bool HasSufficientData => ActivePercent >= SufficientActivePercent;
+    /// <summary>False under 70 % time CGM active (<see cref="ConsensusGoals.ActiveAtLeastPercent"/>): warn that data are too few.</summary>
+    public bool HasSufficientData => ActivePercent >= ConsensusGoals.ActiveAtLeastPercent;
 
     public static GlucoseMetrics Empty(MetricsWindow window) =>
         new(window, 0, null, null, null, null, null, null, 0, null, null, null, null, null, null, null, null, null);

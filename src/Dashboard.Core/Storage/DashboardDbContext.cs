@@ -1,4 +1,6 @@
+using Dashboard.Core.Access;
 using Dashboard.Core.ApiKeys;
+using Dashboard.Core.Audit;
 using Dashboard.Core.Connections;
 using Dashboard.Core.Events;
 using Dashboard.Core.Glucose.Store;
@@ -23,6 +25,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<TeamPracticeBinding> TeamPracticeBindings => Set<TeamPracticeBinding>();
     public DbSet<LinkToken> LinkTokens => Set<LinkToken>();
     public DbSet<StoredEvent> Events => Set<StoredEvent>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<StaffMembership> StaffMemberships => Set<StaffMembership>();
     public DbSet<StoredReading> Readings => Set<StoredReading>();
     public DbSet<StoredNote> Notes => Set<StoredNote>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;

@@ -1,6 +1,9 @@
+using Dashboard.Core.Access;
 using Dashboard.Core.ApiKeys;
+using Dashboard.Core.Connections;
 using Dashboard.Core.Organizations;
 using Dashboard.Core.Teams;
+using Dashboard.Core.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -13,10 +16,28 @@ public sealed class DemoSeedOptions
 
     /// <summary>Team name → API key, e.g. <c>"Sandbox US": "dev_sandbox_us_key"</c>.</summary>
     public Dictionary<string, string> TeamApiKeys { get; set; } = [];
+
+    /// <summary>
+    /// An <c>abbott_libreview</c> connection the organisation already had before the provider closed to new
+    /// connections, so the gate is open in the demo. Its LibreView login must exist in the simulator.
+    /// </summary>
+    public FoundingConnectionSeed? FoundingConnection { get; set; }
+
+    /// <summary>Emails of the console people who belong to the demo organisation.</summary>
+    public List<string> StaffMembers { get; set; } = [];
+}
+
+public sealed class FoundingConnectionSeed
+{
+    public string Team { get; set; } = "";
+    public string ClientUserId { get; set; } = "";
+    public string Email { get; set; } = "";
+    public string Password { get; set; } = "";
+    public string Region { get; set; } = "us";
 }
 
 /// <summary>Development seed: "Demo Health" on the scale plan with a US sandbox team and an EU production team.</summary>
-internal sealed class DemoOrganizationSeeder(TimeProvider time, IOptions<DemoSeedOptions> options) : IStoreSeeder
+internal sealed class DemoOrganizationSeeder(TimeProvider time, IOptions<DemoSeedOptions> options, CredentialVault vault) : IStoreSeeder
 {
     public const string OrganizationName = "Demo Health";
 
@@ -45,6 +66,25 @@ internal sealed class DemoOrganizationSeeder(TimeProvider time, IOptions<DemoSee
             var team = organization.Teams.FirstOrDefault(t => t.Name == teamName)
                 ?? throw new InvalidOperationException($"Seed:TeamApiKeys names a team that is not seeded: '{teamName}'.");
             db.TeamApiKeys.Add(new TeamApiKey { TeamId = team.Id, KeyHash = SecretHash.Of(key), Label = "development key", CreatedAt = now });
+        }
+        foreach (var email in options.Value.StaffMembers)
+        {
+            db.StaffMemberships.Add(new StaffMembership { Email = email.Trim().ToLowerInvariant(), OrganizationId = organization.Id, CreatedAt = now });
+        }
+        if (options.Value.FoundingConnection is { } founding)
+        {
+            var team = organization.Teams.First(t => t.Name == founding.Team);
+            var user = new User { TeamId = team.Id, ClientUserId = founding.ClientUserId, CreatedAt = now };
+            db.Users.Add(user);
+            db.Connections.Add(new Connection
+            {
+                UserId = user.Id,
+                Provider = Providers.AbbottLibreView,
+                Region = founding.Region,
+                Status = ConnectionStatus.Connected,
+                CreatedAt = now,
+                ProtectedCredentials = vault.Protect(new StoredCredentials(founding.Email, founding.Password, null)),
+            });
         }
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -1,4 +1,6 @@
+using Dashboard.Core.Access;
 using Dashboard.Core.ApiKeys;
+using Dashboard.Core.Audit;
 using Dashboard.Core.Connections;
 using Dashboard.Core.Events;
 using Dashboard.Core.Glucose.Store;
@@ -125,5 +127,30 @@ internal sealed class StoredNoteConfiguration : IEntityTypeConfiguration<StoredN
         entity.Property(n => n.Text).HasMaxLength(2000);
         entity.Property(n => n.Source).HasMaxLength(16);
         entity.HasIndex(n => new { n.UserId, n.Timestamp, n.Kind }).IsUnique();
+    }
+}
+
+internal sealed class StaffMembershipConfiguration : IEntityTypeConfiguration<StaffMembership>
+{
+    public void Configure(EntityTypeBuilder<StaffMembership> entity)
+    {
+        entity.Property(m => m.Email).HasMaxLength(254);
+        entity.HasIndex(m => m.Email).IsUnique();
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> entity)
+    {
+        entity.ToTable("AuditLog");
+        entity.Property(e => e.Actor).HasMaxLength(254);
+        entity.Property(e => e.ActorRole).HasMaxLength(32);
+        entity.Property(e => e.Action).HasMaxLength(64);
+        entity.Property(e => e.ClientUserId).HasMaxLength(200);
+        entity.Property(e => e.ClientIp).HasMaxLength(64);
+        entity.Property(e => e.Details).HasMaxLength(2000);
+        entity.HasIndex(e => new { e.TeamId, e.Id });
+        entity.HasIndex(e => e.At);
     }
 }

@@ -5,6 +5,12 @@ namespace Dashboard.Core.Storage;
 
 public static class StoreInitializer
 {
+    /// <summary>Nobody changes or deletes audit entries, not even through SQL the product might run by mistake.</summary>
+    private const string AppendOnlyAuditLog = """
+        CREATE TRIGGER IF NOT EXISTS AuditLog_NoUpdate BEFORE UPDATE ON AuditLog BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER IF NOT EXISTS AuditLog_NoDelete BEFORE DELETE ON AuditLog BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        """;
+
     /// <summary>Applies migrations and switches the file to WAL; runs once at start-up, before requests are served.</summary>
     public static async Task InitializeStoreAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -12,6 +18,7 @@ public static class StoreInitializer
         var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(AppendOnlyAuditLog, cancellationToken);
         foreach (var seeder in scope.ServiceProvider.GetServices<IStoreSeeder>())
         {
             await seeder.SeedAsync(db, cancellationToken);

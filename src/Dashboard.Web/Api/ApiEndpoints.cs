@@ -11,6 +11,8 @@ internal static class ApiEndpoints
             .WithTags("Junction API");
         api.MapUserEndpoints();
         api.MapLinkTokenEndpoints();
+        api.MapProviderEndpoints();
+        endpoints.MapLinkProviderEndpoints();
         return endpoints;
     }
 }

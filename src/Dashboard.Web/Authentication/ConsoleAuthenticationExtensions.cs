@@ -1,4 +1,5 @@
 using Dashboard.DevIdentity;
+using Dashboard.Web.Configuration;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
@@ -43,6 +44,19 @@ public static class ConsoleAuthenticationExtensions
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
                 options.AccessDeniedPath = "/access-denied";
+                // A page visit is shown the access-denied page; a refused action (POST, …) gets a plain 403.
+                options.Events.OnRedirectToAccessDenied = context =>
+                {
+                    if (HttpMethods.IsGet(context.Request.Method))
+                    {
+                        context.Response.Redirect(context.RedirectUri);
+                        return Task.CompletedTask;
+                    }
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return context.Response.WriteAsJsonAsync(
+                        new { title = "Forbidden", status = 403, detail = "Your role does not allow this action." },
+                        (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+                };
             })
             .AddOpenIdConnect(OidcScheme, options =>
             {
@@ -71,7 +85,7 @@ public static class ConsoleAuthenticationExtensions
         {
             // Options are built on the first sign-in request, after the server has bound its addresses.
             services.AddOptions<OpenIdConnectOptions>(OidcScheme)
-                .Configure<IServer>((options, server) => UseAuthority(options, ListeningAddress(server)));
+                .Configure<IServer>((options, server) => UseAuthority(options, ServerAddress.Listening(server, "the development sign-in authority")));
         }
 
         services.AddAuthorizationBuilder()
@@ -96,22 +110,6 @@ public static class ConsoleAuthenticationExtensions
             cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.SameSite = SameSiteMode.Lax;
         }
-    }
-
-    /// <summary>The origin the app listens on, preferring http; wildcard hosts (<c>+</c>, <c>*</c>, <c>[::]</c>, <c>0.0.0.0</c>) become localhost.</summary>
-    internal static string ListeningAddress(IServer server)
-    {
-        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        var origins = addresses
-            .Select(address => Uri.TryCreate(address.Replace("://+", "://localhost").Replace("://*", "://localhost"),
-                UriKind.Absolute, out var uri) ? uri : null)
-            .OfType<Uri>()
-            .Select(uri => uri.Host is "0.0.0.0" or "[::]" ? new UriBuilder(uri) { Host = "localhost" }.Uri : uri)
-            .OrderBy(uri => uri.Scheme == Uri.UriSchemeHttp ? 0 : 1)
-            .Select(uri => uri.GetLeftPart(UriPartial.Authority));
-        return origins.FirstOrDefault() ?? throw new InvalidOperationException(
-            "DevIdentity is enabled and Authentication:Oidc:Authority is empty, but the server reports no listening address "
-            + "to use as the authority. Run on Kestrel (e.g. --urls http://127.0.0.1:0) or set Authentication:Oidc:Authority.");
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

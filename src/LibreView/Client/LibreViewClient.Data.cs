@@ -124,5 +124,5 @@ public sealed partial class LibreViewClient
 
     private static string Escape(string s) => Uri.EscapeDataString(s);
 
-    private static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+    private static string Iso(DateTimeOffset t) => t.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 }

@@ -2,6 +2,7 @@ using LibreView.Client.Http;
 using LibreView.Client.Parsing;
 using LibreView.Regions;
 using LibreView.Wire;
+using Microsoft.Extensions.Options;
 
 namespace LibreView.Client;
 
@@ -11,7 +12,7 @@ public sealed partial class LibreViewClient : ILibreViewClient
     private readonly LibreViewTransport _transport;
     private readonly TimeProvider _time;
 
-    public LibreViewClient(HttpClient http, Microsoft.Extensions.Options.IOptions<LibreViewClientOptions> options, TimeProvider time)
+    public LibreViewClient(HttpClient http, IOptions<LibreViewClientOptions> options, TimeProvider time)
     {
         _transport = new LibreViewTransport(http, options, time);
         _time = time;
@@ -25,7 +26,7 @@ public sealed partial class LibreViewClient : ILibreViewClient
         var body = new WireLoginRequest(credentials.Email, credentials.Password, credentials.TrustedDeviceToken);
         for (var hop = 0; hop <= Options.MaxRedirects; hop++)
         {
-            if (!IsServed(region)) return UnsupportedRegion(region);
+            if (!Options.Serves(region)) return UnsupportedRegion(region);
             var (reply, error) = await _transport.SendAsync(HttpMethod.Post, region, "/llu/auth/login", body, null, null, ct);
             if (error is not null) return LibreViewResult<LibreViewSession>.Failure(error);
             var next = LoginReply.Read(reply!);
@@ -83,8 +84,6 @@ public sealed partial class LibreViewClient : ILibreViewClient
             }
         }
     }
-
-    private bool IsServed(string region) => Options.Regions.Contains(region, StringComparer.OrdinalIgnoreCase);
 
     private static LibreViewResult<LibreViewSession> UnsupportedRegion(string region) =>
         LibreViewResult<LibreViewSession>.Failure(new LibreViewError(LibreViewErrorKind.UnsupportedRegion, $"The LibreView region '{region}' is not supported"));

@@ -12,8 +12,11 @@ public sealed class LibreViewClientOptions
     /// <summary>Where a login starts when the caller names no region; LibreView redirects to the home region.</summary>
     public string DefaultRegion { get; set; } = "us";
 
-    /// <summary>The regions this client may talk to; a login or redirect anywhere else is <see cref="LibreViewErrorKind.UnsupportedRegion"/>.</summary>
-    public List<string> Regions { get; set; } = [.. LibreView.Regions.LibreRegions.All];
+    /// <summary>
+    /// The regions this client may talk to; a login or redirect anywhere else is <see cref="LibreViewErrorKind.UnsupportedRegion"/>.
+    /// Empty (the default) means every LibreView region. (Empty rather than pre-filled, because configuration binding appends to a list.)
+    /// </summary>
+    public List<string> Regions { get; set; } = [];
 
     /// <summary>The <c>product</c> header.</summary>
     public string Product { get; set; } = "llu.android";
@@ -38,6 +41,9 @@ public sealed class LibreViewClientOptions
 
     /// <summary>How many region redirects a login follows.</summary>
     public int MaxRedirects { get; set; } = 3;
+
+    internal bool Serves(string region) =>
+        (Regions.Count == 0 ? LibreView.Regions.LibreRegions.All : Regions).Contains(region, StringComparer.OrdinalIgnoreCase);
 
     internal Uri RegionUri(string region, string pathAndQuery) =>
         new(BaseUrlTemplate.Replace("{region}", region, StringComparison.Ordinal).TrimEnd('/') + pathAndQuery);

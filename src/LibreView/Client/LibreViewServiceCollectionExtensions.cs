@@ -25,7 +25,8 @@ public static class LibreViewServiceCollectionExtensions
         if (configure is not null) options.Configure(configure);
         services.TryAddSingleton(TimeProvider.System);
 
-        var builder = services.AddHttpClient<ILibreViewClient, LibreViewClient>();
+        // The resilience handler owns every timeout; HttpClient's own 100 s default would cut a long TotalTimeout short.
+        var builder = services.AddHttpClient<ILibreViewClient, LibreViewClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
         builder.AddResilienceHandler("libreview", (pipeline, context) =>
         {
             var o = context.ServiceProvider.GetRequiredService<IOptions<LibreViewClientOptions>>().Value;

@@ -13,7 +13,7 @@ internal static class CsvValues
     private const double LowestMgPerDl = 40, HighestMgPerDl = 500;
     private const double LowestMmolPerL = 2.2, HighestMmolPerL = 27.8;
     private const double MaxPlausibleMgPerDl = 1000, MaxPlausibleMmolPerL = 55.5;
-    private const double MaxInsulinUnits = 300, MaxCarbohydrateGrams = 2000, MaxServings = 100;
+    private const double MaxInsulinUnits = 300, MaxCarbohydrateGrams = 2000, MaxServings = 100, MaxKetoneMmolPerL = 10;
 
     public static bool TryParseNumber(string cell, out double value)
     {
@@ -66,6 +66,7 @@ internal static class CsvValues
         {
             AmountKind.InsulinUnits => (MaxInsulinUnits, "insulin units"),
             AmountKind.CarbohydrateGrams => (MaxCarbohydrateGrams, "carbohydrate grams"),
+            AmountKind.KetoneMmolPerL => (MaxKetoneMmolPerL, "ketone mmol/L"),
             _ => (MaxServings, "carbohydrate servings"),
         };
         if (!TryParseNumber(cell, out var number) || number < 0 || number > max)
@@ -84,4 +85,5 @@ internal enum AmountKind
     InsulinUnits,
     CarbohydrateGrams,
     CarbohydrateServings,
+    KetoneMmolPerL,
 }

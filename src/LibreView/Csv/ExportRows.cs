@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace LibreView.Csv;
 
 /// <summary>
@@ -23,11 +25,10 @@ internal sealed class ExportRows(ExportHeader header)
     /// <summary>Checks the shape of a row before its timestamp is looked at; false when it was rejected.</summary>
     public bool CheckShape(CsvRecord row)
     {
-        if (row.UnterminatedQuote) return Reject(row, "a quoted field is never closed (truncated file?)");
+        if (row.UnterminatedQuote) return Reject(row, "a quoted field is never closed");
         if (row.Fields.Count < header.RequiredFieldCount)
         {
-            return Reject(row, $"row has {row.Fields.Count} fields, at least {header.RequiredFieldCount} are needed"
-                               + (row.EndsWithLineBreak ? "" : " (the file ends inside this row: truncated?)"));
+            return Reject(row, $"row has {row.Fields.Count} fields, at least {header.RequiredFieldCount} are needed");
         }
 
         if (row.FilledFieldCount > header.FieldCount)
@@ -54,7 +55,7 @@ internal sealed class ExportRows(ExportHeader header)
         }
 
         var typeCell = row[header.RecordType];
-        if (!int.TryParse(typeCell, out var typeNumber) || !Enum.IsDefined((RecordType)typeNumber))
+        if (!int.TryParse(typeCell, NumberStyles.None, CultureInfo.InvariantCulture, out var typeNumber) || !Enum.IsDefined((RecordType)typeNumber))
         {
             Reject(row, $"record type '{typeCell}' is not one of 0–6");
             return;
@@ -67,8 +68,7 @@ internal sealed class ExportRows(ExportHeader header)
             RecordType.Historic => AddGlucose(row, timestamp, type, serial, header.Historic, "historic glucose"),
             RecordType.Scan => AddGlucose(row, timestamp, type, serial, header.Scan, "scan glucose"),
             RecordType.Strip => AddGlucose(row, timestamp, type, serial, header.Strip, "strip glucose"),
-            RecordType.Ketone => AddGlucose(row, timestamp, type, serial,
-                header.Ketone >= 0 ? new GlucoseColumn(header.Ketone, ExportGlucoseUnit.MmolPerL) : null, "ketone"),
+            RecordType.Ketone => AddKetone(row, timestamp, serial),
             _ => AddNote(row, timestamp, type, serial),
         };
         if (!ok) return;
@@ -102,6 +102,16 @@ internal sealed class ExportRows(ExportHeader header)
         if (column is null) return Reject(row, $"record type {(int)type} but the header has no {what} column");
         if (!CsvValues.TryReadGlucose(row[column.Index], column.Unit, what, out var value, out var reason)) return Reject(row, reason!);
         _readings.Add(new CsvReading(timestamp, value, column.Unit, type, serial));
+        return true;
+    }
+
+    /// <summary>Blood ketone, always mmol/L; 0.0 is a real reading, so it is not judged like glucose.</summary>
+    private bool AddKetone(CsvRecord row, DateTime timestamp, string serial)
+    {
+        if (header.Ketone < 0) return Reject(row, "record type 3 but the header has no ketone column");
+        if (!TryAmount(row, header.Ketone, AmountKind.KetoneMmolPerL, out var value, out var reason)) return Reject(row, reason!);
+        if (value is not { } ketone) return Reject(row, "ketone is empty");
+        _readings.Add(new CsvReading(timestamp, ketone, ExportGlucoseUnit.MmolPerL, RecordType.Ketone, serial));
         return true;
     }
 

@@ -79,6 +79,11 @@ public static class LibreViewCsvParser
 
     private static LibreViewCsvParseResult ReadRows(ExportHeader header, List<CsvRecord> rows, string encoding)
     {
+        if (EndsInsideARow(header, rows))
+        {
+            return LibreViewCsvParseResult.Refused($"the file is truncated: it ends inside the row at line {rows[^1].LineNumber}");
+        }
+
         var reader = new ExportRows(header);
         var wellShaped = rows.Where(reader.CheckShape).ToList();
         var format = TimestampFormatDetector.Detect(wellShaped.Select(row =>
@@ -95,6 +100,11 @@ public static class LibreViewCsvParser
             ? "the export has a header but no data rows"
             : $"no readable data rows: {result.RejectedRows.Count} rejected, first at line {firstRejected.LineNumber}: {firstRejected.Reason}");
     }
+
+    /// <summary>The file stops inside its last row: no line end after it, and a quote left open or fields missing.</summary>
+    private static bool EndsInsideARow(ExportHeader header, List<CsvRecord> rows) =>
+        rows.Count > 0 && !rows[^1].EndsWithLineBreak
+        && (rows[^1].UnterminatedQuote || rows[^1].Fields.Count < header.RequiredFieldCount);
 
     private static LibreViewCsvParseResult TooLarge() =>
         LibreViewCsvParseResult.Refused($"the file is larger than {MaxFileBytes / (1024 * 1024)} MB; LibreView exports are far smaller");

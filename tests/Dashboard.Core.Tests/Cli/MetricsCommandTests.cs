@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Dashboard.Cli;
 using Dashboard.Core.Glucose;
 using LibreView.Tests.Csv;
+using static Dashboard.Core.Tests.Cli.CliRun;
 
 namespace Dashboard.Core.Tests.Cli;
 
@@ -61,16 +61,20 @@ public class MetricsCommandTests
     }
 
     [Fact]
-    public void Last_days_limits_the_window_to_the_newest_days()
+    public void Last_days_uses_the_half_open_window_and_the_period_active_rule()
     {
-        var (exit, output, _) = Run("metrics", "--file", RealExports.Martynk.Path, "--last-days", "1", "--json");
+        var (exit, output, _) = Run("metrics", "--file", RealExports.Warren.Path, "--last-days", "14", "--json");
 
-        using var json = JsonDocument.Parse(output);
         Assert.Equal(0, exit);
-        // newest historic reading 2022-06-06 10:43 → window (2022-06-05 10:43, 2022-06-06 10:43]
-        Assert.Equal("2022-06-06T10:43:00", json.RootElement.GetProperty("last").GetString());
-        Assert.True(string.CompareOrdinal(json.RootElement.GetProperty("first").GetString(), "2022-06-05T10:43:00") > 0);
-        Assert.InRange(json.RootElement.GetProperty("readings").GetInt32(), 80, 96);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        // Independent computation as above: newest historic reading 2025-10-11 17:06, window (2025-09-27 17:06, 2025-10-11 17:06]
+        // holds 1269 readings; dt0 15 → active = 100 × min(1, 1269 × 15 / (14 × 1440)) = 94.419642857143
+        Assert.Equal("2025-10-11T17:06:00", root.GetProperty("last").GetString());
+        Assert.Equal(1269, root.GetProperty("readings").GetInt32());
+        Assert.Equal(121.77122682427104, root.GetProperty("mean_mgdl").GetDouble(), 9);
+        Assert.Equal(100.0 * 1269 * 15 / (14 * 1440), root.GetProperty("active_percent").GetDouble(), 9);
+        Assert.Equal(63.39159187529523, root.GetProperty("time_in_range_percent").GetDouble(), 9);
     }
 
     [Theory]
@@ -104,13 +108,5 @@ public class MetricsCommandTests
         {
             folder.Delete(recursive: true);
         }
-    }
-
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = CliApp.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
     }
 }

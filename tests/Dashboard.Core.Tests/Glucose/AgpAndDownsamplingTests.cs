@@ -5,8 +5,6 @@ namespace Dashboard.Core.Tests.Glucose;
 
 public class AgpAndDownsamplingTests
 {
-    private const int Precision = 9;
-
     [Fact]
     public void Agp_slot_percentiles_follow_the_type_7_rule()
     {

@@ -6,8 +6,6 @@ namespace Dashboard.Core.Tests.Glucose;
 /// <summary>DESIGN §8 on small series computed by hand; the arithmetic is in the comments.</summary>
 public class GlucoseMetricsTests
 {
-    private const int Precision = 9;
-
     [Fact]
     public void Four_in_range_readings_give_mean_sd_cv_gmi_active_and_tight_time()
     {

@@ -6,6 +6,9 @@ namespace Dashboard.Core.Tests.Glucose;
 /// <summary>Short ways to write hand-made series in tests.</summary>
 internal static class Readings
 {
+    /// <summary>Decimal places hand-computed values must match (doubles of the same arithmetic agree far beyond).</summary>
+    public const int Precision = 9;
+
     public static DateTime T(string time) =>
         DateTime.ParseExact(time, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 

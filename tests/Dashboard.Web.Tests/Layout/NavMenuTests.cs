@@ -13,8 +13,8 @@ public sealed class NavMenuTests : BunitContext
     }
 
     [Theory]
-    [InlineData("admin", new[] { "Overview", "Settings" })]
-    [InlineData("support", new[] { "Overview" })]
+    [InlineData("admin", new[] { "Overview", "Patients", "Settings" })]
+    [InlineData("support", new[] { "Overview", "Patients" })]
     [InlineData("viewer", new[] { "Overview" })]
     public void Shows_only_the_entries_the_role_may_use(string role, string[] expected)
     {

@@ -1,22 +1,44 @@
 using System.Net.Http.Headers;
+using LibreView.Simulator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
 namespace Dashboard.Web.Tests.Support;
 
-/// <summary>The real app in Development (seeded teams and API keys) on its own SQLite file.</summary>
-public sealed class ApiFactory : WebApplicationFactory<Program>
+/// <summary>
+/// The real app in Development (seeded teams, API keys and founding connection) on its own SQLite file,
+/// talking over real loopback HTTP to a LibreView simulator seeded like the development one.
+/// </summary>
+public class ApiFactory : WebApplicationFactory<Program>
 {
     public const string SandboxUsKey = "dev_sandbox_us_key";
     public const string ProductionEuKey = "dev_production_eu_key";
+    public const string PatientPassword = "Libre-Passw0rd!";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("lcd-api-tests-").FullName;
+
+    public ApiFactory()
+    {
+        var options = new SimulatorOptions();
+        DevelopmentSettings().GetSection("LibreViewSimulator").Bind(options);
+        Simulator = SimulatorServer.StartAsync(options).GetAwaiter().GetResult();
+    }
+
+    public SimulatorServer Simulator { get; }
+
+    public static IConfiguration DevelopmentSettings() => new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(RepositoryRoot.Path, "appsettings.Development.json"))
+        .Build();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environments.Development);
         builder.UseSetting("ConnectionStrings:Dashboard", $"Data Source={Path.Combine(_folder, "dashboard.db")}");
+        builder.UseSetting("LibreViewSimulator:Enabled", "false");
+        builder.UseSetting("LibreView:BaseUrlTemplate", Simulator.RegionUrlTemplate);
+        builder.UseSetting("LibreView:RetryBaseDelay", "00:00:00.010");
     }
 
     public HttpClient ClientFor(string apiKey)
@@ -30,6 +52,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        await Simulator.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
@@ -38,5 +61,23 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         catch (IOException)
         {
         }
+    }
+}
+
+public static class RepositoryRoot
+{
+    /// <summary>The folder holding Dashboard.sln, above the test's output folder.</summary>
+    public static string Path { get; } = Find();
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Dashboard.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("Dashboard.sln not found above " + AppContext.BaseDirectory);
     }
 }

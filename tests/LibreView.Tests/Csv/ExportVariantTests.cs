@@ -49,7 +49,7 @@ public class ExportVariantTests
     [Fact]
     public void Legacy_2018_export_in_UTF16LE_without_BOM_with_trailing_commas_is_read()
     {
-        var rows = new[] { "2018/06/14 23:59|0|4=142", "2018/06/15 00:14|0|4=97", "2018/06/15 07:30|2|13=88", "2018/06/15 07:31|3|14=0.4" }
+        var rows = new[] { "2018/06/14 23:59|0|4=142", "2018/06/15 00:14|0|4=97", "2018/06/15 07:30|2|13=88", "2018/06/15 07:31|3|14=0.4", "2018/06/15 07:32|3|14=0.0" }
             .Select(r => ExportText.Row("FreeStyle Libre", "JGGX123-T4567", r, 20));
         var text = "Export Patient's Glucose Data,,,,,,,,,,,,,,,,,,,,\r\n" + ExportText.LegacyHeaderMgdl + "\r\n"
                    + string.Join("\r\n", rows) + "\r\n";
@@ -61,11 +61,12 @@ public class ExportVariantTests
         Assert.Equal(ExportLayout.Legacy, result.Layout);
         Assert.Equal("UTF-16LE without BOM", result.Encoding);
         Assert.Equal(("FreeStyle Libre", "JGGX123-T4567"), (result.Device, result.SerialNumber));
-        Assert.Equal([2, 0, 1, 1, 0, 0, 0], Enumerable.Range(0, 7).Select(t => result.RowsPerRecordType[(RecordType)t]));
+        Assert.Equal([2, 0, 1, 2, 0, 0, 0], Enumerable.Range(0, 7).Select(t => result.RowsPerRecordType[(RecordType)t]));
         Assert.Equal(new DateTime(2018, 6, 14, 23, 59, 0), result.Readings[0].Timestamp);
         Assert.Equal(new CsvReading(new DateTime(2018, 6, 15, 7, 31, 0), 0.4, ExportGlucoseUnit.MmolPerL, RecordType.Ketone, "JGGX123-T4567"),
             result.Readings[3]);
         Assert.Equal(ExportGlucoseUnit.MgPerDl, result.Readings[2].Unit);
+        Assert.Equal(0.0, result.Readings[4].Value); // a ketone of 0.0 mmol/L is a reading, not a bad value
     }
 
     [Fact]
@@ -79,6 +80,18 @@ public class ExportVariantTests
 
         Assert.Equal("Run, then \"pizza\"\nsecond line", result.Notes.Single().Text);
         Assert.Equal(new CsvRejectedRow(5, "historic glucose 'abc' is not a plausible mg/dL value"), result.RejectedRows.Single());
+    }
+
+    [Fact]
+    public void A_spreadsheet_re_save_in_a_Western_code_page_keeps_accented_notes()
+    {
+        var text = ExportText.CurrentMgdl("01-02-2024 13:00|6|13=café au lait", "01-02-2024 13:05|0|4=100");
+
+        var result = LibreViewCsvParser.Parse(Encoding.Latin1.GetBytes(text));
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal("ISO-8859-1 (not valid UTF-8)", result.Encoding);
+        Assert.Equal("café au lait", result.Notes.Single().Text);
     }
 
     [Theory]

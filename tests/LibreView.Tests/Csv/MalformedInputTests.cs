@@ -21,7 +21,7 @@ public class MalformedInputTests
                 "11-05-2024 11:45 AM|4|7=-2", // line 11: negative insulin
                 "11-13-2024 12:00 PM|0|4=110") // line 12: fine
             + "Libre app,ABC123,11-13-2024 12:15 PM,0,120,,,,,,,,,,,,,,,,,,7\r\n" // line 13: shifted by unquoted commas
-            + "Libre app,ABC123,11-13-2024 12:30 PM,0,1"; // line 14: the file ends inside the row
+            + "Libre app,ABC123,11-13-2024 12:30 PM,0,1\r\n"; // line 14: too few fields
 
         var result = LibreViewCsvParser.Parse(Encoding.UTF8.GetBytes(text));
 
@@ -37,12 +37,12 @@ public class MalformedInputTests
         Assert.Contains("not a plausible mg/dL value", result.RejectedRows[6].Reason);
         Assert.StartsWith("insulin units '-2'", result.RejectedRows[7].Reason);
         Assert.Contains("beyond the header", result.RejectedRows[8].Reason);
-        Assert.Contains("truncated", result.RejectedRows[9].Reason);
+        Assert.Equal("row has 5 fields, at least 16 are needed", result.RejectedRows[9].Reason);
         Assert.Equal(2, result.RowsPerRecordType[RecordType.Historic]);
     }
 
     [Fact]
-    public void A_real_export_cut_in_the_middle_of_a_row_keeps_the_whole_rows_and_rejects_the_cut_one()
+    public void A_real_export_cut_in_the_middle_of_a_row_is_refused_as_truncated()
     {
         var bytes = File.ReadAllBytes(RealExports.Warren.Path);
         var cut = bytes.AsSpan(0, bytes.Length / 2).ToArray();
@@ -52,10 +52,30 @@ public class MalformedInputTests
 
         var result = LibreViewCsvParser.Parse(cut);
 
+        Assert.False(result.Succeeded);
+        Assert.Equal($"the file is truncated: it ends inside the row at line {cutLine}", result.Error);
+        Assert.Empty(result.Readings);
+    }
+
+    [Fact]
+    public void A_file_cut_inside_a_quoted_note_is_refused_as_truncated()
+    {
+        var text = ExportText.CurrentMgdl("01-02-2024 13:00|0|4=100") + "Libre app,ABC123,01-02-2024 13:05,6,,,,,,,,,,\"Run, th";
+
+        var result = LibreViewCsvParser.Parse(Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal("the file is truncated: it ends inside the row at line 4", result.Error);
+    }
+
+    [Fact]
+    public void A_last_row_without_line_end_but_whole_is_read()
+    {
+        var text = ExportText.CurrentMgdl("01-02-2024 13:00|0|4=100").TrimEnd();
+
+        var result = LibreViewCsvParser.Parse(Encoding.UTF8.GetBytes(text));
+
         Assert.True(result.Succeeded, result.Error);
-        Assert.Equal(cutLine, result.RejectedRows.Single().LineNumber);
-        Assert.Contains("truncated", result.RejectedRows.Single().Reason);
-        Assert.Equal(cutLine - 3, result.RowsPerRecordType.Values.Sum());
+        Assert.Single(result.Readings);
     }
 
     [Theory]

@@ -12,6 +12,7 @@ public static class NavigationCatalog
     public static IReadOnlyList<NavigationEntry> Entries { get; } =
     [
         new("Overview", "/", Icons.Material.Outlined.Dashboard, ConsoleRoles.All),
+        new("Patients", "/patients", Icons.Material.Outlined.People, [ConsoleRoles.Support, ConsoleRoles.Admin]),
         new("Settings", "/settings", Icons.Material.Outlined.Settings, [ConsoleRoles.Admin]),
     ];
 

@@ -19,6 +19,9 @@ public sealed record LibreViewSession(
     string? TrustedDeviceToken = null)
 {
     public bool IsExpired(DateTimeOffset now) => now >= ExpiresAt;
+
+    /// <summary>Without the ticket or trusted device, so a session can be logged safely.</summary>
+    public override string ToString() => $"LibreViewSession {{ Region = {Region}, UserId = {UserId}, ExpiresAt = {ExpiresAt:O} }}";
 }
 
 /// <param name="Email">The LibreView account email.</param>
@@ -27,10 +30,14 @@ public sealed record LibreViewSession(
 /// <param name="TrustedDeviceToken">From an earlier two-factor login, to skip the code.</param>
 public sealed record LibreViewCredentials(string Email, string Password, string? Region = null, string? TrustedDeviceToken = null)
 {
+    /// <summary>Without the password.</summary>
     public override string ToString() => $"LibreViewCredentials {{ Email = {Email}, Region = {Region} }}";
 }
 
 /// <summary>A pending two-factor step. Serialisable, so it can wait between two requests of a link flow.</summary>
 /// <param name="Method"><c>sms</c> or <c>email</c>.</param>
 /// <param name="Hint">The masked target, e.g. <c>j***@example.org</c> or <c>+44 *** *** 123</c>.</param>
-public sealed record MfaChallenge(string Region, string StepToken, DateTimeOffset ExpiresAt, string Method, string Hint);
+public sealed record MfaChallenge(string Region, string StepToken, DateTimeOffset ExpiresAt, string Method, string Hint)
+{
+    public override string ToString() => $"MfaChallenge {{ Region = {Region}, Method = {Method}, Hint = {Hint}, ExpiresAt = {ExpiresAt:O} }}";
+}

@@ -124,6 +124,26 @@ namespace Dashboard.Core.Storage.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "StaffMemberships",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffMemberships", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StaffMemberships_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Teams",
                 columns: table => new
                 {
@@ -314,6 +334,17 @@ namespace Dashboard.Core.Storage.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_StaffMemberships_Email",
+                table: "StaffMemberships",
+                column: "Email",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffMemberships_OrganizationId",
+                table: "StaffMemberships",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TeamApiKeys_KeyHash",
                 table: "TeamApiKeys",
                 column: "KeyHash",
@@ -359,6 +390,9 @@ namespace Dashboard.Core.Storage.Migrations
 
             migrationBuilder.DropTable(
                 name: "Readings");
+
+            migrationBuilder.DropTable(
+                name: "StaffMemberships");
 
             migrationBuilder.DropTable(
                 name: "TeamApiKeys");

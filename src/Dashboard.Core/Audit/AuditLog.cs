@@ -1,0 +1,63 @@
+using Dashboard.Core.Access;
+using Dashboard.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Core.Audit;
+
+public sealed record AuditFilter(string? Action = null, string? Actor = null, string? ClientUserId = null, DateTime? FromUtc = null, DateTime? ToUtc = null);
+
+/// <summary>Append-only audit log. The product offers no way to change or delete an entry.</summary>
+public sealed class AuditLog(IDbContextFactory<DashboardDbContext> contexts, TimeProvider time)
+{
+    public async Task WriteAsync(AuditActor actor, string action, Guid? teamId = null, Guid? userId = null,
+        string? clientUserId = null, string? details = null, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = time.GetUtcNow().UtcDateTime,
+            Actor = actor.Name,
+            ActorRole = actor.Role,
+            Action = action,
+            TeamId = teamId,
+            UserId = userId,
+            ClientUserId = clientUserId,
+            ClientIp = actor.ClientIp,
+            Details = details,
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Newest first, within the organisation's teams (entries with no team are organisation-wide actions of its people).</summary>
+    public async Task<(IReadOnlyList<AuditEntry> Entries, int Total)> PageAsync(StaffScope scope, AuditFilter filter, int page, int pageSize, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var teamIds = scope.TeamIds.ToList();
+        var members = db.StaffMemberships.Where(m => m.OrganizationId == scope.OrganizationId).Select(m => m.Email);
+        var entries = db.AuditEntries.AsNoTracking()
+            .Where(e => (e.TeamId != null && teamIds.Contains(e.TeamId.Value)) || (e.TeamId == null && members.Contains(e.Actor)));
+        if (!string.IsNullOrWhiteSpace(filter.Action))
+        {
+            entries = entries.Where(e => e.Action == filter.Action);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Actor))
+        {
+            entries = entries.Where(e => e.Actor.Contains(filter.Actor.Trim()));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.ClientUserId))
+        {
+            entries = entries.Where(e => e.ClientUserId == filter.ClientUserId.Trim());
+        }
+        if (filter.FromUtc is { } from)
+        {
+            entries = entries.Where(e => e.At >= from);
+        }
+        if (filter.ToUtc is { } to)
+        {
+            entries = entries.Where(e => e.At < to);
+        }
+        var total = await entries.CountAsync(ct);
+        var list = await entries.OrderByDescending(e => e.Id).Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
+        return (list, total);
+    }
+}

@@ -1,0 +1,17 @@
+using Dashboard.Core.Glucose.Import;
+using Dashboard.Core.Glucose.Store;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+// In the framework's namespace, as ASP.NET Core's own Add… extensions are, so callers need no extra using.
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class CsvImportServiceCollectionExtensions
+{
+    /// <summary>The LibreView CSV import (<see cref="CsvImporter"/>); needs the store's <c>IDbContextFactory</c>.</summary>
+    public static IServiceCollection AddCsvImport(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ReadingWriter>();
+        services.TryAddSingleton<CsvImporter>();
+        return services;
+    }
+}

@@ -1,0 +1,117 @@
+using Dashboard.Core.Connections;
+using Dashboard.Core.Practices;
+using Dashboard.Core.Storage;
+using LibreView.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Core.Linking;
+
+/// <summary>
+/// <c>freestyle_libre</c>: the patient shares their LibreView account with a practice; we sign in with our
+/// care-team-admin account for the team's environment and look for the patient's email in the bound practice
+/// only (when the team has a binding) or in every practice that account administers in the region.
+/// Not found yet: the connection waits in <c>error</c>/<c>user_not_found</c> and is re-checked on a schedule.
+/// </summary>
+public sealed class EmailLinking(
+    DashboardDbContext db,
+    LinkTokenService tokens,
+    PracticeSearch search,
+    ConnectionLinker linker)
+{
+    private const string Provider = Providers.FreeStyleLibre;
+
+    public async Task<LinkResult> LinkAsync(string? tokenSecret, string? email, string? region, CancellationToken ct)
+    {
+        var check = await tokens.CheckAsync(tokenSecret, Provider, ct);
+        if (!check.IsValid)
+        {
+            return LinkResult.Failed(Provider, check.ErrorType!);
+        }
+        var token = check.Token!;
+        var address = email?.Trim();
+        if (string.IsNullOrEmpty(address) || address.Length > 254 || !address.Contains('@'))
+        {
+            return LinkResult.Failed(Provider, LinkErrorTypes.UserNotFound, "Enter the email address of your LibreView account.");
+        }
+        var team = await db.Teams.AsNoTracking().FirstAsync(t => t.Id == token.TeamId, ct);
+        var code = LibreViewRegions.Resolve(region, team.DeploymentRegion);
+        if (code is null)
+        {
+            return LinkResult.Failed(Provider, LinkErrorTypes.UnsupportedRegion,
+                $"'{region}' is not a region this care team serves. Choose one of: {string.Join(", ", LibreViewRegions.CodesFor(team.DeploymentRegion))}.");
+        }
+
+        var found = await search.FindAsync(team, code, address, ct);
+        if (found.Error is { } errorType)
+        {
+            return LinkResult.Failed(Provider, errorType);
+        }
+        var credentials = new StoredCredentials(address, "", null);
+        if (found.Patient is { } patient)
+        {
+            return await linker.LinkAsync(token, new LinkedAccount(Provider, patient.PatientId, code, patient.PracticeId, credentials), ct);
+        }
+        var message = $"Not shared yet: in the LibreLink app, add the practice {found.PracticeToShareWith} ({code.ToUpperInvariant()}). " +
+                      "The connection completes by itself once the practice can see your data.";
+        return await linker.LinkAsync(token, new LinkedAccount(Provider, PendingExternalId(address), code, found.PracticeToShareWith,
+            credentials, ConnectionStatus.Error, LinkErrorTypes.UserNotFound, message), ct);
+    }
+
+    /// <summary>Until LibreView names the patient, the connection is known by a hash of the email (never the email itself).</summary>
+    private static string PendingExternalId(string email) => "pending:" + ApiKeys.SecretHash.Of(email.ToLowerInvariant())[..24];
+}
+
+public sealed record PracticeSearchResult(PracticePatient? Patient, string PracticeToShareWith, string? Error);
+
+/// <summary>Finds a patient who shares with one of our practices, through our care-team-admin account.</summary>
+public sealed class PracticeSearch(DashboardDbContext db, ILibreViewClient libreView, IOptions<PracticeAccountOptions> accounts)
+{
+    public async Task<PracticeSearchResult> FindAsync(Teams.Team team, string regionCode, string email, CancellationToken ct)
+    {
+        var apiRegion = LibreViewRegions.ApiRegionFor(regionCode);
+        var binding = await db.TeamPracticeBindings.AsNoTracking()
+            .FirstOrDefaultAsync(b => b.TeamId == team.Id && b.Provider == Providers.FreeStyleLibre, ct);
+        var shareWith = binding?.PracticeId ?? BuiltInPractices.For(team.Environment);
+
+        var account = accounts.Value.For(team.Environment, apiRegion);
+        if (account is null)
+        {
+            return new(null, shareWith, LinkErrorTypes.UnsupportedRegion);
+        }
+        var login = await libreView.LoginAsync(new LibreViewCredentials(account.Email, account.Password, apiRegion), ct);
+        if (!login.IsSuccess)
+        {
+            return new(null, shareWith, LinkErrorTypes.ProviderApiError);
+        }
+        var session = login.Value;
+        IEnumerable<string> practiceIds;
+        if (binding is not null)
+        {
+            practiceIds = [binding.PracticeId];
+        }
+        else
+        {
+            var practices = await libreView.GetPracticesAsync(session, ct: ct);
+            if (!practices.IsSuccess)
+            {
+                return new(null, shareWith, LinkErrorTypes.ProviderApiError);
+            }
+            practiceIds = practices.Value.Select(p => p.PracticeId);
+        }
+
+        foreach (var practiceId in practiceIds)
+        {
+            var patient = await libreView.FindPracticePatientAsync(session, practiceId, email, ct: ct);
+            if (patient.IsSuccess)
+            {
+                return new(patient.Value, shareWith, null);
+            }
+            if (patient.Error.Kind != LibreViewErrorKind.PatientNotFound)
+            {
+                return new(null, shareWith, LinkErrorTypes.ProviderApiError);
+            }
+        }
+        return new(null, shareWith, null);
+    }
+}

@@ -1,0 +1,179 @@
+using Dashboard.Core.Access;
+using Dashboard.Core.Connections;
+using Dashboard.Core.Linking;
+using Dashboard.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Core.Patients;
+
+public sealed record PatientListFilter(
+    ConnectionHealth? Health = null,
+    string? ErrorType = null,
+    string? Provider = null,
+    Guid? TeamId = null,
+    string? Region = null,
+    string? Search = null);
+
+public enum PatientSortColumn
+{
+    ClientUserId,
+    Team,
+    Provider,
+    Status,
+    Region,
+    Practice,
+    Created,
+}
+
+public sealed record PatientListRow(
+    Guid UserId,
+    string ClientUserId,
+    Guid TeamId,
+    string TeamName,
+    Guid? ConnectionId,
+    string? Provider,
+    ConnectionHealth Health,
+    string? ErrorType,
+    string? Region,
+    string? PracticeId,
+    string? ExternalUserId,
+    DateTime CreatedAt);
+
+public sealed record PatientListPage(IReadOnlyList<PatientListRow> Rows, int Total);
+
+/// <summary>
+/// The patient list: one row per patient and connection (a patient with none shows once as not connected),
+/// filtered, sorted and paged in the database, scoped to the person's organisation.
+/// </summary>
+public sealed class PatientListQuery(IDbContextFactory<DashboardDbContext> contexts)
+{
+    public const int MaxPageSize = 200;
+
+    public async Task<PatientListPage> PageAsync(
+        StaffScope scope, PatientListFilter filter, PatientSortColumn sort, bool descending, int page, int pageSize,
+        CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var rows = Filtered(db, scope, filter);
+        var total = await rows.CountAsync(ct);
+        var items = await Sorted(rows, sort, descending)
+            .Skip(Math.Max(0, page) * Math.Clamp(pageSize, 1, MaxPageSize))
+            .Take(Math.Clamp(pageSize, 1, MaxPageSize))
+            .ToListAsync(ct);
+        return new PatientListPage(items.Select(ToRow).ToList(), total);
+    }
+
+    /// <summary>Every row of the filter, in order, for the CSV export (streamed, not paged).</summary>
+    public async IAsyncEnumerable<PatientListRow> AllAsync(
+        StaffScope scope, PatientListFilter filter, PatientSortColumn sort, bool descending,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await foreach (var row in Sorted(Filtered(db, scope, filter), sort, descending).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return ToRow(row);
+        }
+    }
+
+    /// <summary>The joined row; a class with settable members so EF can filter and sort on the projection.</summary>
+    internal sealed class Joined
+    {
+        public Guid UserId { get; init; }
+        public string ClientUserId { get; init; } = "";
+        public Guid TeamId { get; init; }
+        public string TeamName { get; init; } = "";
+        public Guid? ConnectionId { get; init; }
+        public string? Provider { get; init; }
+        public ConnectionStatus? Status { get; init; }
+        public string? ErrorType { get; init; }
+        public string? Region { get; init; }
+        public string? PracticeId { get; init; }
+        public string? ExternalUserId { get; init; }
+        public DateTime CreatedAt { get; init; }
+    }
+
+    private static IQueryable<Joined> Filtered(DashboardDbContext db, StaffScope scope, PatientListFilter filter)
+    {
+        var teamIds = scope.TeamIds.ToList();
+        var rows =
+            from user in db.Users.AsNoTracking()
+            where teamIds.Contains(user.TeamId)
+            join team in db.Teams on user.TeamId equals team.Id
+            join c in db.Connections on user.Id equals c.UserId into connections
+            from connection in connections.DefaultIfEmpty()
+            select new Joined
+            {
+                UserId = user.Id,
+                ClientUserId = user.ClientUserId,
+                TeamId = team.Id,
+                TeamName = team.Name,
+                ConnectionId = connection == null ? null : connection.Id,
+                Provider = connection == null ? null : connection.Provider,
+                Status = connection == null ? null : connection.Status,
+                ErrorType = connection == null ? null : connection.ErrorType,
+                Region = connection == null ? null : connection.Region,
+                PracticeId = connection == null ? null : connection.PracticeId,
+                ExternalUserId = connection == null ? null : connection.ExternalUserId,
+                CreatedAt = user.CreatedAt,
+            };
+
+        if (filter.TeamId is { } teamId)
+        {
+            rows = rows.Where(r => r.TeamId == teamId);
+        }
+        if (!string.IsNullOrEmpty(filter.Provider))
+        {
+            rows = rows.Where(r => r.Provider == filter.Provider);
+        }
+        if (!string.IsNullOrEmpty(filter.Region))
+        {
+            rows = rows.Where(r => r.Region == filter.Region);
+        }
+        if (!string.IsNullOrEmpty(filter.ErrorType))
+        {
+            rows = rows.Where(r => r.ErrorType == filter.ErrorType);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var text = filter.Search.Trim();
+            rows = rows.Where(r => r.ClientUserId.Contains(text) || (r.ExternalUserId != null && r.ExternalUserId.Contains(text)));
+        }
+        return filter.Health switch
+        {
+            null => rows,
+            ConnectionHealth.NotConnected => rows.Where(r => r.ConnectionId == null),
+            ConnectionHealth.Connected => rows.Where(r => r.Status == ConnectionStatus.Connected),
+            ConnectionHealth.CredentialError => rows.Where(r => r.Status == ConnectionStatus.Error && r.ErrorType == LinkErrorTypes.ProviderCredentialError),
+            ConnectionHealth.PasswordExpired => rows.Where(r => r.Status == ConnectionStatus.Error && r.ErrorType == LinkErrorTypes.ProviderPasswordExpired),
+            ConnectionHealth.AwaitingShare => rows.Where(r => r.Status == ConnectionStatus.Error && r.ErrorType == LinkErrorTypes.UserNotFound),
+            _ => rows.Where(r => r.Status == ConnectionStatus.Error && r.ErrorType != LinkErrorTypes.ProviderCredentialError
+                && r.ErrorType != LinkErrorTypes.ProviderPasswordExpired && r.ErrorType != LinkErrorTypes.UserNotFound),
+        };
+    }
+
+    private static IQueryable<Joined> Sorted(IQueryable<Joined> rows, PatientSortColumn sort, bool descending)
+    {
+        IOrderedQueryable<Joined> ordered = (sort, descending) switch
+        {
+            (PatientSortColumn.Team, false) => rows.OrderBy(r => r.TeamName),
+            (PatientSortColumn.Team, true) => rows.OrderByDescending(r => r.TeamName),
+            (PatientSortColumn.Provider, false) => rows.OrderBy(r => r.Provider),
+            (PatientSortColumn.Provider, true) => rows.OrderByDescending(r => r.Provider),
+            (PatientSortColumn.Status, false) => rows.OrderBy(r => r.Status).ThenBy(r => r.ErrorType),
+            (PatientSortColumn.Status, true) => rows.OrderByDescending(r => r.Status).ThenByDescending(r => r.ErrorType),
+            (PatientSortColumn.Region, false) => rows.OrderBy(r => r.Region),
+            (PatientSortColumn.Region, true) => rows.OrderByDescending(r => r.Region),
+            (PatientSortColumn.Practice, false) => rows.OrderBy(r => r.PracticeId),
+            (PatientSortColumn.Practice, true) => rows.OrderByDescending(r => r.PracticeId),
+            (PatientSortColumn.Created, false) => rows.OrderBy(r => r.CreatedAt),
+            (PatientSortColumn.Created, true) => rows.OrderByDescending(r => r.CreatedAt),
+            (_, true) => rows.OrderByDescending(r => r.ClientUserId),
+            _ => rows.OrderBy(r => r.ClientUserId),
+        };
+        return ordered.ThenBy(r => r.UserId);
+    }
+
+    private static PatientListRow ToRow(Joined j) => new(
+        j.UserId, j.ClientUserId, j.TeamId, j.TeamName, j.ConnectionId, j.Provider,
+        ConnectionHealthRules.Classify(j.Status, j.ErrorType), j.ErrorType, j.Region, j.PracticeId, j.ExternalUserId, j.CreatedAt);
+}

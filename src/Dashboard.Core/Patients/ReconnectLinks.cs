@@ -1,0 +1,25 @@
+using Dashboard.Core.Access;
+using Dashboard.Core.Audit;
+using Dashboard.Core.Linking;
+using Dashboard.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Core.Patients;
+
+/// <summary>Staff create a fresh link for a patient whose connection broke (DESIGN §5, step 3).</summary>
+public sealed class ReconnectLinks(DashboardDbContext db, LinkTokenService tokens, AuditLog audit)
+{
+    /// <summary>A new link token for the patient's provider, audited; null when the patient is outside the scope.</summary>
+    public async Task<IssuedLinkToken?> CreateAsync(StaffScope scope, AuditActor actor, Guid userId, string provider, CancellationToken ct = default)
+    {
+        var teamIds = scope.TeamIds.ToList();
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId && teamIds.Contains(u.TeamId), ct);
+        if (user is null)
+        {
+            return null;
+        }
+        var issued = await tokens.IssueAsync(user.TeamId, user.Id, provider, null, ct);
+        await audit.WriteAsync(actor, AuditActions.CreateReconnectLink, user.TeamId, user.Id, user.ClientUserId, $"provider={provider}", ct);
+        return issued;
+    }
+}

@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Dashboard.Core.Access;
+using Dashboard.Core.Audit;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace Dashboard.Web.Access;
+
+/// <summary>The signed-in person of this circuit: who, which role, and the scope of what they may see.</summary>
+public sealed class CurrentStaff(AuthenticationStateProvider authentication, StaffScopeResolver scopes)
+{
+    private StaffScope? _scope;
+
+    /// <summary>The browser's address, captured when the page was first requested (a circuit has no HttpContext).</summary>
+    public string? ClientIp { get; set; }
+
+    public async Task<ClaimsPrincipal> UserAsync() => (await authentication.GetAuthenticationStateAsync()).User;
+
+    public async Task<StaffScope> ScopeAsync(CancellationToken ct = default) =>
+        _scope ??= await scopes.ForEmailAsync((await UserAsync()).FindFirst("email")?.Value, ct);
+
+    /// <summary>The person as the audit log records them.</summary>
+    public async Task<AuditActor> ActorAsync()
+    {
+        var user = await UserAsync();
+        return new AuditActor(user.FindFirst("email")?.Value ?? user.Identity?.Name ?? "unknown",
+            ConsoleRoles.All.FirstOrDefault(user.IsInRole) ?? "none", ClientIp);
+    }
+
+    public async Task<bool> IsInAnyRoleAsync(params string[] roles)
+    {
+        var user = await UserAsync();
+        return roles.Any(user.IsInRole);
+    }
+}

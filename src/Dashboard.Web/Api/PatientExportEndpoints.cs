@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+using Dashboard.Core.Access;
+using Dashboard.Core.Connections;
+using Dashboard.Core.Patients;
+using Dashboard.Web.Components.Pages.Patients;
+
+namespace Dashboard.Web.Api;
+
+/// <summary><c>GET /patients/export.csv</c>: the filtered patient list as CSV, streamed (console sign-in, support or admin).</summary>
+internal static class PatientExportEndpoints
+{
+    private static readonly string[] Header =
+        ["client_user_id", "team", "provider", "status", "error_type", "region", "practice_id", "external_user_id", "created_utc"];
+
+    public static IEndpointRouteBuilder MapPatientExport(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/patients/export.csv", ExportAsync).RequireAuthorization(p => p.RequireRole(ConsoleRoles.Support, ConsoleRoles.Admin));
+        return endpoints;
+    }
+
+    private static async Task ExportAsync(
+        HttpContext http, PatientListQuery query, StaffScopeResolver scopes,
+        string? status, string? error, string? provider, string? team, string? region, string? q)
+    {
+        var scope = await scopes.ForEmailAsync(http.User.FindFirst("email")?.Value, http.RequestAborted);
+        var filter = PatientListUrl.Parse(status, error, provider, team, region, q);
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"patients-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv\"";
+        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false));
+        await writer.WriteLineAsync(string.Join(',', Header));
+        await foreach (var row in query.AllAsync(scope, filter, PatientSortColumn.ClientUserId, false, http.RequestAborted))
+        {
+            await writer.WriteLineAsync(string.Join(',', new[]
+            {
+                row.ClientUserId, row.TeamName, row.Provider, ConnectionHealthRules.Slug(row.Health), row.ErrorType, row.Region,
+                row.PracticeId, row.ExternalUserId, row.CreatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            }.Select(Csv)));
+        }
+    }
+
+    /// <summary>RFC 4180 quoting; a leading =, +, - or @ is prefixed so a spreadsheet never runs it as a formula.</summary>
+    internal static string Csv(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "";
+        }
+        if (value[0] is '=' or '+' or '-' or '@')
+        {
+            value = "'" + value;
+        }
+        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    }
+}

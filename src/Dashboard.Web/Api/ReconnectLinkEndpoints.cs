@@ -1,0 +1,33 @@
+using Dashboard.Core.Access;
+using Dashboard.Core.Audit;
+using Dashboard.Core.Patients;
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace Dashboard.Web.Api;
+
+/// <summary>
+/// <c>POST /patients/{user_id}/reconnect-link</c> for the console's own scripts: support or admin only, with the
+/// antiforgery token; the page itself calls the same domain service after the same role check.
+/// </summary>
+internal static class ReconnectLinkEndpoints
+{
+    public static IEndpointRouteBuilder MapReconnectLinks(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/patients/{userId:guid}/reconnect-link", CreateAsync)
+            .RequireAuthorization(p => p.RequireRole(ConsoleRoles.Support, ConsoleRoles.Admin))
+            .WithMetadata(new RequireAntiforgeryTokenAttribute());
+        return endpoints;
+    }
+
+    private static async Task<IResult> CreateAsync(Guid userId, string? provider, HttpContext http, ReconnectLinks links, StaffScopeResolver scopes)
+    {
+        var user = http.User;
+        var scope = await scopes.ForEmailAsync(user.FindFirst("email")?.Value, http.RequestAborted);
+        var actor = new AuditActor(user.FindFirst("email")?.Value ?? "unknown", ConsoleRoles.All.FirstOrDefault(user.IsInRole) ?? "none",
+            http.Connection.RemoteIpAddress?.ToString());
+        var issued = await links.CreateAsync(scope, actor, userId, provider ?? Dashboard.Core.Connections.Providers.AbbottLibreView, http.RequestAborted);
+        return issued is null
+            ? ApiProblems.NotFound("No such patient in your organisation.")
+            : Results.Ok(new { link_web_url = $"{http.Request.Scheme}://{http.Request.Host}/link?token={Uri.EscapeDataString(issued.Token)}", expires_at = ApiTime.Utc(issued.ExpiresAt) });
+    }
+}

@@ -1,0 +1,43 @@
+using Dashboard.Web.Configuration;
+using LibreView.Client;
+using LibreView.Simulator;
+using Microsoft.AspNetCore.Hosting.Server;
+
+namespace Dashboard.Web.LibreViewHosting;
+
+/// <summary>
+/// In Development (<c>LibreViewSimulator:Enabled</c>) the LibreView simulator runs inside the app under
+/// <c>/_libreview</c>, and the LibreView client talks to it over real HTTP at the address the app listens on.
+/// </summary>
+internal static class InProcessSimulator
+{
+    public const string PathBase = "/_libreview";
+    private const string Section = "LibreViewSimulator";
+
+    private static bool IsEnabled(IConfiguration configuration) => configuration.GetValue<bool>($"{Section}:Enabled");
+
+    public static void AddInProcessSimulator(this WebApplicationBuilder builder)
+    {
+        if (!IsEnabled(builder.Configuration))
+        {
+            return;
+        }
+        if (builder.Environment.IsProduction())
+        {
+            throw new InvalidOperationException("LibreViewSimulator:Enabled is true in Production; the simulator is for Development and tests only.");
+        }
+        builder.Services.AddLibreViewSimulator(builder.Configuration.GetSection(Section));
+        builder.Services.AddOptions<LibreViewClientOptions>()
+            .Configure<IServer>((options, server) =>
+                options.BaseUrlTemplate = ServerAddress.Listening(server, "the in-process LibreView simulator") + PathBase + "/{region}");
+    }
+
+    /// <summary>Mapped before authentication: the simulator stands in for an outside service and has no console sign-in.</summary>
+    public static void MapInProcessSimulator(this WebApplication app)
+    {
+        if (IsEnabled(app.Configuration))
+        {
+            app.Map(PathBase, branch => branch.UseLibreViewSimulator());
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using Dashboard.Core.Glucose;
+using LibreView.Csv;
+using static Dashboard.Core.Tests.Glucose.Readings;
+
+namespace Dashboard.Core.Tests.Glucose;
+
+public class CsvExportReadingsTests
+{
+    [Fact]
+    public void Only_historic_readings_reach_the_metrics_in_their_measured_value_and_unit()
+    {
+        var export = new LibreViewCsvParseResult
+        {
+            Readings =
+            [
+                new CsvReading(T("2024-01-01 08:00"), 100, ExportGlucoseUnit.MgPerDl, RecordType.Historic, "A"),
+                new CsvReading(T("2024-01-01 08:05"), 250, ExportGlucoseUnit.MgPerDl, RecordType.Scan, "A"),
+                new CsvReading(T("2024-01-01 08:10"), 90, ExportGlucoseUnit.MgPerDl, RecordType.Strip, "A"),
+                new CsvReading(T("2024-01-01 08:15"), 0.4, ExportGlucoseUnit.MmolPerL, RecordType.Ketone, "A"),
+                new CsvReading(T("2024-01-01 08:20"), 6.1, ExportGlucoseUnit.MmolPerL, RecordType.Historic, "B"),
+            ],
+        };
+
+        var readings = CsvExportReadings.Automatic(export);
+
+        Assert.Equal([Mg("2024-01-01 08:00", 100), Mmol("2024-01-01 08:20", 6.1)], readings);
+    }
+}

@@ -1,0 +1,98 @@
+using Dashboard.Core.Connections;
+using Dashboard.Core.Linking;
+using Dashboard.Core.Storage;
+using Dashboard.EndToEnd.Tests.Infrastructure;
+using LibreView.Simulator;
+using LibreView.Simulator.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Dashboard.EndToEnd.Tests.Patients;
+
+public sealed class ReconnectTests(BrowserFixture browser, ConsoleAppFixture app) : BrowserTest(browser, app)
+{
+    private const string OldPassword = "Libre-Passw0rd!";
+    private const string NewPassword = "Libre-Passw0rd-2026!";
+
+    private SimulatorState Sim => App.Services.GetRequiredService<SimulatorState>();
+
+    /// <summary>A linked patient whose LibreView password has since expired, as the sync finds it.</summary>
+    private async Task<(string ClientUserId, string UserId, string Email)> PatientWithExpiredPasswordAsync()
+    {
+        var email = $"expired.{Guid.NewGuid().ToString("N")[..8]}@example.org";
+        Sim.CreateAccount(new AccountSeed { Email = email, Password = OldPassword, Region = "us", Mfa = MfaMethods.Email });
+        var api = new ConsoleApi(App);
+        var clientUserId = "reconnect-" + Guid.NewGuid().ToString("N")[..8];
+        var userId = await api.CreateUserAsync(clientUserId);
+        await api.LinkWithPasswordAsync(userId, email, OldPassword, () => Sim.LastMfaCode(email)!);
+
+        Sim.ExpirePassword(email);
+        using var scope = App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
+        await db.Connections.Where(c => c.UserId == Guid.Parse(userId)).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.Status, ConnectionStatus.Error)
+            .SetProperty(c => c.ErrorType, LinkErrorTypes.ProviderPasswordExpired)
+            .SetProperty(c => c.ErrorMessage, "LibreView says the password has expired.")
+            .SetProperty(c => c.ErroredAt, DateTime.UtcNow));
+        return (clientUserId, userId, email);
+    }
+
+    [Fact]
+    public async Task Support_creates_a_reconnect_link_and_the_page_turns_connected_when_the_patient_relinks()
+    {
+        var patient = await PatientWithExpiredPasswordAsync();
+        await InBrowserAsync(async staffPage =>
+        {
+            await staffPage.SignInAsync(SeededPeople.Support, $"/patients?status=password_expired&q={patient.ClientUserId}");
+            await staffPage.GetByRole(AriaRole.Link, new() { Name = patient.ClientUserId }).ClickAsync();
+
+            await Assertions.Expect(staffPage.GetByTestId("status-chip")).ToHaveTextAsync("Password expired");
+            await Assertions.Expect(staffPage.GetByTestId("reconnect-guidance")).ToContainTextAsync("update their account password");
+            await staffPage.GetByTestId("create-reconnect-link").ClickAsync();
+            var link = await staffPage.GetByLabel("Link for the patient").InputValueAsync();
+            await Assertions.Expect(staffPage.GetByTestId("reconnect-link-validity")).ToContainTextAsync("10 minutes");
+
+            // The patient changes the password in LibreView, then re-links in their own browser.
+            Sim.SetPassword(patient.Email, NewPassword);
+            await InBrowserAsync(async patientPage =>
+            {
+                await patientPage.GotoAsync(link);
+                await patientPage.GetByLabel("LibreView email").FillAsync(patient.Email);
+                await patientPage.GetByLabel("LibreView password").FillAsync(NewPassword);
+                await patientPage.GetByRole(AriaRole.Button, new() { Name = "Connect" }).ClickAsync();
+                await Assertions.Expect(patientPage.GetByTestId("mfa-prompt")).ToBeVisibleAsync();
+                await patientPage.GetByLabel("Verification code").FillAsync(Sim.LastMfaCode(patient.Email)!);
+                await patientPage.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
+                await Assertions.Expect(patientPage.GetByTestId("link-success")).ToBeVisibleAsync();
+            }, "patient_relinks");
+
+            // No reload: the staff page follows the store.
+            await Assertions.Expect(staffPage.GetByTestId("status-chip")).ToHaveTextAsync("Connected", new() { Timeout = 15_000 });
+            await Assertions.Expect(staffPage.GetByTestId("reconnect-guidance")).ToHaveCountAsync(0);
+        });
+    }
+
+    [Fact]
+    public async Task A_viewer_sees_the_guidance_but_no_reconnect_action_and_a_direct_post_is_refused()
+    {
+        var patient = await PatientWithExpiredPasswordAsync();
+        await InBrowserAsync(async page =>
+        {
+            await page.SignInAsync(SeededPeople.Viewer, $"/patients/{patient.UserId}");
+
+            await Assertions.Expect(page.GetByTestId("reconnect-guidance")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("create-reconnect-link")).ToHaveCountAsync(0);
+            var response = await page.APIRequest.PostAsync($"/patients/{patient.UserId}/reconnect-link");
+            Assert.True(response.Status == 403, $"{response.Status} {response.Url} {await response.TextAsync()}");
+        });
+    }
+
+    [Fact]
+    public Task Another_organisations_patient_is_not_found() => InBrowserAsync(async page =>
+    {
+        await page.SignInAsync(SeededPeople.Support, $"/patients/{Guid.NewGuid()}");
+
+        await Assertions.Expect(page.GetByTestId("patient-not-found")).ToBeVisibleAsync();
+    });
+}
