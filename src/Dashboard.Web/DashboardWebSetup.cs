@@ -24,7 +24,6 @@ public static class DashboardWebSetup
         services.AddScoped<Dashboard.Web.Components.Layout.ThemePreference>();
         services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
         services.AddScoped<Dashboard.Web.Components.Pages.Review.UnitPreference>();
-        services.AddScoped<Dashboard.Web.Components.Pages.Review.ReviewScopeResolver>();
         services.AddDevIdentity(builder.Configuration);
         services.AddConsoleAuthentication(builder.Configuration, builder.Environment);
         services.AddCascadingAuthenticationState();

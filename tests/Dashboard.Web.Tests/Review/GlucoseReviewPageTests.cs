@@ -1,12 +1,17 @@
+using System.Security.Claims;
 using System.Text;
 using Bunit;
+using Dashboard.Core.Audit;
 using Dashboard.Core.Glucose;
 using Dashboard.Core.Glucose.Review;
 using Dashboard.Core.Glucose.Store;
+using Dashboard.Core.Storage;
+using Dashboard.Web.Access;
 using Dashboard.Web.Components.Charts;
 using Dashboard.Web.Components.Pages.Review;
 using Dashboard.Web.Tests.Support;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using MudBlazor.Services;
@@ -26,15 +31,17 @@ public sealed class GlucoseReviewPageTests : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddScoped<UnitPreference>();
-        Services.AddScoped<ReviewScopeResolver>();
+        Services.AddScoped<CurrentStaff>();
         var auth = AddAuthorization();
         auth.SetAuthorized("Vic Viewer");
         auth.SetRoles("viewer");
+        auth.SetClaims(new Claim("email", ReviewPatients.ViewerEmail));
     }
 
     public async Task InitializeAsync()
     {
         await _store.AddToAsync(Services, seedDemo: true);
+        await ReviewPatients.AddStaffAsync(Services);
         _charts = JSInterop.SetupModule(ApexChart.ModulePath);
     }
 
@@ -96,8 +103,10 @@ public sealed class GlucoseReviewPageTests : BunitContext, IAsyncLifetime
     public async Task Every_chart_has_a_text_alternative_with_its_numbers()
     {
         var patient = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 2, 100, 150),
+        [
             new NoteInput(ReviewPatients.Start.AddDays(1).AddHours(8).AddMinutes(5), NoteKind.Carbohydrates, 30, null),
-            new NoteInput(ReviewPatients.Start.AddDays(1).AddHours(8).AddMinutes(35), NoteKind.Carbohydrates, 20, null));
+            new NoteInput(ReviewPatients.Start.AddDays(1).AddHours(8).AddMinutes(35), NoteKind.Carbohydrates, 20, null),
+        ]);
 
         var page = RenderPage(patient);
 
@@ -135,6 +144,32 @@ public sealed class GlucoseReviewPageTests : BunitContext, IAsyncLifetime
         Assert.NotNull(page.Find("[data-testid=daily-profiles-empty]"));
         Assert.NotNull(page.Find("[data-testid=detail-empty]"));
         Assert.Empty(page.FindAll(".apex-chart"));
+    }
+
+    [Fact]
+    public async Task Viewing_the_review_is_written_to_the_audit_log()
+    {
+        var patient = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 1, 120));
+
+        RenderPage(patient);
+
+        await using var db = await Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+        var entry = await db.AuditEntries.SingleAsync(e => e.UserId == patient);
+        Assert.Equal(AuditActions.ViewGlucose, entry.Action);
+        Assert.Equal(ReviewPatients.ViewerEmail, entry.Actor);
+        Assert.Equal("viewer", entry.ActorRole);
+        Assert.Equal("glucose review, last 14 days", entry.Details);
+    }
+
+    [Fact]
+    public async Task A_patient_outside_the_persons_organisation_is_not_found()
+    {
+        var patient = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 1, 120), organization: "Elsewhere Health");
+
+        var page = Render<GlucoseReviewPage>(p => p.Add(c => c.UserId, patient));
+
+        page.WaitForElement("[data-testid=review-not-found]", TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain(patient.ToString(), page.Markup);
     }
 
     [Fact]

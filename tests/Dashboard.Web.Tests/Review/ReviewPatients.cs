@@ -1,6 +1,9 @@
+using Dashboard.Core.Access;
 using Dashboard.Core.Glucose;
 using Dashboard.Core.Glucose.Store;
+using Dashboard.Core.Organizations;
 using Dashboard.Core.Storage;
+using Dashboard.Core.Teams;
 using Dashboard.Core.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,16 +15,33 @@ internal static class ReviewPatients
 {
     public static readonly DateTime Start = new(2025, 3, 1, 0, 0, 0, DateTimeKind.Unspecified);
 
-    public static async Task<Guid> AddAsync(IServiceProvider services, IEnumerable<GlucoseReading> readings, params NoteInput[] notes)
+    public const string ViewerEmail = "viewer@example.org";
+
+    /// <summary>Makes <paramref name="email"/> a member of the development organisation, so their scope holds its teams.</summary>
+    public static async Task AddStaffAsync(IServiceProvider services, string email = ViewerEmail)
     {
         var contexts = services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
         await using var db = await contexts.CreateDbContextAsync();
-        var team = await db.Teams.OrderBy(t => t.Name).FirstAsync();
+        var organization = await db.Organizations.SingleAsync();
+        db.StaffMemberships.Add(new StaffMembership { Email = email, OrganizationId = organization.Id });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>A patient of the development organisation's first team, or of a new team of a new <paramref name="organization"/>.</summary>
+    public static async Task<Guid> AddAsync(IServiceProvider services, IEnumerable<GlucoseReading> readings, NoteInput[]? notes = null, string? organization = null)
+    {
+        var contexts = services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        var team = organization is null ? await db.Teams.OrderBy(t => t.Name).FirstAsync() : new Team { Name = organization + " team" };
+        if (organization is not null)
+        {
+            db.Organizations.Add(new Organization { Name = organization, Teams = [team] });
+        }
         var user = new User { TeamId = team.Id, ClientUserId = "patient-" + Guid.NewGuid().ToString("N")[..6] };
         db.Users.Add(user);
         await db.SaveChangesAsync();
         await services.GetRequiredService<ReadingWriter>().WriteAsync(user.Id, null, DataSources.CsvImport,
-            [.. readings.Select(r => new ReadingInput(r.Timestamp, ReadingKind.Automatic, r.Value, r.Unit))], notes);
+            [.. readings.Select(r => new ReadingInput(r.Timestamp, ReadingKind.Automatic, r.Value, r.Unit))], notes ?? []);
         return user.Id;
     }
 

@@ -1,3 +1,4 @@
+using Dashboard.Core.Access;
 using Dashboard.Core.Glucose.Store;
 using Dashboard.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -6,17 +7,17 @@ namespace Dashboard.Core.Glucose.Review;
 
 /// <summary>
 /// The read model of the Glucose review page: one patient's readings and notes of a period, through the metrics
-/// engine, into numbers and chart data ready to show. A patient outside the caller's scope is not found (null).
+/// engine, into numbers and chart data ready to show. A patient outside the signed-in person's scope (their
+/// organisation's teams, DESIGN §9) is not found (null), never a leak.
 /// </summary>
 public sealed class GlucoseReviewQuery(IDbContextFactory<DashboardDbContext> contexts)
 {
     /// <summary>The review of a period; its detail chart shows the days of <paramref name="detail"/>, or else the period's last day.</summary>
     public async Task<GlucoseReview?> GetAsync(
-        Guid userId, ReviewScope scope, ReviewPeriod period, GlucoseUnit unit, DayRange? detail = null, CancellationToken ct = default)
+        Guid userId, StaffScope scope, ReviewPeriod period, GlucoseUnit unit, DayRange? detail = null, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var clientUserId = await ClientUserIdAsync(db, userId, scope, ct);
-        if (clientUserId is null) return null;
+        if (await PatientAsync(db, userId, scope, ct) is not { } patient) return null;
 
         var readings = await PeriodReadingsAsync(db, userId, period, ct);
         var window = period.ToWindow();
@@ -29,15 +30,15 @@ public sealed class GlucoseReviewQuery(IDbContextFactory<DashboardDbContext> con
         var agp = ReviewCharts.Agp(windowReadings, unit);
         var days = detail ?? DayRange.Single(lastDay ?? period.End);
         var detailChart = await DetailAsync(db, userId, days.From, days.To, unit, ct);
-        return new GlucoseReview(userId, clientUserId, period, unit, firstDay, lastDay, metrics,
+        return new GlucoseReview(userId, patient.TeamId, patient.ClientUserId, period, unit, firstDay, lastDay, metrics,
             ReviewStatisticsFormat.From(metrics, firstDay, lastDay, unit), ConsensusGoals.Rows(metrics, unit), agp, profiles, detailChart);
     }
 
     /// <summary>The detail chart of whole days [from 00:00, to 24:00): glucose line (≤ 2,000 points) and hourly markers.</summary>
-    public async Task<DetailChart?> GetDetailAsync(Guid userId, ReviewScope scope, DayRange days, GlucoseUnit unit, CancellationToken ct = default)
+    public async Task<DetailChart?> GetDetailAsync(Guid userId, StaffScope scope, DayRange days, GlucoseUnit unit, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await ClientUserIdAsync(db, userId, scope, ct) is null ? null : await DetailAsync(db, userId, days.From, days.To, unit, ct);
+        return await PatientAsync(db, userId, scope, ct) is null ? null : await DetailAsync(db, userId, days.From, days.To, unit, ct);
     }
 
     private static async Task<DetailChart> DetailAsync(DashboardDbContext db, Guid userId, DateOnly from, DateOnly to, GlucoseUnit unit, CancellationToken ct)
@@ -51,18 +52,15 @@ public sealed class GlucoseReviewQuery(IDbContextFactory<DashboardDbContext> con
         return new DetailChart(from, to, unit, ReviewCharts.DetailLine(readings.Readings, unit), HourlyMarkers.From(notes), ReviewCharts.TargetOf(unit));
     }
 
-    private static Task<string?> ClientUserIdAsync(DashboardDbContext db, Guid userId, ReviewScope scope, CancellationToken ct)
+    private sealed record Patient(Guid TeamId, string ClientUserId);
+
+    private static Task<Patient?> PatientAsync(DashboardDbContext db, Guid userId, StaffScope scope, CancellationToken ct)
     {
-        var users = db.Users.AsNoTracking().Where(u => u.Id == userId);
-        if (scope.OrganizationId is { } organizationId)
-        {
-            users = users.Where(u => u.Team!.OrganizationId == organizationId);
-        }
-        if (scope.TeamIds is { } teamIds)
-        {
-            users = users.Where(u => teamIds.Contains(u.TeamId));
-        }
-        return users.Select(u => u.ClientUserId).FirstOrDefaultAsync(ct);
+        var teamIds = scope.TeamIds.ToList();
+        return db.Users.AsNoTracking()
+            .Where(u => u.Id == userId && u.Team!.OrganizationId == scope.OrganizationId && teamIds.Contains(u.TeamId))
+            .Select(u => new Patient(u.TeamId, u.ClientUserId))
+            .FirstOrDefaultAsync(ct);
     }
 
     /// <summary>Only the readings the period can hold: after newest − N days, or inside the chosen days.</summary>

@@ -3,6 +3,7 @@ namespace Dashboard.Core.Glucose.Review;
 /// <summary>Everything the Glucose review page shows for one patient, period and unit. Numbers are ready to show.</summary>
 public sealed record GlucoseReview(
     Guid UserId,
+    Guid TeamId,
     string ClientUserId,
     ReviewPeriod Period,
     GlucoseUnit Unit,

@@ -1,3 +1,4 @@
+using Dashboard.Core.Access;
 using Dashboard.Core.Glucose;
 using Dashboard.Core.Glucose.Review;
 using Dashboard.Core.Glucose.Store;
@@ -16,12 +17,15 @@ public sealed class GlucoseReviewQueryTests(ITestOutputHelper output)
         await using var store = await ReviewStore.CreateAsync();
         var (otherOrganization, otherTeam) = await store.AddOrganizationAsync("Other Clinic");
         var patient = await store.AddPatientAsync();
+        var other = new StaffScope(otherOrganization, "Other Clinic", [otherTeam]);
 
-        Assert.NotNull(await store.Query.GetAsync(patient, store.Scope, ReviewPeriod.Default, GlucoseUnit.MgPerDl));
-        Assert.NotNull(await store.Query.GetAsync(patient, ReviewScope.ForTeams([store.TeamId, otherTeam]), ReviewPeriod.Default, GlucoseUnit.MgPerDl));
-        Assert.Null(await store.Query.GetAsync(patient, ReviewScope.ForOrganization(otherOrganization), ReviewPeriod.Default, GlucoseUnit.MgPerDl));
-        Assert.Null(await store.Query.GetAsync(patient, ReviewScope.ForTeams([otherTeam]), ReviewPeriod.Default, GlucoseUnit.MgPerDl));
-        Assert.Null(await store.Query.GetDetailAsync(patient, ReviewScope.ForOrganization(otherOrganization), DayRange.Single(new(2025, 3, 1)), GlucoseUnit.MgPerDl));
+        var review = await store.Query.GetAsync(patient, store.Scope, ReviewPeriod.Default, GlucoseUnit.MgPerDl);
+        Assert.Equal(store.TeamId, review!.TeamId);
+        Assert.Null(await store.Query.GetAsync(patient, other, ReviewPeriod.Default, GlucoseUnit.MgPerDl));
+        Assert.Null(await store.Query.GetAsync(patient, other with { TeamIds = [otherTeam, store.TeamId] }, ReviewPeriod.Default, GlucoseUnit.MgPerDl));
+        Assert.Null(await store.Query.GetAsync(patient, store.Scope with { TeamIds = [] }, ReviewPeriod.Default, GlucoseUnit.MgPerDl));
+        Assert.Null(await store.Query.GetAsync(patient, StaffScope.None, ReviewPeriod.Default, GlucoseUnit.MgPerDl));
+        Assert.Null(await store.Query.GetDetailAsync(patient, other, DayRange.Single(new(2025, 3, 1)), GlucoseUnit.MgPerDl));
         Assert.Null(await store.Query.GetAsync(Guid.NewGuid(), store.Scope, ReviewPeriod.Default, GlucoseUnit.MgPerDl));
     }
 

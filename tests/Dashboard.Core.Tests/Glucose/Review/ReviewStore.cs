@@ -1,3 +1,4 @@
+using Dashboard.Core.Access;
 using Dashboard.Core.Glucose;
 using Dashboard.Core.Glucose.Review;
 using Dashboard.Core.Glucose.Store;
@@ -19,7 +20,7 @@ internal sealed class ReviewStore : IAsyncDisposable
 
     public Guid OrganizationId { get; private set; }
     public Guid TeamId { get; private set; }
-    public ReviewScope Scope => ReviewScope.ForOrganization(OrganizationId);
+    public StaffScope Scope => new(OrganizationId, "Review Clinic", [TeamId]);
 
     public static async Task<ReviewStore> CreateAsync()
     {
