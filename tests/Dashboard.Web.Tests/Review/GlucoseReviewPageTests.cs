@@ -132,6 +132,23 @@ public sealed class GlucoseReviewPageTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Switching_to_mmol_updates_the_charts_in_place_and_is_remembered()
+    {
+        _charts.SetupVoid("create", _ => true).SetVoidResult();
+        _charts.SetupVoid("update", _ => true).SetVoidResult();
+        var patient = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 2, 90, 180));
+        var page = RenderPage(patient);
+        var created = _charts.Invocations["create"].Count;
+
+        page.FindAll(".mud-toggle-item").Single(b => b.TextContent.Trim() == "mmol/L").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("7.5 mmol/L", Text(page, "stat-mean"))); // 135 / 18.0182
+        Assert.Equal(created, _charts.Invocations["create"].Count); // no chart re-created
+        Assert.Contains(_charts.Invocations["update"], i => ((string)i.Arguments[1]!).Contains("\"id\":\"agp\"") && ((string)i.Arguments[1]!).Contains("\"y\":3.9,\"y2\":10"));
+        Assert.Equal([UnitPreference.StorageKey, "mmol/L"], JSInterop.VerifyInvoke("localStorage.setItem").Arguments);
+    }
+
+    [Fact]
     public async Task A_patient_without_readings_sees_empty_states_not_charts()
     {
         var patient = await ReviewPatients.AddAsync(Services, []);
