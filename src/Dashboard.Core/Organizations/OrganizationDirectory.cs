@@ -1,3 +1,4 @@
+using Dashboard.Core.Access;
 using Dashboard.Core.Storage;
 using Dashboard.Core.Teams;
 using Microsoft.EntityFrameworkCore;
@@ -11,10 +12,12 @@ public sealed record OrganizationSummary(Guid Id, string Name, Plan Plan, IReadO
 /// <summary>Read side of organisations and their teams, for the settings page.</summary>
 public sealed class OrganizationDirectory(IDbContextFactory<DashboardDbContext> contexts)
 {
-    public async Task<IReadOnlyList<OrganizationSummary>> ListAsync(CancellationToken cancellationToken = default)
+    /// <summary>The person's organisation with its teams (a list, empty when they belong to none).</summary>
+    public async Task<IReadOnlyList<OrganizationSummary>> ListAsync(StaffScope scope, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var organizations = await db.Organizations.AsNoTracking()
+            .Where(o => o.Id == scope.OrganizationId)
             .Include(o => o.Teams)
             .OrderBy(o => o.Name)
             .ToListAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Dashboard.Core.Access;
 using Dashboard.Core.Connections;
 using Dashboard.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -19,19 +20,23 @@ public sealed record OverviewCounts(
 
 public sealed class OverviewQuery(IDbContextFactory<DashboardDbContext> contexts)
 {
-    public async Task<OverviewCounts> GetAsync(CancellationToken cancellationToken = default)
+    /// <summary>Counts within the person's organisation (DESIGN §9); nothing for a person with no organisation.</summary>
+    public async Task<OverviewCounts> GetAsync(StaffScope scope, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var teamIds = scope.TeamIds.ToList();
         var byStatus = await db.Connections
+            .Where(c => teamIds.Contains(c.User!.TeamId))
             .GroupBy(c => c.Status)
             .Select(g => new { Status = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
+        var organizations = await db.Organizations.Where(o => o.Id == scope.OrganizationId).Select(o => o.Name).ToListAsync(cancellationToken);
         return new OverviewCounts(
-            await db.Organizations.CountAsync(cancellationToken),
-            await db.Teams.CountAsync(cancellationToken),
-            await db.Users.CountAsync(cancellationToken),
+            organizations.Count,
+            teamIds.Count,
+            await db.Users.CountAsync(u => teamIds.Contains(u.TeamId), cancellationToken),
             byStatus.GetValueOrDefault(ConnectionStatus.Connected),
             byStatus.GetValueOrDefault(ConnectionStatus.Error),
-            await db.Organizations.OrderBy(o => o.Name).Select(o => o.Name).ToListAsync(cancellationToken));
+            organizations);
     }
 }

@@ -27,6 +27,7 @@ internal static class InProcessSimulator
             throw new InvalidOperationException("LibreViewSimulator:Enabled is true in Production; the simulator is for Development and tests only.");
         }
         builder.Services.AddLibreViewSimulator(builder.Configuration.GetSection(Section));
+        builder.Services.AddHostedService<Demo.DemoPatientsSeeder>();
         builder.Services.AddOptions<LibreViewClientOptions>()
             .Configure<IServer>((options, server) =>
                 options.BaseUrlTemplate = ServerAddress.Listening(server, "the in-process LibreView simulator") + PathBase + "/{region}");

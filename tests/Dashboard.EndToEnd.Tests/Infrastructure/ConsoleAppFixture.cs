@@ -24,6 +24,7 @@ public sealed class ConsoleAppFixture : IAsyncLifetime
             host.UseEnvironment(Environments.Development);
             host.UseSetting("ConnectionStrings:Dashboard", $"Data Source={Path.Combine(_dataFolder, "dashboard.db")}");
             host.UseSetting("Urls", "http://127.0.0.1:0");
+            host.UseSetting("Seed:DemoPatients", "0");
         });
         _factory.UseKestrel(0);
         _factory.StartServer();

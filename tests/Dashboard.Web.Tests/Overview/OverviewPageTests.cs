@@ -1,6 +1,7 @@
 using Bunit;
 using Dashboard.Web.Components.Pages.Overview;
 using Dashboard.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.Overview;
@@ -13,9 +14,11 @@ public sealed class OverviewPageTests : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
         var auth = AddAuthorization();
         auth.SetAuthorized("Ada Admin");
         auth.SetRoles("admin");
+        auth.SetClaims(new System.Security.Claims.Claim("email", "admin@example.org"));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -41,7 +44,7 @@ public sealed class OverviewPageTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task A_seeded_store_shows_real_counts_and_the_organisation()
     {
-        await _store.AddToAsync(Services, seedDemo: true);
+        await _store.AddToAsync(Services, seedDemo: true, staffMember: "admin@example.org");
 
         var page = Render<Dashboard.Web.Components.Pages.Overview.Overview>();
 

@@ -13,13 +13,14 @@ public sealed class TestStore : IAsyncDisposable
     public string ConnectionString => $"Data Source={Path.Combine(_folder, "dashboard.db")}";
 
     /// <summary>Registers the domain services on a real store file; <paramref name="seedDemo"/> adds the development organisation.</summary>
-    public async Task AddToAsync(IServiceCollection services, bool seedDemo = false)
+    public async Task AddToAsync(IServiceCollection services, bool seedDemo = false, string? staffMember = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["ConnectionStrings:Dashboard"] = ConnectionString,
                 ["Seed:DemoData"] = seedDemo ? "true" : "false",
+                ["Seed:StaffMembers:0"] = staffMember,
             })
             .Build();
         services.AddDashboardCore(configuration, _folder);
