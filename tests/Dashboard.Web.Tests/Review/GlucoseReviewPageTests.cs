@@ -40,8 +40,7 @@ public sealed class GlucoseReviewPageTests : BunitContext, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await _store.AddToAsync(Services, seedDemo: true);
-        await ReviewPatients.AddStaffAsync(Services);
+        await _store.AddToAsync(Services, seedDemo: true, staffMember: ReviewPatients.ViewerEmail);
         _charts = JSInterop.SetupModule(ApexChart.ModulePath);
     }
 

@@ -1,4 +1,3 @@
-using Dashboard.Core.Access;
 using Dashboard.Core.Glucose;
 using Dashboard.Core.Glucose.Store;
 using Dashboard.Core.Organizations;
@@ -16,16 +15,6 @@ internal static class ReviewPatients
     public static readonly DateTime Start = new(2025, 3, 1, 0, 0, 0, DateTimeKind.Unspecified);
 
     public const string ViewerEmail = "viewer@example.org";
-
-    /// <summary>Makes <paramref name="email"/> a member of the development organisation, so their scope holds its teams.</summary>
-    public static async Task AddStaffAsync(IServiceProvider services, string email = ViewerEmail)
-    {
-        var contexts = services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
-        await using var db = await contexts.CreateDbContextAsync();
-        var organization = await db.Organizations.SingleAsync();
-        db.StaffMemberships.Add(new StaffMembership { Email = email, OrganizationId = organization.Id });
-        await db.SaveChangesAsync();
-    }
 
     /// <summary>A patient of the development organisation's first team, or of a new team of a new <paramref name="organization"/>.</summary>
     public static async Task<Guid> AddAsync(IServiceProvider services, IEnumerable<GlucoseReading> readings, NoteInput[]? notes = null, string? organization = null)
