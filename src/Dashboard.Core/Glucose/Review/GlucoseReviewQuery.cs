@@ -29,7 +29,7 @@ public sealed class GlucoseReviewQuery(IDbContextFactory<DashboardDbContext> con
         var profiles = firstDay is { } f && lastDay is { } l ? ReviewCharts.DailyProfiles(windowReadings, f, l, unit) : [];
         var agp = ReviewCharts.Agp(windowReadings, unit);
         var days = detail ?? DayRange.Single(lastDay ?? period.End);
-        var detailChart = await DetailAsync(db, userId, days.From, days.To, unit, ct);
+        var detailChart = await DetailAsync(db, userId, days, unit, ct);
         return new GlucoseReview(userId, patient.TeamId, patient.ClientUserId, period, unit, firstDay, lastDay, metrics,
             ReviewStatisticsFormat.From(metrics, firstDay, lastDay, unit), ConsensusGoals.Rows(metrics, unit), agp, profiles, detailChart);
     }
@@ -38,18 +38,18 @@ public sealed class GlucoseReviewQuery(IDbContextFactory<DashboardDbContext> con
     public async Task<DetailChart?> GetDetailAsync(Guid userId, StaffScope scope, DayRange days, GlucoseUnit unit, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await PatientAsync(db, userId, scope, ct) is null ? null : await DetailAsync(db, userId, days.From, days.To, unit, ct);
+        return await PatientAsync(db, userId, scope, ct) is null ? null : await DetailAsync(db, userId, days, unit, ct);
     }
 
-    private static async Task<DetailChart> DetailAsync(DashboardDbContext db, Guid userId, DateOnly from, DateOnly to, GlucoseUnit unit, CancellationToken ct)
+    private static async Task<DetailChart> DetailAsync(DashboardDbContext db, Guid userId, DayRange days, GlucoseUnit unit, CancellationToken ct)
     {
-        var start = from.ToDateTime(TimeOnly.MinValue);
-        var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        var start = days.From.ToDateTime(TimeOnly.MinValue);
+        var end = days.To.AddDays(1).ToDateTime(TimeOnly.MinValue);
         var readings = GlucoseSeries.From(await ReadingsAsync(db, userId, r => r.Timestamp >= start && r.Timestamp < end, ct));
         var notes = await db.Notes.AsNoTracking()
             .Where(n => n.UserId == userId && n.Timestamp >= start && n.Timestamp < end)
             .ToListAsync(ct);
-        return new DetailChart(from, to, unit, ReviewCharts.DetailLine(readings.Readings, unit), HourlyMarkers.From(notes), ReviewCharts.TargetOf(unit));
+        return new DetailChart(days.From, days.To, unit, ReviewCharts.DetailLine(readings.Readings, unit), HourlyMarkers.From(notes), ReviewCharts.TargetOf(unit));
     }
 
     private sealed record Patient(Guid TeamId, string ClientUserId);
