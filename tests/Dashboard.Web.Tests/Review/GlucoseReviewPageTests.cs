@@ -148,6 +148,18 @@ public sealed class GlucoseReviewPageTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_unit_remembered_in_this_browser_is_used()
+    {
+        JSInterop.Setup<string?>("localStorage.getItem", UnitPreference.StorageKey).SetResult("mmol/L");
+        var patient = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 2, 90, 180));
+
+        var page = RenderPage(patient);
+
+        Assert.Equal("7.5 mmol/L", Text(page, "stat-mean"));
+        Assert.Equal("mmol/L", page.Find("[data-testid=glucose-review]").GetAttribute("data-unit"));
+    }
+
+    [Fact]
     public async Task A_patient_without_readings_sees_empty_states_not_charts()
     {
         var patient = await ReviewPatients.AddAsync(Services, []);
