@@ -5,18 +5,18 @@ using Dashboard.Core.Glucose.Store;
 using Dashboard.Core.Organizations;
 using Dashboard.Core.Storage;
 using Dashboard.Core.Teams;
+using Dashboard.Core.Tests.Support;
 using Dashboard.Core.Users;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Core.Tests.Glucose.Review;
 
-/// <summary>A real, migrated SQLite file in a temporary folder, with one organisation, one team and helpers to add patients and data.</summary>
+/// <summary>A <see cref="CoreStore"/> with one organisation and one team, and helpers to add patients and their data.</summary>
 internal sealed class ReviewStore : IAsyncDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("lcd-review-tests-").FullName;
-    private ServiceProvider _services = null!;
+    private readonly CoreStore _store;
+
+    private ReviewStore(CoreStore store) => _store = store;
 
     public Guid OrganizationId { get; private set; }
     public Guid TeamId { get; private set; }
@@ -24,17 +24,12 @@ internal sealed class ReviewStore : IAsyncDisposable
 
     public static async Task<ReviewStore> CreateAsync()
     {
-        var store = new ReviewStore();
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Dashboard"] = $"Data Source={Path.Combine(store._folder, "dashboard.db")}" })
-            .Build();
-        store._services = new ServiceCollection().AddDashboardCore(configuration, store._folder).BuildServiceProvider();
-        await store._services.InitializeStoreAsync();
+        var store = new ReviewStore(await CoreStore.CreateAsync());
         (store.OrganizationId, store.TeamId) = await store.AddOrganizationAsync("Review Clinic");
         return store;
     }
 
-    public GlucoseReviewQuery Query => _services.CreateScope().ServiceProvider.GetRequiredService<GlucoseReviewQuery>();
+    public GlucoseReviewQuery Query => _store.Get<GlucoseReviewQuery>();
 
     public async Task<(Guid Organization, Guid Team)> AddOrganizationAsync(string name)
     {
@@ -56,7 +51,7 @@ internal sealed class ReviewStore : IAsyncDisposable
     }
 
     public Task WriteAsync(Guid userId, IEnumerable<GlucoseReading> readings, params NoteInput[] notes) =>
-        _services.GetRequiredService<ReadingWriter>().WriteAsync(userId, null, DataSources.CsvImport,
+        _store.Get<ReadingWriter>().WriteAsync(userId, null, DataSources.CsvImport,
             [.. readings.Select(r => new ReadingInput(r.Timestamp, ReadingKind.Automatic, r.Value, r.Unit))], notes);
 
     /// <summary>Readings every <paramref name="minutes"/> from <paramref name="start"/> for <paramref name="days"/> days, values from <paramref name="value"/>.</summary>
@@ -66,19 +61,7 @@ internal sealed class ReviewStore : IAsyncDisposable
         for (var i = 0; i < count; i++) yield return new GlucoseReading(start.AddMinutes(i * minutes), value(i), GlucoseUnit.MgPerDl);
     }
 
-    private IDbContextFactory<DashboardDbContext> Contexts => _services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
+    private IDbContextFactory<DashboardDbContext> Contexts => _store.Get<IDbContextFactory<DashboardDbContext>>();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A pooled handle may still be closing; the OS cleans its temp folder eventually.
-        }
-    }
+    public ValueTask DisposeAsync() => _store.DisposeAsync();
 }
