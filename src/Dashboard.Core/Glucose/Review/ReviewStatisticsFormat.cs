@@ -14,7 +14,7 @@ public static class ReviewStatisticsFormat
             GlucoseFormat.Glucose(m.MeanMgdl, unit),
             GlucoseFormat.Percent(m.GmiPercent),
             GlucoseFormat.Percent(m.CvPercent),
-            ConsensusGoals.MeetsCvGoal(m.CvPercent),
+            ReviewGoals.MeetsCvGoal(m.CvPercent),
             GlucoseFormat.Glucose(m.SdMgdl, unit),
             GlucoseFormat.Percent(m.TimeTightRangePercent),
             m.Gri is { } gri ? GlucoseFormat.Number(gri, 1) : GlucoseFormat.NoValue,

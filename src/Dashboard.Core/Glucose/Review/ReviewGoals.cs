@@ -4,13 +4,15 @@ namespace Dashboard.Core.Glucose.Review;
 public sealed record RangeRow(GlucoseBand Band, string Name, string Limits, double Percent, string PercentText, string TimePerDay, string Goal, bool MeetsGoal);
 
 /// <summary>
-/// Time in ranges goals of the International Consensus on Time in Range (Battelino 2019) for most adults with type 1
-/// or type 2 diabetes: target &gt; 70 %, below range &lt; 4 % (low and very low together), very low &lt; 1 %,
-/// above range &lt; 25 % (high and very high together), very high &lt; 5 %. CV goal ≤ 36 %.
+/// The engine's <see cref="ConsensusGoals"/> as the review shows them: target &gt; 70 %, below range &lt; 4 % (low and
+/// very low together, as the consensus counts time below 70 mg/dL), very low &lt; 1 %, above range &lt; 25 % (high and
+/// very high together), very high &lt; 5 %; CV ≤ 36 %; at least 70 % of the time CGM active.
 /// </summary>
-public static class ConsensusGoals
+public static class ReviewGoals
 {
-    public const double CvGoalPercent = 36;
+    public static string CvGoal { get; } = $"≤ {Whole(ConsensusGoals.CvAtMostPercent)}";
+
+    public static string SufficientActive { get; } = Whole(ConsensusGoals.ActiveAtLeastPercent);
 
     /// <summary>The five bands from very high down to very low, as the AGP report stacks them.</summary>
     public static IReadOnlyList<RangeRow> Rows(GlucoseMetrics metrics, GlucoseUnit unit)
@@ -22,15 +24,17 @@ public static class ConsensusGoals
         var target = metrics.TimeInRangePercent ?? 0;
         return
         [
-            Row(GlucoseBand.VeryHigh, veryHigh, unit, "< 5 %", veryHigh < 5),
-            Row(GlucoseBand.High, high, unit, "< 25 % (high and very high)", high + veryHigh < 25),
-            Row(GlucoseBand.InRange, target, unit, "> 70 %", target > 70),
-            Row(GlucoseBand.Low, low, unit, "< 4 % (low and very low)", low + veryLow < 4),
-            Row(GlucoseBand.VeryLow, veryLow, unit, "< 1 %", veryLow < 1),
+            Row(GlucoseBand.VeryHigh, veryHigh, unit, $"< {Whole(ConsensusGoals.TimeVeryHighBelowPercent)}", veryHigh < ConsensusGoals.TimeVeryHighBelowPercent),
+            Row(GlucoseBand.High, high, unit, $"< {Whole(ConsensusGoals.TimeHighBelowPercent)} (high and very high)", high + veryHigh < ConsensusGoals.TimeHighBelowPercent),
+            Row(GlucoseBand.InRange, target, unit, $"> {Whole(ConsensusGoals.TimeInRangeAbovePercent)}", target > ConsensusGoals.TimeInRangeAbovePercent),
+            Row(GlucoseBand.Low, low, unit, $"< {Whole(ConsensusGoals.TimeLowBelowPercent)} (low and very low)", low + veryLow < ConsensusGoals.TimeLowBelowPercent),
+            Row(GlucoseBand.VeryLow, veryLow, unit, $"< {Whole(ConsensusGoals.TimeVeryLowBelowPercent)}", veryLow < ConsensusGoals.TimeVeryLowBelowPercent),
         ];
     }
 
-    public static bool MeetsCvGoal(double? cvPercent) => cvPercent <= CvGoalPercent;
+    public static bool MeetsCvGoal(double? cvPercent) => cvPercent <= ConsensusGoals.CvAtMostPercent;
+
+    private static string Whole(double percent) => $"{GlucoseFormat.Number(percent, 0)} %";
 
     public static string NameOf(GlucoseBand band) => band switch
     {
