@@ -10,6 +10,7 @@ using Dashboard.Core.Overview;
 using Dashboard.Core.Patients;
 using Dashboard.Core.Practices;
 using Dashboard.Core.Storage;
+using Dashboard.Core.Sync;
 using Dashboard.Core.Users;
 using LibreView.Client;
 using Microsoft.AspNetCore.DataProtection;
@@ -54,6 +55,7 @@ public static class DependencyInjection
         services.Configure<PracticeAccountOptions>(configuration.GetSection("LibreView"));
         services.AddLibreViewClient(configuration.GetSection("LibreView"));
         services.AddDataProtection().PersistKeysToDbContext<DashboardDbContext>().SetApplicationName("LibreConnectDashboard");
+        services.AddSync(configuration);
         services.Configure<DemoSeedOptions>(configuration.GetSection("Seed"));
 
         if (configuration.GetValue<bool>("Seed:DemoData"))
@@ -61,6 +63,7 @@ public static class DependencyInjection
             services.AddScoped<IStoreSeeder, DemoOrganizationSeeder>();
         }
         services.AddCsvImport();
+        services.AddPractices();
         services.AddGlucoseReview();
         return services;
     }

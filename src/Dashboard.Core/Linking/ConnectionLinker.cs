@@ -1,6 +1,7 @@
 using Dashboard.Core.Connections;
 using Dashboard.Core.Events;
 using Dashboard.Core.Storage;
+using Dashboard.Core.Sync;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Linking;
@@ -18,9 +19,9 @@ public sealed record LinkedAccount(
 
 /// <summary>
 /// Turns a found account into the user's connection: refuses duplicates, creates or re-connects the one
-/// connection per (user, provider), consumes the token and raises the event — in one transaction.
+/// connection per (user, provider), consumes the token, raises the event and schedules its sync — in one transaction.
 /// </summary>
-public sealed class ConnectionLinker(DashboardDbContext db, CredentialVault vault, EventRecorder events, TimeProvider time)
+public sealed class ConnectionLinker(DashboardDbContext db, CredentialVault vault, EventRecorder events, TimeProvider time, ISyncScheduler sync)
 {
     public async Task<LinkResult> LinkAsync(LinkToken token, LinkedAccount account, CancellationToken ct)
     {
@@ -64,11 +65,12 @@ public sealed class ConnectionLinker(DashboardDbContext db, CredentialVault vaul
             events.Record(db, EventTypes.ConnectionError, token.TeamId, token.UserId, user.ClientUserId,
                 new { provider = account.Provider, user_id = token.UserId, message = account.ErrorMessage, error_type = account.ErrorType, error_details = new { } });
         }
+        await sync.ConnectionLinkedAsync(db, connection, ct);
         await db.SaveChangesAsync(ct);
         return new LinkResult(LinkState.Success, account.Provider, account.Status == ConnectionStatus.Connected,
             ProviderId: account.ExternalUserId, RedirectUrl: token.RedirectUrl,
             ErrorType: account.ErrorType, Error: account.ErrorMessage);
     }
 
-    private static object ProviderPayload(string slug) => new { name = Providers.DisplayName(slug), slug, logo = (string?)null };
+    internal static object ProviderPayload(string slug) => new { name = Providers.DisplayName(slug), slug, logo = (string?)null };
 }

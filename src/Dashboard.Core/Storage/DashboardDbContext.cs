@@ -6,6 +6,7 @@ using Dashboard.Core.Events;
 using Dashboard.Core.Glucose.Store;
 using Dashboard.Core.Linking;
 using Dashboard.Core.Practices;
+using Dashboard.Core.Sync;
 using Dashboard.Core.Organizations;
 using Dashboard.Core.Teams;
 using Dashboard.Core.Users;
@@ -29,6 +30,9 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<StaffMembership> StaffMemberships => Set<StaffMembership>();
     public DbSet<StoredReading> Readings => Set<StoredReading>();
     public DbSet<StoredNote> Notes => Set<StoredNote>();
+    public DbSet<ConnectionSyncState> SyncStates => Set<ConnectionSyncState>();
+    public DbSet<HistoricalPull> HistoricalPulls => Set<HistoricalPull>();
+    public DbSet<RegionBackoff> RegionBackoffs => Set<RegionBackoff>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

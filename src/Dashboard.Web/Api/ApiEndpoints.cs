@@ -12,6 +12,9 @@ internal static class ApiEndpoints
         api.MapUserEndpoints();
         api.MapLinkTokenEndpoints();
         api.MapProviderEndpoints();
+        api.MapPracticeBindingEndpoints();
+        api.MapTimeseriesEndpoints();
+        api.MapSyncEndpoints();
         endpoints.MapLinkProviderEndpoints();
         return endpoints;
     }

@@ -39,6 +39,7 @@ public class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("LibreViewSimulator:Enabled", "false");
         builder.UseSetting("LibreView:BaseUrlTemplate", Simulator.RegionUrlTemplate);
         builder.UseSetting("LibreView:RetryBaseDelay", "00:00:00.010");
+        builder.UseSetting("Sync:Enabled", "false"); // tests drive sync cycles by hand
     }
 
     public HttpClient ClientFor(string apiKey)

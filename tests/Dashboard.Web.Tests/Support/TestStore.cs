@@ -10,6 +10,9 @@ public sealed class TestStore : IAsyncDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("lcd-web-tests-").FullName;
 
+    /// <summary>The person the demo seed puts in the demo organisation unless a test names another.</summary>
+    public const string DefaultStaffMember = "admin@example.org";
+
     public string ConnectionString => $"Data Source={Path.Combine(_folder, "dashboard.db")}";
 
     /// <summary>Registers the domain services on a real store file; <paramref name="seedDemo"/> adds the development organisation.</summary>
@@ -20,7 +23,7 @@ public sealed class TestStore : IAsyncDisposable
             {
                 ["ConnectionStrings:Dashboard"] = ConnectionString,
                 ["Seed:DemoData"] = seedDemo ? "true" : "false",
-                ["Seed:StaffMembers:0"] = staffMember,
+                ["Seed:StaffMembers:0"] = staffMember ?? DefaultStaffMember,
             })
             .Build();
         services.AddDashboardCore(configuration, _folder);

@@ -2,26 +2,20 @@ using Dashboard.Core.Glucose.Store;
 
 namespace Dashboard.Core.Glucose.Review;
 
-/// <summary>Folds stored note entries into hourly samples (DESIGN §7), always from the entries themselves.</summary>
+/// <summary>
+/// The detail chart's markers: the hourly samples of <see cref="HourlyNoteSamples"/> (DESIGN §7: carbohydrates summed,
+/// insulin summed per type, notes joined with "; ", always from the stored entries), one marker per hour and kind.
+/// </summary>
 public static class HourlyMarkers
 {
-    public static IReadOnlyList<HourlyMarker> From(IEnumerable<StoredNote> entries) =>
-        entries
-            .GroupBy(n => (Hour: StartOfHour(n.Timestamp), Kind: KindOf(n.Kind)))
-            .OrderBy(g => g.Key.Hour).ThenBy(g => g.Key.Kind)
-            .Select(g => g.Key.Kind == MarkerKind.Note
-                ? new HourlyMarker(g.Key.Hour, g.Key.Kind, null,
-                    string.Join("; ", g.OrderBy(n => n.Timestamp).Select(n => n.Text?.Trim()).Where(t => !string.IsNullOrEmpty(t))))
-                : new HourlyMarker(g.Key.Hour, g.Key.Kind, g.Sum(n => n.Amount ?? 0), null))
-            .ToList();
+    public static IReadOnlyList<HourlyMarker> From(IReadOnlyCollection<StoredNote> entries) =>
+    [
+        .. HourlyNoteSamples.Group(entries, NoteResource.Carbohydrates).Select(s => new HourlyMarker(s.Start, MarkerKind.Carbohydrates, s.Amount, null))
+            .Concat(HourlyNoteSamples.Group(entries, NoteResource.InsulinInjection).Select(s => new HourlyMarker(s.Start, InsulinKind(s.Type), s.Amount, null)))
+            .Concat(HourlyNoteSamples.Group(entries, NoteResource.Note).Select(s => new HourlyMarker(s.Start, MarkerKind.Note, null, s.Text)))
+            .OrderBy(m => m.Hour).ThenBy(m => m.Kind),
+    ];
 
-    public static DateTime StartOfHour(DateTime time) => new(time.Year, time.Month, time.Day, time.Hour, 0, 0, DateTimeKind.Unspecified);
-
-    private static MarkerKind KindOf(NoteKind kind) => kind switch
-    {
-        NoteKind.Carbohydrates => MarkerKind.Carbohydrates,
-        NoteKind.RapidActingInsulin => MarkerKind.RapidActingInsulin,
-        NoteKind.LongActingInsulin => MarkerKind.LongActingInsulin,
-        _ => MarkerKind.Note,
-    };
+    private static MarkerKind InsulinKind(string? type) =>
+        type == HourlyNoteSamples.LongActing ? MarkerKind.LongActingInsulin : MarkerKind.RapidActingInsulin;
 }

@@ -455,6 +455,131 @@ namespace Dashboard.Core.Storage.Migrations
                     b.ToTable("TeamPracticeBindings");
                 });
 
+            modelBuilder.Entity("Dashboard.Core.Sync.ConnectionSyncState", b =>
+                {
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("ActivePercent14d")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastErrorMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastErrorType")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastReadingAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastReadingUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastSuccessAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("TimeInRange14dPercent")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("ConnectionId");
+
+                    b.HasIndex("NextDueAt");
+
+                    b.ToTable("SyncStates", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Core.Sync.HistoricalPull", b =>
+                {
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CarbohydratesDaysWithData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Checkpoint")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DaysAsked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErrorType")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GlucoseDaysWithData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InsulinDaysWithData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoteDaysWithData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RangeEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RangeStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ScheduledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimelineJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConnectionId");
+
+                    b.ToTable("HistoricalPulls", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Core.Sync.RegionBackoff", b =>
+                {
+                    b.Property<string>("Region")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Region");
+
+                    b.ToTable("RegionBackoffs", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Core.Teams.Team", b =>
                 {
                     b.Property<Guid>("Id")
@@ -598,6 +723,26 @@ namespace Dashboard.Core.Storage.Migrations
                         .IsRequired();
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("Dashboard.Core.Sync.ConnectionSyncState", b =>
+                {
+                    b.HasOne("Dashboard.Core.Connections.Connection", "Connection")
+                        .WithOne()
+                        .HasForeignKey("Dashboard.Core.Sync.ConnectionSyncState", "ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Connection");
+                });
+
+            modelBuilder.Entity("Dashboard.Core.Sync.HistoricalPull", b =>
+                {
+                    b.HasOne("Dashboard.Core.Connections.Connection", null)
+                        .WithOne()
+                        .HasForeignKey("Dashboard.Core.Sync.HistoricalPull", "ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Dashboard.Core.Teams.Team", b =>

@@ -13,6 +13,7 @@ public static class NavigationCatalog
     [
         new("Overview", "/", Icons.Material.Outlined.Dashboard, ConsoleRoles.All),
         new("Patients", "/patients", Icons.Material.Outlined.People, [ConsoleRoles.Support, ConsoleRoles.Admin]),
+        new("Practices", "/practices", Icons.Material.Outlined.LocalHospital, [ConsoleRoles.Admin]),
         new("Audit log", "/audit", Icons.Material.Outlined.History, [ConsoleRoles.Admin]),
         new("Settings", "/settings", Icons.Material.Outlined.Settings, [ConsoleRoles.Admin]),
     ];

@@ -1,0 +1,155 @@
+using Dashboard.Core.Organizations;
+using Dashboard.Core.Storage;
+using Dashboard.Core.Teams;
+using LibreView.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Core.Practices;
+
+public sealed record CustomPracticeView(
+    Guid Id, string PracticeId, string? Name, string Region, TeamEnvironment Environment,
+    PracticeStatus Status, DateTime CreatedAt, DateTime? VerifiedAt)
+{
+    public bool IsActive => Status == PracticeStatus.Active;
+
+    public static CustomPracticeView From(Practice p) =>
+        new(p.Id, p.PracticeId, p.Name, p.Region, p.Environment, p.Status, p.CreatedAt, p.VerifiedAt);
+}
+
+/// <summary>
+/// What the customer does in LibreView so our account can see their practice: invite <see cref="PracticeEmail"/>
+/// (our practice account for the practice's environment and region) as Care Team Admin, then verify.
+/// </summary>
+public sealed record PracticeSetupSteps(string PracticeId, string Region, TeamEnvironment Environment, string? PracticeEmail)
+{
+    public const string Role = "Care Team Admin";
+}
+
+public sealed record AddCustomPractice(string? PracticeId, TeamEnvironment Environment, string? Region);
+
+/// <summary>
+/// Custom practices (Scale plan): added as <c>invited</c>; <see cref="VerifyAsync"/> asks LibreView, with our practice
+/// account for the practice's environment and region, whether that account now sees the practice, and if so
+/// turns it <c>active</c>.
+/// </summary>
+public sealed class CustomPracticeService(
+    DashboardDbContext db, ILibreViewClient libreView, IOptions<PracticeAccountOptions> accounts, TimeProvider time)
+{
+    public const int MaxPracticeIdLength = 100;
+
+    public async Task<IReadOnlyList<CustomPracticeView>> ListAsync(Guid organizationId, CancellationToken ct = default)
+    {
+        var practices = await db.Practices.AsNoTracking()
+            .Where(p => p.OrganizationId == organizationId)
+            .ToListAsync(ct);
+        return practices.OrderBy(p => p.PracticeIdKey, StringComparer.Ordinal).Select(CustomPracticeView.From).ToList();
+    }
+
+    /// <summary>The region codes a custom practice may use in <paramref name="environment"/>: those of the organisation's teams there.</summary>
+    public static IReadOnlyList<string> RegionChoices(IEnumerable<(TeamEnvironment Environment, DeploymentRegion Deployment)> teams, TeamEnvironment environment) =>
+        teams.Where(t => t.Environment == environment)
+            .SelectMany(t => LibreViewRegions.CodesFor(t.Deployment))
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    public PracticeSetupSteps SetupFor(CustomPracticeView practice) =>
+        new(practice.PracticeId, practice.Region, practice.Environment, AccountFor(practice.Environment, practice.Region)?.InviteEmail);
+
+    public async Task<PracticeResult<CustomPracticeView>> AddAsync(Guid organizationId, AddCustomPractice request, CancellationToken ct = default)
+    {
+        var organization = await db.Organizations.AsNoTracking().Include(o => o.Teams)
+            .FirstOrDefaultAsync(o => o.Id == organizationId, ct);
+        if (organization is null)
+        {
+            return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.NotFound, "No such organisation.");
+        }
+        if (!PracticePlan.Allows(organization.Plan))
+        {
+            return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.PlanRequired, PracticePlan.Explanation(organization.Plan));
+        }
+        var practiceId = request.PracticeId?.Trim();
+        if (string.IsNullOrEmpty(practiceId) || practiceId.Length > MaxPracticeIdLength || practiceId.Any(char.IsWhiteSpace))
+        {
+            return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.Invalid,
+                $"Enter the LibreView Practice ID: 1 to {MaxPracticeIdLength} characters, no spaces.");
+        }
+        var region = request.Region?.Trim().ToLowerInvariant() ?? "";
+        var choices = RegionChoices(organization.Teams.Select(t => (t.Environment, t.DeploymentRegion)), request.Environment);
+        if (!choices.Contains(region))
+        {
+            return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.Invalid, choices.Count == 0
+                ? $"This organisation has no {Lower(request.Environment)} team, so it cannot use a {Lower(request.Environment)} practice."
+                : $"'{request.Region}' is not a region the {Lower(request.Environment)} teams serve. Choose one of: {string.Join(", ", choices)}.");
+        }
+        if (AccountFor(request.Environment, region) is null)
+        {
+            return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.LibreViewUnavailable,
+                $"We have no {Lower(request.Environment)} practice account in LibreView region {LibreViewRegions.ApiRegionFor(region)} yet, " +
+                "so a practice there cannot be connected. Contact support.");
+        }
+        var key = Practice.KeyOf(practiceId);
+        if (await db.Practices.AnyAsync(p => p.OrganizationId == organizationId && p.PracticeIdKey == key, ct))
+        {
+            return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.Duplicate,
+                $"This organisation already has the practice '{practiceId}' (Practice IDs are compared without regard to letter case).");
+        }
+
+        var practice = new Practice
+        {
+            OrganizationId = organizationId,
+            PracticeId = practiceId,
+            PracticeIdKey = key,
+            Region = region,
+            Environment = request.Environment,
+            Status = PracticeStatus.Invited,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        db.Practices.Add(practice);
+        await db.SaveChangesAsync(ct);
+        return PracticeResult<CustomPracticeView>.Ok(CustomPracticeView.From(practice));
+    }
+
+    /// <summary>Signs in with our practice account and turns the practice active when that account sees it (id compared case-insensitively).</summary>
+    public async Task<PracticeResult<CustomPracticeView>> VerifyAsync(Guid organizationId, Guid practiceId, CancellationToken ct = default)
+    {
+        var practice = await db.Practices.FirstOrDefaultAsync(p => p.Id == practiceId && p.OrganizationId == organizationId, ct);
+        if (practice is null)
+        {
+            return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.NotFound, "No such practice in this organisation.");
+        }
+        var apiRegion = LibreViewRegions.ApiRegionFor(practice.Region);
+        var account = AccountFor(practice.Environment, practice.Region);
+        if (account is null)
+        {
+            return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.LibreViewUnavailable,
+                $"We have no {Lower(practice.Environment)} practice account in LibreView region {apiRegion}. Contact support.");
+        }
+        var login = await libreView.LoginAsync(new LibreViewCredentials(account.Email, account.Password, apiRegion), ct);
+        var seen = login.IsSuccess ? await libreView.GetPracticesAsync(login.Value, ct: ct) : null;
+        if (seen is null || !seen.IsSuccess)
+        {
+            return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.LibreViewUnavailable,
+                "LibreView could not be asked right now. Try Verify again in a few minutes.");
+        }
+        var match = seen.Value.FirstOrDefault(p => Practice.KeyOf(p.PracticeId) == practice.PracticeIdKey);
+        if (match is null)
+        {
+            return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.NotVisibleYet,
+                $"Not visible yet: LibreView does not show practice '{practice.PracticeId}' to {account.InviteEmail}. " +
+                $"Check that {account.InviteEmail} was invited as {PracticeSetupSteps.Role} and the invitation was accepted, then verify again.");
+        }
+
+        practice.Status = PracticeStatus.Active;
+        practice.VerifiedAt ??= time.GetUtcNow().UtcDateTime;
+        practice.Name = string.IsNullOrWhiteSpace(match.Name) ? practice.Name : match.Name;
+        await db.SaveChangesAsync(ct);
+        return PracticeResult<CustomPracticeView>.Ok(CustomPracticeView.From(practice));
+    }
+
+    private PracticeAccount? AccountFor(TeamEnvironment environment, string regionCode) =>
+        accounts.Value.For(environment, LibreViewRegions.ApiRegionFor(regionCode));
+
+    private static string Lower(TeamEnvironment environment) => environment.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,101 @@
+using Dashboard.Core.Connections;
+using Dashboard.Core.Storage;
+using Dashboard.Core.Teams;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Core.Practices;
+
+public sealed record PracticeBindingView(Guid TeamId, string Provider, string PracticeId, DateTime CreatedAt);
+
+/// <summary>
+/// Team practice bindings (Scale plan): restrict a team's <c>freestyle_libre</c> patient search to one active custom
+/// practice of its organisation, named by Practice ID (case-insensitive). Only new connections are affected:
+/// existing connections keep the practice they were linked through and keep syncing.
+/// (No method is named <c>BindAsync</c>: minimal APIs would take the class for a parameter binder.)
+/// </summary>
+public sealed class PracticeBindingService(DashboardDbContext db, TimeProvider time)
+{
+    public const string Provider = Providers.FreeStyleLibre;
+
+    /// <summary>The organisation's team in one environment and deployment region, or null.</summary>
+    public Task<Team?> FindTeamAsync(Guid organizationId, TeamEnvironment environment, DeploymentRegion deployment, CancellationToken ct = default) =>
+        db.Teams.AsNoTracking().Include(t => t.Organization)
+            .Where(t => t.OrganizationId == organizationId && t.Environment == environment && t.DeploymentRegion == deployment)
+            .OrderBy(t => t.CreatedAt)
+            .FirstOrDefaultAsync(ct);
+
+    public async Task<PracticeBindingView?> GetAsync(Guid teamId, CancellationToken ct = default) =>
+        await db.TeamPracticeBindings.AsNoTracking()
+            .Where(b => b.TeamId == teamId && b.Provider == Provider)
+            .Select(b => new PracticeBindingView(b.TeamId, b.Provider, b.PracticeId, b.CreatedAt))
+            .FirstOrDefaultAsync(ct);
+
+    /// <summary>The team's existing <c>freestyle_libre</c> connections: they keep syncing whatever happens to the binding.</summary>
+    public Task<int> ExistingConnectionsAsync(Guid teamId, CancellationToken ct = default) =>
+        db.Connections.CountAsync(c => c.Provider == Provider && c.User!.TeamId == teamId, ct);
+
+    /// <summary>Whether a custom practice may be bound to a team: active, same environment, a region of the team's deployment.</summary>
+    public static bool CanServe(CustomPracticeView practice, Team team) =>
+        practice.IsActive && practice.Environment == team.Environment &&
+        LibreViewRegions.CodesFor(team.DeploymentRegion).Contains(practice.Region);
+
+    public async Task<PracticeResult<PracticeBindingView>> BindTeamAsync(Guid teamId, string? practiceId, CancellationToken ct = default)
+    {
+        var team = await db.Teams.AsNoTracking().Include(t => t.Organization).FirstOrDefaultAsync(t => t.Id == teamId, ct);
+        if (team?.Organization is not { } organization)
+        {
+            return PracticeResult<PracticeBindingView>.Refused(PracticeRefusal.NotFound, "No such team.");
+        }
+        if (!PracticePlan.Allows(organization.Plan))
+        {
+            return PracticeResult<PracticeBindingView>.Refused(PracticeRefusal.PlanRequired, PracticePlan.Explanation(organization.Plan));
+        }
+        if (string.IsNullOrWhiteSpace(practiceId))
+        {
+            return PracticeResult<PracticeBindingView>.Refused(PracticeRefusal.Invalid, "Name the Practice ID to bind the team to.");
+        }
+        var key = Practice.KeyOf(practiceId);
+        var practice = await db.Practices.AsNoTracking()
+            .FirstOrDefaultAsync(p => p.OrganizationId == organization.Id && p.PracticeIdKey == key, ct);
+        if (NotBindableReason(practice is null ? null : CustomPracticeView.From(practice), practiceId.Trim(), team) is { } reason)
+        {
+            return PracticeResult<PracticeBindingView>.Refused(PracticeRefusal.NotBindable, reason);
+        }
+
+        var binding = await db.TeamPracticeBindings.FirstOrDefaultAsync(b => b.TeamId == teamId && b.Provider == Provider, ct);
+        if (binding is null)
+        {
+            binding = new TeamPracticeBinding { TeamId = teamId, Provider = Provider, PracticeId = practice!.PracticeId, PracticeIdKey = key };
+            db.TeamPracticeBindings.Add(binding);
+        }
+        binding.PracticeId = practice!.PracticeId;
+        binding.PracticeIdKey = key;
+        binding.CreatedAt = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return PracticeResult<PracticeBindingView>.Ok(new PracticeBindingView(binding.TeamId, binding.Provider, binding.PracticeId, binding.CreatedAt));
+    }
+
+    /// <summary>Removes the team's binding; new connections then search every practice again. False when there was none.</summary>
+    public async Task<bool> UnbindTeamAsync(Guid teamId, CancellationToken ct = default) =>
+        await db.TeamPracticeBindings.Where(b => b.TeamId == teamId && b.Provider == Provider).ExecuteDeleteAsync(ct) > 0;
+
+    private static string? NotBindableReason(CustomPracticeView? practice, string typed, Team team)
+    {
+        if (practice is null)
+        {
+            return $"'{typed}' is not a custom practice of this organisation. Add it on the Practices page and verify it first.";
+        }
+        if (!practice.IsActive)
+        {
+            return $"The practice '{practice.PracticeId}' is not active yet: invite our practice account as {PracticeSetupSteps.Role} in LibreView, then verify it.";
+        }
+        if (practice.Environment != team.Environment)
+        {
+            return $"The practice '{practice.PracticeId}' is a {practice.Environment.ToString().ToLowerInvariant()} practice; " +
+                   $"this team is {team.Environment.ToString().ToLowerInvariant()}.";
+        }
+        return CanServe(practice, team)
+            ? null
+            : $"The practice '{practice.PracticeId}' is in region {practice.Region}, which the team's {team.DeploymentRegion.ToString().ToUpperInvariant()} deployment does not serve.";
+    }
+}

@@ -1,0 +1,73 @@
+using Dashboard.Core.Glucose;
+using Dashboard.Core.Glucose.Store;
+using Microsoft.EntityFrameworkCore;
+using LibreNoteKind = LibreView.Client.NoteKind;
+using LibreReading = LibreView.Client.GlucoseReading;
+using LibreRecordType = LibreView.Client.GlucoseRecordType;
+using LibreUnit = LibreView.Client.GlucoseUnit;
+using StoreNoteKind = Dashboard.Core.Glucose.Store.NoteKind;
+
+namespace Dashboard.Core.Sync;
+
+/// <summary>Which resources a written window had data for (a day counts toward <c>days_with_data</c> of each).</summary>
+internal sealed record WrittenWindow(bool Glucose, bool Notes, bool Carbohydrates, bool Insulin, IReadOnlyList<DateOnly> NewReadingDays);
+
+/// <summary>Writes fetched history through the fast path and keeps the connection's summary columns current.</summary>
+internal sealed class SyncStore(ReadingWriter writer)
+{
+    public async Task<WrittenWindow> WriteAsync(SyncWork work, FetchedWindow window, CancellationToken ct)
+    {
+        var readings = window.Glucose.Select(ToInput).ToList();
+        var notes = window.Notes.Select(ToInput).ToList();
+        await writer.WriteAsync(work.Connection.UserId, work.Connection.Id, DataSources.LibreView, readings, notes, ct);
+
+        var state = work.State;
+        var previous = state.LastReadingUtc;
+        var newDays = window.Glucose
+            .Where(r => previous is null || r.FactoryTimestamp.UtcDateTime > previous)
+            .Select(r => DateOnly.FromDateTime(r.Timestamp)).Distinct().Order().ToList();
+        if (window.Glucose.MaxBy(r => r.FactoryTimestamp) is { } newest && (previous is null || newest.FactoryTimestamp.UtcDateTime > previous))
+        {
+            state.LastReadingUtc = newest.FactoryTimestamp.UtcDateTime;
+            state.LastReadingAt = newest.Timestamp;
+        }
+        var kinds = notes.Select(n => n.Kind).ToHashSet();
+        return new WrittenWindow(
+            readings.Count > 0,
+            kinds.Contains(StoreNoteKind.Note),
+            kinds.Contains(StoreNoteKind.Carbohydrates),
+            kinds.Contains(StoreNoteKind.RapidActingInsulin) || kinds.Contains(StoreNoteKind.LongActingInsulin),
+            newDays);
+    }
+
+    /// <summary>Recomputes the 14-day time in range and % active (DESIGN §8, the metrics engine) for the patient list.</summary>
+    public static async Task RefreshSummaryAsync(SyncWork work, CancellationToken ct)
+    {
+        if (work.State.LastReadingAt is not { } last) return;
+        var since = last.AddDays(-14);
+        var userId = work.Connection.UserId;
+        var readings = await work.Db.Readings.AsNoTracking()
+            .Where(r => r.UserId == userId && r.Kind == ReadingKind.Automatic && r.Timestamp > since)
+            .OrderBy(r => r.Timestamp)
+            .Select(r => new { r.Timestamp, r.MeasuredValue, r.MeasuredUnit })
+            .ToListAsync(ct);
+        var series = GlucoseSeries.From(readings.Select(r => new Glucose.GlucoseReading(r.Timestamp, r.MeasuredValue, r.MeasuredUnit)));
+        var metrics = GlucoseMetricsCalculator.Compute(series, MetricsWindow.LastDays(14));
+        work.State.TimeInRange14dPercent = metrics.TimeInRangePercent;
+        work.State.ActivePercent14d = metrics.ActivePercent;
+    }
+
+    private static ReadingInput ToInput(LibreReading r) => new(
+        r.Timestamp,
+        r.Type == LibreRecordType.Historic ? ReadingKind.Automatic : ReadingKind.ManualScan,
+        r.Value,
+        r.Unit == LibreUnit.MmolPerL ? GlucoseUnit.MmolPerL : GlucoseUnit.MgPerDl);
+
+    private static NoteInput ToInput(LibreView.Client.NoteEntry n) => n.Kind switch
+    {
+        LibreNoteKind.Food => new NoteInput(n.Timestamp, StoreNoteKind.Carbohydrates, n.Carbs, null),
+        LibreNoteKind.RapidInsulin => new NoteInput(n.Timestamp, StoreNoteKind.RapidActingInsulin, n.Units, null),
+        LibreNoteKind.LongInsulin => new NoteInput(n.Timestamp, StoreNoteKind.LongActingInsulin, n.Units, null),
+        _ => new NoteInput(n.Timestamp, StoreNoteKind.Note, null, n.Text),
+    };
+}

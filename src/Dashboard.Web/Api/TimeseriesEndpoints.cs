@@ -1,0 +1,123 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Dashboard.Core.Connections;
+using Dashboard.Core.Glucose;
+using Dashboard.Core.Glucose.Store;
+
+namespace Dashboard.Web.Api;
+
+/// <summary>Junction's <c>ClientFacingGlucoseTimeseries</c> sample.</summary>
+internal sealed record GlucoseSample(string Timestamp, string? TimezoneOffset, string Type, string Unit, double Value);
+
+/// <summary>An hourly note-like sample: [start, end) at the start of the hour.</summary>
+internal sealed record GroupedSample(string Timestamp, string Start, string End, string? TimezoneOffset, string? Type, string? Unit, object Value);
+
+internal sealed record SampleSource(string Provider, string Type, string? AppId);
+
+internal sealed record SampleGroup(SampleSource Source, IReadOnlyList<GroupedSample> Data);
+
+internal sealed record GroupedResponse(IReadOnlyDictionary<string, IReadOnlyList<SampleGroup>> Groups, string? Next, string? NextCursor);
+
+/// <summary><c>GET /v2/timeseries/{user_id}/glucose</c> and <c>/{note|carbohydrates|insulin_injection}/grouped</c>, on floating time (DESIGN §7).</summary>
+internal static class TimeseriesEndpoints
+{
+    public static RouteGroupBuilder MapTimeseriesEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/v2/timeseries/{userId:guid}/glucose", GlucoseAsync).WithName("GlucoseTimeseries");
+        api.MapGet("/v2/timeseries/{userId:guid}/{resource}/grouped", GroupedAsync).WithName("GroupedTimeseries");
+        return api;
+    }
+
+    private static async Task<IResult> GlucoseAsync(Guid userId, [FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate, string? provider, string? unit,
+        HttpContext http, TimeseriesQuery query, TimeProvider time, CancellationToken ct)
+    {
+        var (from, to, problem) = ValidateWindow(startDate, endDate, provider, time);
+        if (problem is not null) return problem;
+        GlucoseUnit? asked = unit switch
+        {
+            null or "" or "mmol/L" => GlucoseUnit.MmolPerL,
+            "mg/dL" => GlucoseUnit.MgPerDl,
+            _ => null,
+        };
+        if (asked is not { } answerUnit) return ApiProblems.BadRequest("unit must be mmol/L (the default) or mg/dL.");
+        if (!await query.IsTeamUserAsync(http.ApiTeam().Id, userId, ct)) return ApiProblems.NotFound("No such user in this team.");
+
+        var readings = await query.GlucoseAsync(userId, from, to, provider, ct);
+        var symbol = GlucoseUnits.Symbol(answerUnit);
+        return Results.Ok(readings.Select(r => new GlucoseSample(
+            ApiTime.Floating(r.Timestamp), null, r.Kind == ReadingKind.Automatic ? "automatic" : "manual_scan", symbol, r.ValueIn(answerUnit))).ToList());
+    }
+
+    private static async Task<IResult> GroupedAsync(Guid userId, string resource, [FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate, string? provider,
+        HttpContext http, TimeseriesQuery query, TimeProvider time, CancellationToken ct)
+    {
+        NoteResource? kind = resource switch
+        {
+            "note" => NoteResource.Note,
+            "carbohydrates" => NoteResource.Carbohydrates,
+            "insulin_injection" => NoteResource.InsulinInjection,
+            _ => null,
+        };
+        if (kind is not { } noteResource) return ApiProblems.BadRequest($"Unknown grouped timeseries '{resource}'. Use note, carbohydrates or insulin_injection.");
+        var (from, to, problem) = ValidateWindow(startDate, endDate, provider, time);
+        if (problem is not null) return problem;
+        if (!await query.IsTeamUserAsync(http.ApiTeam().Id, userId, ct)) return ApiProblems.NotFound("No such user in this team.");
+
+        var groups = (await query.NotesAsync(userId, from, to, HourlyNoteSamples.KindsOf(noteResource), ct))
+            .Where(g => provider is null || g.Provider == provider)
+            .ToDictionary(g => g.Provider, g => (IReadOnlyList<SampleGroup>)
+                [new SampleGroup(new SampleSource(g.Provider, "app", null), HourlyNoteSamples.Group(g.Entries, noteResource).Select(s => ToSample(s, noteResource)).ToList())]);
+        return Results.Ok(new GroupedResponse(groups, null, null));
+    }
+
+    private static GroupedSample ToSample(HourlySample s, NoteResource resource) => new(
+        ApiTime.Floating(s.Start), ApiTime.Floating(s.Start), ApiTime.Floating(s.Start.AddHours(1)), null, s.Type,
+        resource switch { NoteResource.Carbohydrates => "g", NoteResource.InsulinInjection => "unit", _ => null },
+        resource == NoteResource.Note ? s.Text ?? "" : s.Amount ?? 0);
+
+    /// <summary>
+    /// The floating window [from, to) of <c>start_date</c> and <c>end_date</c>: a date means its whole day; a date-time is
+    /// read as the wall-clock time it names (any offset is ignored, as LibreView times have none). Without
+    /// <c>end_date</c> the window runs to the end of today. At most a year per call.
+    /// </summary>
+    internal static (DateTime From, DateTime To, IResult? Problem) ValidateWindow(string? startDate, string? endDate, string? provider, TimeProvider time)
+    {
+        if (provider is not null && !Providers.All.Contains(provider))
+        {
+            return (default, default, ApiProblems.BadRequest($"Unknown provider '{provider}'. Use one of: {string.Join(", ", Providers.All)}."));
+        }
+        if (ParseBound(startDate, isEnd: false) is not { } from)
+        {
+            return (default, default, ApiProblems.BadRequest("start_date is required: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS."));
+        }
+        var to = endDate is null ? time.GetUtcNow().UtcDateTime.Date.AddDays(1) : ParseBound(endDate, isEnd: true);
+        if (to is not { } end)
+        {
+            return (default, default, ApiProblems.BadRequest("end_date must be YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS."));
+        }
+        if (end <= from)
+        {
+            return (default, default, ApiProblems.BadRequest("end_date must not be before start_date."));
+        }
+        if (end > from.AddYears(1))
+        {
+            return (default, default, ApiProblems.BadRequest("Ask for at most one year per call."));
+        }
+        return (from, end, null);
+    }
+
+    private static DateTime? ParseBound(string? text, bool isEnd)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return (isEnd ? day.AddDays(1) : day).ToDateTime(TimeOnly.MinValue);
+        }
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+        {
+            var wallClock = DateTime.SpecifyKind(at.DateTime, DateTimeKind.Unspecified);
+            return isEnd ? wallClock.AddTicks(1) : wallClock;
+        }
+        return null;
+    }
+}

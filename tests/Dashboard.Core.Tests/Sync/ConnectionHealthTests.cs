@@ -1,0 +1,112 @@
+using Dashboard.Core.Connections;
+using Dashboard.Core.Sync;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Core.Tests.Sync;
+
+public sealed class ConnectionHealthTests
+{
+    [Fact]
+    public async Task A_changed_password_stops_the_connection_once_and_a_re_link_resumes_with_no_gap_and_no_duplicate()
+    {
+        await using var h = await SyncHarness.StartAsync(historicalDays: 10, new() { ["Sync:MaxPagesPerClaim"] = "4" });
+        var (patient, userId) = await h.LinkedPatientAsync("rotated@example.org");
+        Assert.Equal(1, await h.Engine.RunOnceAsync()); // 4 of 10 days
+
+        h.State.SetPassword(patient.Email, "New-Passw0rd!");
+        await h.RunUntilIdleAsync();
+        var connection = await h.ConnectionOfAsync(userId);
+        Assert.Equal((ConnectionStatus.Error, SyncErrorTypes.CredentialError), (connection.Status, connection.ErrorType));
+        var pull = await h.PullOfAsync(userId);
+        Assert.Equal((PullStatus.Failure, 4), (pull.Status, pull.DaysDone));
+
+        var requests = h.State.ApiRequests;
+        for (var i = 0; i < 5; i++)
+        {
+            h.Time.Advance(TimeSpan.FromHours(2));
+            Assert.Equal(0, await h.Engine.RunOnceAsync());
+        }
+        Assert.Equal(requests, h.State.ApiRequests);   // no polling, so no lock-out
+        Assert.Single(await h.EventsOfAsync(userId), e => e.EventType == "provider.connection.error");
+
+        var relink = await h.LinkPasswordAsync(userId, patient.Email, "New-Passw0rd!");
+        Assert.True(relink.Connected, relink.Error);
+        await h.RunUntilIdleAsync();
+
+        connection = await h.ConnectionOfAsync(userId);
+        Assert.Equal(ConnectionStatus.Connected, connection.Status);
+        pull = await h.PullOfAsync(userId);
+        Assert.Equal((PullStatus.Success, 10), (pull.Status, pull.DaysDone));
+        var pullPages = h.History.Pages.Where(p => p.From < SyncHarness.Start.AddHours(-1)).Select(p => p.From).ToList();
+        Assert.Equal(pullPages.Distinct().Count(), pullPages.Count - 1); // only the page that met the new password is asked again
+        Assert.Equal(SyncHarness.ServedKeys(patient, SyncHarness.Start.AddDays(-10), h.Time.GetUtcNow()), await h.ReadingKeysAsync(userId));
+    }
+
+    [Fact]
+    public async Task An_expired_password_stops_the_connection_with_provider_password_expired()
+    {
+        await using var h = await SyncHarness.StartAsync(historicalDays: 3);
+        var (patient, userId) = await h.LinkedPatientAsync("expired@example.org");
+        await h.RunUntilIdleAsync();
+
+        // LibreView makes the patient rotate: the old ticket stops working and the next login meets the expired step.
+        h.State.SetPassword(patient.Email, SyncHarness.Password, h.Time.GetUtcNow().AddSeconds(-1));
+        h.Time.Advance(TimeSpan.FromMinutes(15));
+        await h.RunUntilIdleAsync();
+        h.Time.Advance(TimeSpan.FromMinutes(15));
+        await h.RunUntilIdleAsync();
+
+        var connection = await h.ConnectionOfAsync(userId);
+        Assert.Equal((ConnectionStatus.Error, SyncErrorTypes.PasswordExpired), (connection.Status, connection.ErrorType));
+        var error = Assert.Single(await h.EventsOfAsync(userId), e => e.EventType == "provider.connection.error");
+        Assert.Contains("\"error_type\":\"provider_password_expired\"", error.DataJson);
+        Assert.Contains("\"provider\":\"abbott_libreview\"", error.DataJson);
+    }
+
+    [Fact]
+    public async Task An_email_connection_waiting_for_the_share_connects_by_itself_and_pulls_through_the_practice()
+    {
+        await using var h = await SyncHarness.StartAsync(historicalDays: 3);
+        var patient = h.AddPatient("sharer@example.org");
+        var userId = await h.NewUserAsync("p1");
+        var link = await h.LinkEmailAsync(userId, patient.Email);
+        Assert.Equal(SyncErrorTypes.UserNotFound, link.ErrorType);
+
+        await h.RunUntilIdleAsync();
+        Assert.Equal(ConnectionStatus.Error, (await h.ConnectionOfAsync(userId)).Status);
+
+        h.State.AddShare(new LibreView.Simulator.ShareSeed { Patient = patient.Email, PracticeId = "tryVital-sandbox", Region = "us" });
+        h.Time.Advance(TimeSpan.FromHours(1));
+        await h.RunUntilIdleAsync();
+
+        var connection = await h.ConnectionOfAsync(userId);
+        Assert.Equal((ConnectionStatus.Connected, patient.Id), (connection.Status, connection.ExternalUserId));
+        Assert.Equal(PullStatus.Success, (await h.PullOfAsync(userId)).Status);
+        var pulledFrom = h.Time.GetUtcNow().AddDays(-3);
+        Assert.Equal(SyncHarness.ServedKeys(patient, pulledFrom, h.Time.GetUtcNow()), await h.ReadingKeysAsync(userId));
+        Assert.Equal(["provider.connection.error", "provider.connection.created"],
+            (await h.EventsOfAsync(userId)).Select(e => e.EventType).Take(2));
+    }
+
+    [Fact]
+    public async Task An_expired_ticket_is_renewed_with_the_stored_login_and_the_new_session_is_stored_encrypted()
+    {
+        await using var h = await SyncHarness.StartAsync(historicalDays: 1);
+        h.State.Settings.TicketLifetime = TimeSpan.FromMinutes(10);
+        var (patient, userId) = await h.LinkedPatientAsync("renewed@example.org");
+        await h.RunUntilIdleAsync();
+        var vault = h.Services.GetRequiredService<CredentialVault>();
+        var before = vault.UnprotectCredentials((await h.ConnectionOfAsync(userId)).ProtectedCredentials)!.Session!;
+
+        h.Time.Advance(TimeSpan.FromMinutes(15)); // the ticket ran out 5 minutes ago
+        Assert.Equal(1, await h.Engine.RunOnceAsync());
+
+        var connection = await h.ConnectionOfAsync(userId);
+        Assert.Equal(ConnectionStatus.Connected, connection.Status);
+        Assert.DoesNotContain(before.Token, connection.ProtectedCredentials);
+        var after = vault.UnprotectCredentials(connection.ProtectedCredentials)!.Session!;
+        Assert.NotEqual(before.Token, after.Token);
+        Assert.True(after.ExpiresAt > h.Time.GetUtcNow());
+        Assert.Equal(SyncHarness.ServedKeys(patient, SyncHarness.Start.AddDays(-1), h.Time.GetUtcNow()), await h.ReadingKeysAsync(userId));
+    }
+}

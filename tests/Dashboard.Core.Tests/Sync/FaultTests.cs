@@ -1,0 +1,112 @@
+using Dashboard.Core.Sync;
+using LibreView.Simulator.Control;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Core.Tests.Sync;
+
+public sealed class FaultTests
+{
+    [Fact]
+    public async Task A_429_storm_pauses_every_connection_of_the_region_for_the_Retry_After_then_everything_arrives()
+    {
+        await using var h = await SyncHarness.StartAsync(historicalDays: 5);
+        var pair = new[] { await h.LinkedPatientAsync("busy1@example.org"), await h.LinkedPatientAsync("busy2@example.org") };
+        var (patients, users) = (pair.Select(l => l.Patient).ToArray(), pair.Select(l => l.UserId).ToArray());
+        h.State.Faults.Set("us", new FaultSettings { TooManyRequestsShare = 1, RetryAfterSeconds = 600 });
+        var afterLinking = h.State.ApiRequests;
+
+        await h.RunUntilIdleAsync();
+        var requests = h.State.ApiRequests;
+        Assert.InRange(requests - afterLinking, 1, 2); // the first answer in the region pauses it (the other connection may have been in flight)
+        h.Time.Advance(TimeSpan.FromMinutes(9));
+        Assert.Equal(0, await h.Engine.RunOnceAsync());
+        Assert.Equal(requests, h.State.ApiRequests);
+        var retrying = await h.PullOfAsync(users[0]);
+        Assert.Equal(PullStatus.Retrying, retrying.Status);
+        Assert.Equal(SyncErrorTypes.RateLimitExceeded, retrying.ErrorType);
+
+        h.State.Faults.Clear();
+        h.Time.Advance(TimeSpan.FromMinutes(1));
+        await h.RunUntilIdleAsync();
+        for (var i = 0; i < patients.Length; i++)
+        {
+            var pull = await h.PullOfAsync(users[i]);
+            Assert.Equal(PullStatus.Success, pull.Status);
+            Assert.Null(pull.ErrorType);
+            Assert.Equal(SyncHarness.ServedKeys(patients[i], SyncHarness.Start.AddDays(-5), h.Time.GetUtcNow()), await h.ReadingKeysAsync(users[i]));
+        }
+    }
+
+    [Fact]
+    public async Task A_5xx_burst_is_retried_with_back_off_and_nothing_is_lost()
+    {
+        await using var h = await SyncHarness.StartAsync(historicalDays: 5);
+        var (patient, userId) = await h.LinkedPatientAsync("burst@example.org");
+        h.State.Faults.Set("us", new FaultSettings { FailNext = 3 });
+
+        await RunThroughBackOffAsync(h);
+
+        var pull = await h.PullOfAsync(userId);
+        Assert.Equal(PullStatus.Success, pull.Status);
+        Assert.Contains(pull.Timeline, t => t.Status == PullStatus.Retrying && t.ErrorType == SyncErrorTypes.ProviderUnavailable);
+        Assert.Equal(SyncHarness.ServedKeys(patient, SyncHarness.Start.AddDays(-5), h.Time.GetUtcNow()), await h.ReadingKeysAsync(userId));
+    }
+
+    [Fact]
+    public async Task A_provider_that_stays_down_ends_the_pull_with_retry_quota_exhausted_and_a_refresh_resumes_it()
+    {
+        await using var h = await SyncHarness.StartAsync(historicalDays: 5, new() { ["Sync:MaxAttempts"] = "3" });
+        var (patient, userId) = await h.LinkedPatientAsync("down@example.org");
+        h.State.Faults.Set("us", new FaultSettings { ServerErrorShare = 1 });
+        var afterLinking = h.State.ApiRequests;
+
+        var requests = new List<long>();
+        for (var i = 0; i < 3; i++)
+        {
+            await h.RunUntilIdleAsync();
+            requests.Add(h.State.ApiRequests - afterLinking);
+            h.Time.Advance(TimeSpan.FromMinutes(1));
+        }
+        Assert.Equal([1, 2, 3], requests); // one attempt each, 10 s, 20 s ... apart
+        var pull = await h.PullOfAsync(userId);
+        Assert.Equal((PullStatus.Failure, SyncErrorTypes.RetryQuotaExhausted), (pull.Status, pull.ErrorType));
+
+        h.State.Faults.Clear();
+        await using (var scope = h.Services.CreateAsyncScope())
+        {
+            var outcome = await scope.ServiceProvider.GetRequiredService<SyncRefresh>().RefreshAsync(h.TeamId, userId);
+            Assert.Equal(["abbott_libreview"], outcome!.Refreshed);
+        }
+        await h.RunUntilIdleAsync();
+        Assert.Equal(PullStatus.Success, (await h.PullOfAsync(userId)).Status);
+        Assert.Equal(SyncHarness.ServedKeys(patient, SyncHarness.Start.AddDays(-5), h.Time.GetUtcNow()), await h.ReadingKeysAsync(userId));
+    }
+
+    [Fact]
+    public async Task Truncated_bodies_are_retried_until_every_day_is_stored_once()
+    {
+        await using var h = await SyncHarness.StartAsync(historicalDays: 8, new() { ["Sync:MaxAttempts"] = "100" });
+        var (patient, userId) = await h.LinkedPatientAsync("cut@example.org");
+        h.State.Faults.Set("us", new FaultSettings { TruncatedShare = 0.4 });
+
+        await RunThroughBackOffAsync(h);
+
+        var pull = await h.PullOfAsync(userId);
+        Assert.Equal((PullStatus.Success, 8), (pull.Status, pull.DaysDone));
+        Assert.Equal(SyncHarness.ServedKeys(patient, SyncHarness.Start.AddDays(-8), h.Time.GetUtcNow()), await h.ReadingKeysAsync(userId));
+    }
+
+    /// <summary>Runs cycles, moving the clock past each back-off, until the pull is over; then, faults gone, one ongoing sync catches up.</summary>
+    private static async Task RunThroughBackOffAsync(SyncHarness h)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            await h.RunUntilIdleAsync();
+            if (await h.WithDbAsync(db => Task.FromResult(db.HistoricalPulls.All(p => p.Status == PullStatus.Success || p.Status == PullStatus.Failure)))) break;
+            h.Time.Advance(TimeSpan.FromSeconds(15));
+        }
+        h.State.Faults.Clear();
+        h.Time.Advance(TimeSpan.FromMinutes(15));
+        await h.RunUntilIdleAsync();
+    }
+}

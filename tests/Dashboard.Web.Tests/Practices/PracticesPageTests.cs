@@ -1,0 +1,180 @@
+using Microsoft.Extensions.DependencyInjection;
+using Bunit;
+using Bunit.TestDoubles;
+using Dashboard.Core.Access;
+using Dashboard.Core.Organizations;
+using Dashboard.Core.Practices;
+using Dashboard.Web.Components.Pages.Practices;
+using Dashboard.Web.Tests.Support;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+
+namespace Dashboard.Web.Tests.Practices;
+
+/// <summary>The Practices page on the demo store: the binding form's rules and who may change anything.</summary>
+public sealed class PracticesPageTests : BunitContext, IAsyncLifetime
+{
+    private const string SandboxTeam = "Sandbox US";
+    private readonly TestStore _store = new();
+    private readonly BunitAuthorizationContext _auth;
+    private PracticeStoreSetup _setup = null!;
+
+    public PracticesPageTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        _auth = AddAuthorization();
+        _auth.SetAuthorized("Ada Admin");
+        _auth.SetRoles(ConsoleRoles.Admin);
+        _auth.SetClaims(new System.Security.Claims.Claim("email", TestStore.DefaultStaffMember));
+        Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
+    }
+
+    public async Task InitializeAsync()
+    {
+        await _store.AddToAsync(Services, seedDemo: true);
+        _setup = new PracticeStoreSetup(Services);
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeComponentsAsync();
+        await ((IAsyncDisposable)this).DisposeAsync();
+        await _store.DisposeAsync();
+    }
+
+    private IRenderedComponent<PracticesPage> RenderPage()
+    {
+        var page = Render<PracticesPage>();
+        page.WaitForElement("[data-testid=built-in-practices]");
+        return page;
+    }
+
+    private static AngleSharp.Dom.IElement BindingFormOf(IRenderedComponent<PracticesPage> page, string team) =>
+        page.Find($"[data-testid='binding-{team}']");
+
+    /// <summary>The practices the team's binding form offers (the radios' labels).</summary>
+    private static string[] Offered(IRenderedComponent<PracticesPage> page, string team) =>
+        BindingFormOf(page, team).QuerySelectorAll("[role=radiogroup] label").Select(label => label.TextContent.Trim()).ToArray();
+
+    [Fact]
+    public void The_page_is_for_admins_only()
+    {
+        var authorize = Assert.Single(typeof(PracticesPage).GetCustomAttributes(typeof(AuthorizeAttribute), true).Cast<AuthorizeAttribute>());
+        Assert.Equal(ConsoleRoles.AdminOnly, authorize.Roles);
+    }
+
+    [Fact]
+    public void Each_team_shows_its_built_in_practice_and_the_region_codes_it_serves()
+    {
+        var page = RenderPage();
+
+        var table = page.Find("[data-testid=built-in-practices]").TextContent;
+        Assert.Contains(BuiltInPractices.Sandbox, table);
+        Assert.Contains(BuiltInPractices.Production, table);
+        Assert.Contains(string.Join(" ", LibreViewRegions.Us), table);
+        Assert.Contains(string.Join(" ", LibreViewRegions.Eu), table);
+    }
+
+    [Fact]
+    public async Task Only_active_practices_of_the_team_s_environment_and_region_are_offered()
+    {
+        await _setup.AddPracticeAsync("Active-Us", PracticeStatus.Active);
+        await _setup.AddPracticeAsync("Invited-Us", PracticeStatus.Invited);
+        await _setup.AddPracticeAsync("Active-Production-De", PracticeStatus.Active, Dashboard.Core.Teams.TeamEnvironment.Production, "de");
+
+        var page = RenderPage();
+
+        Assert.Equal(["Active-Us"], Offered(page, SandboxTeam));
+        Assert.Equal(["Active-Production-De"], Offered(page, "Production EU"));
+        Assert.Contains("invited", page.Find("[data-testid=status-Invited-Us]").TextContent);
+        Assert.NotEmpty(page.FindAll("[data-testid=setup-steps-Invited-Us]"));
+        Assert.Contains(PracticeSetupSteps.Role, page.Find("[data-testid=setup-steps-Invited-Us]").TextContent);
+    }
+
+    [Fact]
+    public void Without_an_active_practice_the_form_says_what_to_do_first()
+    {
+        var page = RenderPage();
+
+        Assert.NotNull(BindingFormOf(page, SandboxTeam).QuerySelector("[data-testid=no-bindable-practice]"));
+        Assert.Empty(BindingFormOf(page, SandboxTeam).QuerySelectorAll("[data-testid=bind]"));
+    }
+
+    [Fact]
+    public async Task The_form_says_only_new_connections_are_affected_and_counts_the_existing_ones()
+    {
+        var team = await _setup.TeamAsync(SandboxTeam);
+        await _setup.AddConnectionsAsync(team.Id, 3);
+        await _setup.AddConnectionsAsync(team.Id, 1, Dashboard.Core.Connections.Providers.AbbottLibreView);
+
+        var page = RenderPage();
+
+        var note = BindingFormOf(page, SandboxTeam).QuerySelector("[data-testid=new-connections-note]")!.TextContent;
+        Assert.Contains("new connections only", note);
+        Assert.Contains("3 existing connections keep syncing", note);
+    }
+
+    [Fact]
+    public async Task A_plan_other_than_scale_gets_an_explanation_instead_of_the_forms()
+    {
+        await _setup.SetPlanAsync(Plan.Grow);
+
+        var page = RenderPage();
+
+        Assert.Contains("Scale plan", page.Find("[data-testid=custom-practices-plan-notice]").TextContent);
+        Assert.Contains("Grow plan", page.Find("[data-testid=custom-practices-plan-notice]").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=add-practice-form]"));
+        Assert.Contains("Scale plan", BindingFormOf(page, SandboxTeam).QuerySelector("[data-testid=binding-plan-notice]")!.TextContent);
+        Assert.Empty(page.FindAll("[data-testid=bindable-practice]"));
+        Assert.Empty(page.FindAll("[data-testid=new-connections-note]"));
+    }
+
+    [Fact]
+    public void A_refused_add_says_why_and_keeps_what_was_typed()
+    {
+        var page = RenderPage();
+        var form = page.Find("[data-testid=add-practice-form]");
+
+        form.QuerySelector("input")!.Input("Acme-Clinic");
+        page.Find("[data-testid=add-practice-form]").Submit();
+
+        // The test store has no practice account configured, so nobody could be invited: refused with the reason.
+        page.WaitForAssertion(() => Assert.Contains("no sandbox practice account", page.Find("[data-testid=custom-practices]").TextContent));
+        Assert.Equal("Acme-Clinic", page.Find("[data-testid=add-practice-form] input").GetAttribute("value"));
+        Assert.NotEmpty(page.FindAll("[data-testid=custom-practices-empty]"));
+    }
+
+    [Fact]
+    public async Task An_admin_binds_a_team_by_choosing_an_active_practice()
+    {
+        await _setup.AddPracticeAsync("Active-Us", PracticeStatus.Active);
+        var page = RenderPage();
+
+        BindingFormOf(page, SandboxTeam).QuerySelector("input[type=radio]")!.Click();
+        page.WaitForAssertion(() => Assert.False(BindingFormOf(page, SandboxTeam).QuerySelector("[data-testid=bind]")!.HasAttribute("disabled")));
+        BindingFormOf(page, SandboxTeam).QuerySelector("form")!.Submit();
+
+        page.WaitForAssertion(() => Assert.Contains("Bound to Active-Us", BindingFormOf(page, SandboxTeam).TextContent));
+        var team = await _setup.TeamAsync(SandboxTeam);
+        Assert.Equal("Active-Us", await _setup.WithStoreAsync(db => db.TeamPracticeBindings.Where(b => b.TeamId == team.Id).Select(b => b.PracticeId).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Someone_who_is_not_an_admin_cannot_change_a_binding_even_from_an_open_page()
+    {
+        _auth.SetRoles(ConsoleRoles.Support);
+        _auth.SetClaims(new System.Security.Claims.Claim("email", TestStore.DefaultStaffMember));
+        await _setup.AddPracticeAsync("Active-Us", PracticeStatus.Active);
+        var team = await _setup.TeamAsync(SandboxTeam);
+        await _setup.BindAsync(team.Id, "Active-Us");
+        var page = RenderPage();
+
+        BindingFormOf(page, SandboxTeam).QuerySelector("[data-testid=unbind]")!.Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Only admins", BindingFormOf(page, SandboxTeam).TextContent));
+        Assert.True(await _setup.WithStoreAsync(db => db.TeamPracticeBindings.AnyAsync(b => b.TeamId == team.Id)));
+    }
+}
