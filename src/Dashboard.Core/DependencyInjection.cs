@@ -66,6 +66,7 @@ public static class DependencyInjection
         services.AddCsvImport();
         services.AddPractices();
         services.AddWebhooks(configuration);
+        services.AddGlucoseReview();
         return services;
     }
 }

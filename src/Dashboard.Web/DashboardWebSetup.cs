@@ -23,6 +23,7 @@ public static class DashboardWebSetup
         services.AddMudServices();
         services.AddScoped<Dashboard.Web.Components.Layout.ThemePreference>();
         services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
+        services.AddScoped<Dashboard.Web.Components.Pages.Review.UnitPreference>();
         services.AddDevIdentity(builder.Configuration);
         services.AddConsoleAuthentication(builder.Configuration, builder.Environment);
         services.AddCascadingAuthenticationState();

@@ -1,0 +1,99 @@
+using Dashboard.Core.Access;
+using Dashboard.Core.Glucose.Store;
+using Dashboard.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Core.Glucose.Review;
+
+/// <summary>
+/// The read model of the Glucose review page: one patient's readings and notes of a period, through the metrics
+/// engine, into numbers and chart data ready to show. A patient outside the signed-in person's scope (their
+/// organisation's teams, DESIGN §9) is not found (null), never a leak.
+/// </summary>
+public sealed class GlucoseReviewQuery(IDbContextFactory<DashboardDbContext> contexts)
+{
+    /// <summary>The review of a period; its detail chart shows the days of <paramref name="detail"/>, or else the period's last day.</summary>
+    public async Task<GlucoseReview?> GetAsync(
+        Guid userId, StaffScope scope, ReviewPeriod period, GlucoseUnit unit, DayRange? detail = null, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (await PatientAsync(db, userId, scope, ct) is not { } patient) return null;
+
+        var readings = await PeriodReadingsAsync(db, userId, period, ct);
+        var window = period.ToWindow();
+        var series = GlucoseSeries.From(readings);
+        var windowReadings = series.In(window);
+        var metrics = GlucoseMetricsCalculator.Compute(windowReadings, window);
+        var (firstDay, lastDay) = DaysOf(period, metrics);
+
+        var profiles = firstDay is { } f && lastDay is { } l ? ReviewCharts.DailyProfiles(windowReadings, f, l, unit) : [];
+        var agp = ReviewCharts.Agp(windowReadings, unit);
+        var days = detail ?? DayRange.Single(lastDay ?? period.End);
+        var detailChart = await DetailAsync(db, userId, days, unit, ct);
+        return new GlucoseReview(userId, patient.TeamId, patient.ClientUserId, period, unit, firstDay, lastDay, metrics,
+            ReviewStatisticsFormat.From(metrics, firstDay, lastDay, unit), ReviewGoals.Rows(metrics, unit), agp, profiles, detailChart);
+    }
+
+    /// <summary>The detail chart of whole days [from 00:00, to 24:00): glucose line (≤ 2,000 points) and hourly markers.</summary>
+    public async Task<DetailChart?> GetDetailAsync(Guid userId, StaffScope scope, DayRange days, GlucoseUnit unit, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await PatientAsync(db, userId, scope, ct) is null ? null : await DetailAsync(db, userId, days, unit, ct);
+    }
+
+    private static async Task<DetailChart> DetailAsync(DashboardDbContext db, Guid userId, DayRange days, GlucoseUnit unit, CancellationToken ct)
+    {
+        var start = days.From.ToDateTime(TimeOnly.MinValue);
+        var end = days.To.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        var readings = GlucoseSeries.From(await ReadingsAsync(db, userId, r => r.Timestamp >= start && r.Timestamp < end, ct));
+        var notes = await db.Notes.AsNoTracking()
+            .Where(n => n.UserId == userId && n.Timestamp >= start && n.Timestamp < end)
+            .ToListAsync(ct);
+        return new DetailChart(days.From, days.To, unit, ReviewCharts.DetailLine(readings.Readings, unit), HourlyMarkers.From(notes), ReviewCharts.TargetOf(unit));
+    }
+
+    private sealed record Patient(Guid TeamId, string ClientUserId);
+
+    private static Task<Patient?> PatientAsync(DashboardDbContext db, Guid userId, StaffScope scope, CancellationToken ct)
+    {
+        var teamIds = scope.TeamIds.ToList();
+        return db.Users.AsNoTracking()
+            .Where(u => u.Id == userId && u.Team!.OrganizationId == scope.OrganizationId && teamIds.Contains(u.TeamId))
+            .Select(u => new Patient(u.TeamId, u.ClientUserId))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>Only the readings the period can hold: after newest − N days, or inside the chosen days.</summary>
+    private static async Task<List<GlucoseReading>> PeriodReadingsAsync(DashboardDbContext db, Guid userId, ReviewPeriod period, CancellationToken ct)
+    {
+        if (period.IsCustom)
+        {
+            var start = period.Start.ToDateTime(TimeOnly.MinValue);
+            var end = period.End.AddDays(1).ToDateTime(TimeOnly.MinValue);
+            return await ReadingsAsync(db, userId, r => r.Timestamp >= start && r.Timestamp < end, ct);
+        }
+
+        var newest = await db.Readings.AsNoTracking()
+            .Where(r => r.UserId == userId && r.Kind == ReadingKind.Automatic)
+            .OrderByDescending(r => r.Timestamp)
+            .Select(r => (DateTime?)r.Timestamp)
+            .FirstOrDefaultAsync(ct);
+        if (newest is not { } last) return [];
+        var after = last.AddDays(-period.Days);
+        return await ReadingsAsync(db, userId, r => r.Timestamp > after, ct);
+    }
+
+    private static Task<List<GlucoseReading>> ReadingsAsync(
+        DashboardDbContext db, Guid userId, System.Linq.Expressions.Expression<Func<StoredReading, bool>> when, CancellationToken ct) =>
+        db.Readings.AsNoTracking()
+            .Where(r => r.UserId == userId && r.Kind == ReadingKind.Automatic)
+            .Where(when)
+            .OrderBy(r => r.Timestamp)
+            .Select(r => new GlucoseReading(r.Timestamp, r.MeasuredValue, r.MeasuredUnit))
+            .ToListAsync(ct);
+
+    private static (DateOnly? First, DateOnly? Last) DaysOf(ReviewPeriod period, GlucoseMetrics metrics) =>
+        period.IsCustom ? (period.Start, period.End)
+        : metrics is { First: { } first, Last: { } last } ? (DateOnly.FromDateTime(first), DateOnly.FromDateTime(last))
+        : (null, null);
+}

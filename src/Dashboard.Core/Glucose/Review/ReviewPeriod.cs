@@ -1,0 +1,63 @@
+namespace Dashboard.Core.Glucose.Review;
+
+/// <summary>
+/// The period of a review (DESIGN §8): the last 7, 14, 30 or 90 days ending at the newest reading, or a custom
+/// range of whole days [start 00:00, end 24:00) of floating local time.
+/// </summary>
+public readonly record struct ReviewPeriod
+{
+    public const int DefaultDays = 14;
+
+    /// <summary>The longest custom range, as long as the longest preset (keeps the page's chart data bounded).</summary>
+    public const int MaxCustomDays = 90;
+
+    /// <summary>The day counts the period picker offers.</summary>
+    public static IReadOnlyList<int> PresetDays { get; } = [7, 14, 30, 90];
+
+    private ReviewPeriod(int days, DateOnly start, DateOnly end)
+    {
+        Days = days;
+        Start = start;
+        End = end;
+    }
+
+    /// <summary>N of "last N days"; 0 for a custom range.</summary>
+    public int Days { get; }
+
+    public DateOnly Start { get; }
+
+    public DateOnly End { get; }
+
+    public bool IsCustom => Days == 0;
+
+    public static ReviewPeriod Default => LastDays(DefaultDays);
+
+    public static ReviewPeriod LastDays(int days) =>
+        days > 0 ? new(days, default, default) : throw new ArgumentOutOfRangeException(nameof(days), "must be at least 1");
+
+    public static ReviewPeriod Custom(DateOnly start, DateOnly end) =>
+        end < start ? throw new ArgumentOutOfRangeException(nameof(end), "is before start")
+        : end.DayNumber - start.DayNumber + 1 > MaxCustomDays ? throw new ArgumentOutOfRangeException(nameof(end), $"makes a range longer than {MaxCustomDays} days")
+        : new(0, start, end);
+
+    public MetricsWindow ToWindow() => IsCustom ? MetricsWindow.Period(Start, End) : MetricsWindow.LastDays(Days);
+
+    public override string ToString() => IsCustom ? $"{Start:yyyy-MM-dd} to {End:yyyy-MM-dd}" : $"last {Days} days";
+}
+
+/// <summary>Whole days [From 00:00, To 24:00) of floating local time, e.g. what the detail chart shows.</summary>
+public readonly record struct DayRange
+{
+    public DayRange(DateOnly from, DateOnly to)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(to, from);
+        From = from;
+        To = to;
+    }
+
+    public DateOnly From { get; }
+
+    public DateOnly To { get; }
+
+    public static DayRange Single(DateOnly day) => new(day, day);
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Bunit;
+using Dashboard.Core.Glucose.Review;
+using Dashboard.Web.Components.Charts;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace Dashboard.Web.Tests.Review;
+
+public sealed class ApexChartTests : BunitContext
+{
+    private readonly BunitJSModuleInterop _module;
+
+    public ApexChartTests() => _module = JSInterop.SetupModule(ApexChart.ModulePath);
+
+    private static ApexChartOptions Line(params double[] values) => new()
+    {
+        Chart = new ChartSettings { Type = "line", Height = 200 },
+        Series = [new ApexSeries("Glucose", values.Select((v, i) => new SeriesPoint(i * 5, v)).ToArray())],
+        Xaxis = new XAxis { Type = "numeric", Labels = new AxisLabels { Formatter = Formatters.MinutesOfDay } },
+    };
+
+    [Fact]
+    public void Creates_the_chart_once_with_the_options_as_ApexCharts_JSON()
+    {
+        _module.SetupVoid("create", _ => true).SetVoidResult();
+
+        var chart = Render<ApexChart>(p => p.Add(c => c.Options, Line(100, 120)).Add(c => c.Label, "Glucose").Add(c => c.Name, "test"));
+
+        var call = _module.VerifyInvoke("create");
+        call.Arguments[0].ShouldBeElementReferenceTo(chart.Find("[data-chart=test]"));
+        using var json = JsonDocument.Parse((string)call.Arguments[1]!);
+        var root = json.RootElement;
+        Assert.Equal("line", root.GetProperty("chart").GetProperty("type").GetString());
+        Assert.Equal(200, root.GetProperty("chart").GetProperty("height").GetInt32());
+        Assert.False(root.GetProperty("chart").TryGetProperty("stacked", out _)); // unset options are left out: ApexCharts' defaults apply
+        Assert.Equal("Glucose", root.GetProperty("series")[0].GetProperty("name").GetString());
+        Assert.Equal("[[0,100],[5,120]]", root.GetProperty("series")[0].GetProperty("data").GetRawText());
+        Assert.Equal("minutesOfDay", root.GetProperty("xaxis").GetProperty("labels").GetProperty("formatter").GetString());
+        Assert.Equal("Glucose", chart.Find("[data-chart=test]").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void New_options_update_the_chart_in_place_and_the_same_options_do_nothing()
+    {
+        _module.SetupVoid("create", _ => true).SetVoidResult();
+        _module.SetupVoid("update", _ => true).SetVoidResult();
+        var chart = Render<ApexChart>(p => p.Add(c => c.Options, Line(100)).Add(c => c.Label, "Glucose"));
+
+        chart.Render(p => p.Add(c => c.Options, Line(100)));
+        chart.Render(p => p.Add(c => c.Options, Line(100, 180)));
+
+        _module.VerifyInvoke("create", calledTimes: 1);
+        var update = _module.VerifyInvoke("update", calledTimes: 1)[0];
+        Assert.Contains("[[0,100],[5,180]]", (string)update.Arguments[1]!);
+    }
+
+    [Fact]
+    public async Task Disposing_destroys_the_chart_and_a_gone_circuit_is_no_error()
+    {
+        _module.SetupVoid("create", _ => true).SetVoidResult();
+        _module.SetupVoid("destroy", _ => true).SetException(new JSDisconnectedException("The circuit is gone."));
+        Render<ApexChart>(p => p.Add(c => c.Options, Line(100)).Add(c => c.Label, "Glucose"));
+
+        await DisposeComponentsAsync();
+
+        _module.VerifyInvoke("destroy");
+    }
+
+    [Fact]
+    public void A_gone_circuit_while_creating_is_no_error()
+    {
+        _module.SetupVoid("create", _ => true).SetException(new JSDisconnectedException("The circuit is gone."));
+
+        var chart = Render<ApexChart>(p => p.Add(c => c.Options, Line(100)).Add(c => c.Label, "Glucose"));
+
+        Assert.NotNull(chart.Find(".apex-chart"));
+    }
+}

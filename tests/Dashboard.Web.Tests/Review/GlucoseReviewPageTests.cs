@@ -1,0 +1,246 @@
+using System.Security.Claims;
+using System.Text;
+using Bunit;
+using Dashboard.Core.Audit;
+using Dashboard.Core.Glucose;
+using Dashboard.Core.Glucose.Review;
+using Dashboard.Core.Glucose.Store;
+using Dashboard.Core.Storage;
+using Dashboard.Web.Access;
+using Dashboard.Web.Components.Charts;
+using Dashboard.Web.Components.Pages.Review;
+using Dashboard.Web.Tests.Support;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+using MudBlazor.Services;
+
+namespace Dashboard.Web.Tests.Review;
+
+/// <summary>The whole page on a real store: numbers, goals, the data-sufficiency warning, empty and not-found states.</summary>
+public sealed class GlucoseReviewPageTests : BunitContext, IAsyncLifetime
+{
+    private readonly ITestOutputHelper _output;
+    private readonly TestStore _store = new();
+    private BunitJSModuleInterop _charts = null!;
+
+    public GlucoseReviewPageTests(ITestOutputHelper output)
+    {
+        _output = output;
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddScoped<UnitPreference>();
+        Services.AddScoped<CurrentStaff>();
+        var auth = AddAuthorization();
+        auth.SetAuthorized("Vic Viewer");
+        auth.SetRoles("viewer");
+        auth.SetClaims(new Claim("email", ReviewPatients.ViewerEmail));
+    }
+
+    public async Task InitializeAsync()
+    {
+        await _store.AddToAsync(Services, seedDemo: true, staffMember: ReviewPatients.ViewerEmail);
+        _charts = JSInterop.SetupModule(ApexChart.ModulePath);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        // MudBlazor's date pickers hold services that only dispose asynchronously.
+        await base.DisposeAsync();
+        await _store.DisposeAsync();
+    }
+
+    private IRenderedComponent<GlucoseReviewPage> RenderPage(Guid userId)
+    {
+        var page = Render<GlucoseReviewPage>(p => p.Add(c => c.UserId, userId));
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[aria-busy=true]")), TimeSpan.FromSeconds(10));
+        return page;
+    }
+
+    private static string Text(IRenderedComponent<GlucoseReviewPage> page, string testId) => page.Find($"[data-testid={testId}]").TextContent.Trim();
+
+    [Fact]
+    public async Task Statistics_ranges_and_goals_show_the_engine_numbers()
+    {
+        // 14 days of 15-minute readings cycling 60, 120, 120, 200 mg/dL: 25 % low, 50 % in range, 25 % high.
+        var patient = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 14, 60, 120, 120, 200));
+
+        var page = RenderPage(patient);
+
+        Assert.Equal("125 mg/dL", Text(page, "stat-mean")); // (60 + 2 × 120 + 200) / 4
+        Assert.Equal("100.0 %", Text(page, "stat-active"));
+        Assert.Equal("1,344", Text(page, "stat-readings"));
+        Assert.Equal("80.0 (zone D)", Text(page, "stat-gri")); // 2.4 × 25 + 0.8 × 25
+        Assert.Empty(page.FindAll("[data-testid=insufficient-data]"));
+        var goals = page.Find("[data-testid=ranges-goals]");
+        var target = goals.QuerySelector("[data-band=InRange]")!.TextContent;
+        Assert.Contains("50.0 %", target);
+        Assert.Contains("(12 h a day)", target);
+        Assert.Contains("(6 h a day)", goals.QuerySelector("[data-band=Low]")!.TextContent);
+        Assert.Contains("Goal > 70 %", target);
+        Assert.Contains("Goal < 4 % (low and very low)", goals.QuerySelector("[data-band=Low]")!.TextContent);
+        Assert.Contains("Goal < 1 %", goals.QuerySelector("[data-band=VeryLow]")!.TextContent);
+        Assert.Contains("Goal < 25 % (high and very high)", goals.QuerySelector("[data-band=High]")!.TextContent);
+        Assert.Contains("Goal < 5 %", goals.QuerySelector("[data-band=VeryHigh]")!.TextContent);
+        Assert.Equal(14, page.FindAll(".daily-profile").Count);
+    }
+
+    [Fact]
+    public async Task Under_70_percent_active_shows_the_data_sufficiency_warning()
+    {
+        // 9 days of data in the default 14-day period: 9 × 96 × 15 / (14 × 1,440) = 64.3 % active.
+        var patient = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 9, 120));
+
+        var page = RenderPage(patient);
+
+        Assert.Contains("64.3 %", Text(page, "insufficient-data"));
+        Assert.Contains("under 70 %", Text(page, "insufficient-data"));
+    }
+
+    [Fact]
+    public async Task Every_chart_has_a_text_alternative_with_its_numbers()
+    {
+        var patient = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 2, 100, 150),
+        [
+            new NoteInput(ReviewPatients.Start.AddDays(1).AddHours(8).AddMinutes(5), NoteKind.Carbohydrates, 30, null),
+            new NoteInput(ReviewPatients.Start.AddDays(1).AddHours(8).AddMinutes(35), NoteKind.Carbohydrates, 20, null),
+        ]);
+
+        var page = RenderPage(patient);
+
+        var agpTable = page.Find("[data-testid=agp-table]");
+        Assert.Equal(24, agpTable.QuerySelectorAll("tbody tr").Length); // one row an hour
+        Assert.Contains("00:00", agpTable.TextContent);
+        Assert.Contains("Target range", Text(page, "time-in-ranges-table"));
+        Assert.Contains("Sun 2 Mar", Text(page, "daily-profiles-table"));
+        Assert.Contains("Carbs 50 g", Text(page, "detail-table")); // the hour's two entries summed
+        Assert.Contains("96 points", Text(page, "detail-summary"));
+    }
+
+    [Fact]
+    public async Task Choosing_a_day_shows_it_in_the_detail_chart()
+    {
+        var patient = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 3, 100, 150));
+        var page = RenderPage(patient);
+        Assert.Contains("3 Mar 2025", Text(page, "detail")); // the period's last day first
+
+        page.Find("[aria-label='Show Sat 1 Mar in detail']").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("96 points from 1 Mar 2025 00:00 to 1 Mar 2025 23:45", Text(page, "detail-summary")));
+    }
+
+    [Fact]
+    public async Task Switching_to_mmol_updates_the_charts_in_place_and_is_remembered()
+    {
+        _charts.SetupVoid("create", _ => true).SetVoidResult();
+        _charts.SetupVoid("update", _ => true).SetVoidResult();
+        var patient = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 2, 90, 180));
+        var page = RenderPage(patient);
+        var created = _charts.Invocations["create"].Count;
+
+        page.FindAll(".mud-toggle-item").Single(b => b.TextContent.Trim() == "mmol/L").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("7.5 mmol/L", Text(page, "stat-mean"))); // 135 / 18.0182
+        Assert.Equal(created, _charts.Invocations["create"].Count); // no chart re-created
+        Assert.Contains(_charts.Invocations["update"], i => ((string)i.Arguments[1]!).Contains("\"id\":\"agp\"") && ((string)i.Arguments[1]!).Contains("\"y\":3.9,\"y2\":10"));
+        Assert.Equal([UnitPreference.StorageKey, "mmol/L"], JSInterop.VerifyInvoke("localStorage.setItem").Arguments);
+    }
+
+    [Fact]
+    public async Task The_unit_remembered_in_this_browser_is_used()
+    {
+        JSInterop.Setup<string?>("localStorage.getItem", UnitPreference.StorageKey).SetResult("mmol/L");
+        var patient = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 2, 90, 180));
+
+        var page = RenderPage(patient);
+
+        Assert.Equal("7.5 mmol/L", Text(page, "stat-mean"));
+        Assert.Equal("mmol/L", page.Find("[data-testid=glucose-review]").GetAttribute("data-unit"));
+    }
+
+    [Fact]
+    public async Task A_patient_without_readings_sees_empty_states_not_charts()
+    {
+        var patient = await ReviewPatients.AddAsync(Services, []);
+
+        var page = RenderPage(patient);
+
+        Assert.NotNull(page.Find("[data-testid=statistics-empty]"));
+        Assert.NotNull(page.Find("[data-testid=time-in-ranges-empty]"));
+        Assert.NotNull(page.Find("[data-testid=agp-empty]"));
+        Assert.NotNull(page.Find("[data-testid=daily-profiles-empty]"));
+        Assert.NotNull(page.Find("[data-testid=detail-empty]"));
+        Assert.Empty(page.FindAll(".apex-chart"));
+    }
+
+    [Fact]
+    public async Task Viewing_the_review_is_written_to_the_audit_log()
+    {
+        var patient = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 1, 120));
+
+        RenderPage(patient);
+
+        await using var db = await Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+        var entry = await db.AuditEntries.SingleAsync(e => e.UserId == patient);
+        Assert.Equal(AuditActions.ViewGlucose, entry.Action);
+        Assert.Equal(ReviewPatients.ViewerEmail, entry.Actor);
+        Assert.Equal("viewer", entry.ActorRole);
+        Assert.Equal("glucose review, last 14 days", entry.Details);
+    }
+
+    [Fact]
+    public async Task A_patient_outside_the_persons_organisation_is_not_found()
+    {
+        var patient = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 1, 120), organization: "Elsewhere Health");
+
+        var page = Render<GlucoseReviewPage>(p => p.Add(c => c.UserId, patient));
+
+        page.WaitForElement("[data-testid=review-not-found]", TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain(patient.ToString(), page.Markup);
+    }
+
+    [Fact]
+    public void An_unknown_patient_is_not_found()
+    {
+        var page = Render<GlucoseReviewPage>(p => p.Add(c => c.UserId, Guid.NewGuid()));
+
+        page.WaitForElement("[data-testid=review-not-found]", TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task The_charts_get_the_AGP_and_ranges_series_from_Core()
+    {
+        _charts.SetupVoid("create", _ => true).SetVoidResult();
+        var patient = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 3, 100, 200));
+
+        RenderPage(patient);
+
+        var created = _charts.Invocations["create"].Select(i => (string)i.Arguments[1]!).ToList();
+        var agp = Assert.Single(created, json => json.Contains("\"id\":\"agp\""));
+        Assert.Contains("\"name\":\"5–95 %\"", agp);
+        Assert.Contains("\"name\":\"Median\",\"data\":[[0,", agp);
+        Assert.Contains("\"y\":70,\"y2\":180", agp); // the target band
+        var ranges = Assert.Single(created, json => json.Contains("\"id\":\"time-in-ranges\""));
+        Assert.Contains("\"stackType\":\"100%\"", ranges);
+        Assert.Contains("{\"name\":\"Target range\",\"data\":[50]", ranges);
+        Assert.Contains("{\"name\":\"High\",\"data\":[50]", ranges);
+    }
+
+    [Fact]
+    public async Task A_90_day_5_minute_patient_sends_under_150_KB_of_chart_options()
+    {
+        _charts.SetupVoid("create", _ => true).SetVoidResult();
+        var patient = await ReviewPatients.AddAsync(Services, GlucoseBenchmark.FiveMinuteSeries(90));
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo($"/patients/{patient}/review?days=90");
+
+        RenderPage(patient);
+
+        var created = _charts.Invocations["create"].Select(i => (string)i.Arguments[1]!).ToList();
+        var bytes = created.Sum(Encoding.UTF8.GetByteCount);
+        _output.WriteLine($"{created.Count} charts, {bytes:N0} bytes of options and series");
+        Assert.Equal(2 + 90 + 1, created.Count); // ranges, AGP, a profile a day, detail
+        Assert.True(bytes < ReviewPayload.BudgetBytes, $"{bytes} bytes");
+    }
+}
