@@ -26,7 +26,7 @@ public sealed record BenchmarkOptions(bool Quick, string OutFile, IReadOnlySet<s
             }
         }
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss");
-        return new BenchmarkOptions(quick, Path.GetFullPath(outFile ?? $"benchmark-{(quick ? "quick" : "full")}-{stamp}.json"), only);
+        return new BenchmarkOptions(quick, Path.GetFullPath(outFile ?? $"benchmark-results-{(quick ? "quick" : "full")}-{stamp}.json"), only);
     }
 
     public string Mode => Quick ? "quick" : "full";
