@@ -40,6 +40,8 @@ public static class PatientListData
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var cpu = Environment.CpuUsage.TotalTime;
         var random = new Random(seed);
+        // Pooled connections of the migration keep the file open; switching the journal needs them closed.
+        SqliteConnection.ClearAllPools();
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
         Execute(connection, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-200000;");
@@ -56,7 +58,7 @@ public static class PatientListData
             var connected = Scalar(connection, "SELECT COUNT(DISTINCT UserId) FROM Connections WHERE Status = 'connected'");
             var perConnection = Math.Max(1, (int)(readings / Math.Max(1, connected)));
             Readings(connection, perConnection);
-            Execute(connection, "ANALYZE;");
+            Execute(connection, "ANALYZE; PRAGMA journal_mode=WAL;");
             var stored = Scalar(connection, "SELECT COUNT(*) FROM Readings");
             return new Generated(scope, scope.TeamIds, stored, System.Diagnostics.Stopwatch.GetElapsedTime(started), Environment.CpuUsage.TotalTime - cpu);
         }
@@ -180,7 +182,6 @@ public static class PatientListData
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        command.CommandTimeout = 0;
         foreach (var (name, value) in parameters)
         {
             command.Parameters.AddWithValue(name, value);
