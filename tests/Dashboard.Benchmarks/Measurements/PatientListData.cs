@@ -64,6 +64,16 @@ public static class PatientListData
         }
     }
 
+    /// <summary>Adds patients (with connections, no readings) to existing teams, e.g. of a running console's store.</summary>
+    public static void AddPatients(string connectionString, IReadOnlyList<Guid> teamIds, int count, string prefix, int seed = 11)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var transaction = connection.BeginTransaction();
+        Patients(connection, transaction, new Random(seed), teamIds, count, prefix);
+        transaction.Commit();
+    }
+
     private static StaffScope Organisation(SqliteConnection connection, SqliteTransaction transaction, string name, string[] teams)
     {
         var organisationId = Guid.NewGuid();
