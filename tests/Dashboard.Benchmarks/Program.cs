@@ -24,10 +24,12 @@ Console.CancelKeyPress += (_, e) =>
 
 var started = Stopwatch.GetTimestamp();
 var rows = new List<Result>();
+var loads = new Dictionary<string, string>();
 foreach (var measurement in MeasurementCatalog.All.Where(m => options.Runs(m.Name)))
 {
     var step = Stopwatch.GetTimestamp();
-    Console.WriteLine($"[{measurement.Name}] running…");
+    loads[measurement.Name] = MachineInfo.LoadAverage();
+    Console.WriteLine($"[{measurement.Name}] running… (load average {loads[measurement.Name]})");
     try
     {
         rows.AddRange(await measurement.RunAsync(options, cancel.Token));
@@ -42,7 +44,7 @@ foreach (var measurement in MeasurementCatalog.All.Where(m => options.Runs(m.Nam
 var elapsed = Stopwatch.GetElapsedTime(started);
 Console.WriteLine();
 Console.Write(ResultTable.Format(rows));
-await ResultTable.WriteJsonAsync(options.OutFile, options, machine, elapsed, rows);
+await ResultTable.WriteJsonAsync(options.OutFile, options, machine, loads, elapsed, rows);
 Console.WriteLine();
 Console.WriteLine($"Total {elapsed.TotalSeconds:0} s. JSON written to {options.OutFile}");
 return 0;

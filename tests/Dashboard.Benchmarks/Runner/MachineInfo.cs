@@ -12,6 +12,10 @@ public sealed record MachineInfo(int Cores, string Memory, string Cpu, string Ru
         RuntimeInformation.FrameworkDescription,
         RuntimeInformation.OSDescription);
 
+    /// <summary>The 1-, 5- and 15-minute load averages: on a shared machine, how many others wanted the cores.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
     public override string ToString() => $"{Cores} cores, {Memory} RAM, {Cpu}; {Runtime} on {Os}";
 
     private static string MemTotal()

@@ -63,7 +63,7 @@ public static class ResultTable
         return text.ToString();
     }
 
-    public static async Task WriteJsonAsync(string path, BenchmarkOptions options, MachineInfo machine, TimeSpan elapsed, IReadOnlyList<Result> rows)
+    public static async Task WriteJsonAsync(string path, BenchmarkOptions options, MachineInfo machine, IReadOnlyDictionary<string, string> loadAverages, TimeSpan elapsed, IReadOnlyList<Result> rows)
     {
         var document = new
         {
@@ -71,6 +71,7 @@ public static class ResultTable
             started_utc = DateTime.UtcNow - elapsed,
             elapsed_seconds = Math.Round(elapsed.TotalSeconds, 1),
             machine,
+            load_average_at_start = loadAverages,
             rows = rows.Select(r => new
             {
                 figure = r.Figure,
