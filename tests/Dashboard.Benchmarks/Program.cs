@@ -46,5 +46,7 @@ Console.WriteLine();
 Console.Write(ResultTable.Format(rows));
 await ResultTable.WriteJsonAsync(options.OutFile, options, machine, loads, elapsed, rows);
 Console.WriteLine();
-Console.WriteLine($"Total {elapsed.TotalSeconds:0} s. JSON written to {options.OutFile}");
+var markdown = Path.ChangeExtension(options.OutFile, ".md");
+await File.WriteAllTextAsync(markdown, $"Run: {options.Mode}, {elapsed.TotalSeconds:0} s, on {machine}\n\n{ResultTable.Markdown(rows)}");
+Console.WriteLine($"Total {elapsed.TotalSeconds:0} s. JSON written to {options.OutFile} (Markdown table: {markdown})");
 return 0;

@@ -60,6 +60,11 @@ public static class ResultTable
                 r.Goal, r.Met switch { true => "yes", false => "**no**", null => "—" }, "",
             }).Trim());
         }
+        text.AppendLine();
+        foreach (var r in rows.Where(r => !string.IsNullOrEmpty(r.Note)))
+        {
+            text.Append("- **").Append(r.Figure).Append("**: ").AppendLine(r.Note);
+        }
         return text.ToString();
     }
 
