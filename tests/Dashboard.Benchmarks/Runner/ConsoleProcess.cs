@@ -40,6 +40,16 @@ public sealed partial class ConsoleProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>CPU time the console process has used so far (user + system).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<ConsoleProcess> StartAsync(CancellationToken ct)
     {
         var webProject = Path.Combine(RepositoryRoot(), "src", "Dashboard.Web");
