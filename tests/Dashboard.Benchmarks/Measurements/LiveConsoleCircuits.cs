@@ -110,11 +110,13 @@ public sealed class LiveConsoleCircuits : IMeasurement
         var p95 = Timing.Percentile(loadedTimes, 95);
         var idleP95 = Timing.Percentile(idleTimes, 95);
         var mbPerCircuit = (allCircuitsBytes - oneCircuitBytes) / 1024.0 / 1024.0 / (n - 1);
+        // Within the goal with fewer circuits than the target proves nothing either way: no verdict then.
+        bool? latencyMet = p95 > GoalMs ? false : n >= TargetCircuits ? true : null;
         var how = $"{n} headless Chromium pages in one signed-in browser context (not {TargetCircuits} SignalR clients)";
         return
         [
             new Result($"Live console: p95 page-turn update, {n} circuits", p95, "ms", idleP95, "1 circuit, idle app",
-                $"p95 ≤ {GoalMs:0} ms at {TargetCircuits}", p95 <= GoalMs && n >= TargetCircuits ? true : p95 <= GoalMs ? null : false,
+                $"p95 ≤ {GoalMs:0} ms at {TargetCircuits}", latencyMet,
                 $"{how}; list of {Patients:N0} seeded patients; {options.UpdatesPerCircuit} simultaneous page turns per circuit, p50 {Timing.Percentile(loadedTimes, 50):0} ms, " +
                 $"{failures} timed out; click → server render → DOM, measured in the page; console CPU {serverCpu.TotalMilliseconds / loadedTimes.Count:0.0} ms " +
                 $"per update ({serverCpu.TotalSeconds:0.0} s CPU in {wall.TotalSeconds:0.0} s wall for {loadedTimes.Count} updates); " +
