@@ -1,0 +1,19 @@
+using Dashboard.Benchmarks.Measurements;
+
+namespace Dashboard.Benchmarks.Runner;
+
+/// <summary>Every measurement, in the order of the table.</summary>
+public static class MeasurementCatalog
+{
+    public static IReadOnlyList<IMeasurement> All { get; } =
+    [
+        new WriteThroughput(),
+        new PatientListLatency(),
+        new GlucoseEngine(),
+        new HistoricalPull(),
+        new ReviewPayload(),
+        new LiveConsoleCircuits(),
+    ];
+
+    public static IEnumerable<string> Names => All.Select(m => m.Name);
+}
