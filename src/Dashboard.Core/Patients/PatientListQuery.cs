@@ -66,13 +66,17 @@ public sealed class PatientListQuery(IDbContextFactory<DashboardDbContext> conte
 {
     public const int MaxPageSize = 200;
 
+    /// <param name="knownTotal">
+    /// The total of this same filter from an earlier page, when the caller has it: counting every matching row is the
+    /// dearest part of a page at scale, and paging or sorting does not change it.
+    /// </param>
     public async Task<PatientListPage> PageAsync(
         StaffScope scope, PatientListFilter filter, PatientSortColumn sort, bool descending, int page, int pageSize,
-        CancellationToken ct = default)
+        CancellationToken ct = default, int? knownTotal = null)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var rows = Filtered(db, scope, filter);
-        var total = await rows.CountAsync(ct);
+        var total = knownTotal ?? await rows.CountAsync(ct);
         var items = await Sorted(rows, sort, descending)
             .Skip(Math.Max(0, page) * Math.Clamp(pageSize, 1, MaxPageSize))
             .Take(Math.Clamp(pageSize, 1, MaxPageSize))

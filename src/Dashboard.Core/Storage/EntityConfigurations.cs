@@ -34,6 +34,9 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
     {
         entity.Property(u => u.ClientUserId).HasMaxLength(200);
         entity.HasIndex(u => new { u.TeamId, u.ClientUserId }).IsUnique();
+        // The patient list sorts by these across a whole organisation and pages with the id as tie-breaker.
+        entity.HasIndex(u => new { u.ClientUserId, u.Id });
+        entity.HasIndex(u => new { u.CreatedAt, u.Id });
     }
 }
 
@@ -47,7 +50,8 @@ internal sealed class ConnectionConfiguration : IEntityTypeConfiguration<Connect
         entity.Property(c => c.ExternalUserId).HasMaxLength(100);
         entity.Property(c => c.ErrorType).HasMaxLength(64);
         entity.HasIndex(c => new { c.UserId, c.Provider }).IsUnique();
-        entity.HasIndex(c => c.Status);
+        entity.HasIndex(c => new { c.Status, c.ErrorType });
+        entity.HasIndex(c => new { c.Provider, c.Region });
     }
 }
 

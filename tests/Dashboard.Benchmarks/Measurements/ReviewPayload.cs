@@ -1,22 +1,27 @@
-using System.IO.Compression;
+using System.Diagnostics;
 using System.Text.Json;
 using Dashboard.Benchmarks.Runner;
+using Dashboard.Core.Access;
 using Dashboard.Core.Glucose;
+using Dashboard.Core.Glucose.Review;
+using Dashboard.Core.Glucose.Store;
+using Dashboard.Core.Organizations;
+using Dashboard.Core.Storage;
+using Dashboard.Core.Teams;
+using Dashboard.Core.Users;
 using LibreView.Simulator;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Benchmarks.Measurements;
 
 /// <summary>
-/// Chart data of the review page for a 90-day Libre 3 patient from the simulator's generator, as JSON bytes, against
-/// the raw points as JSON. <c>src/Dashboard.Core/Glucose/Review/</c> does not exist in this branch, so the payload is
-/// one of our own construction, shaped as issue 8 asks: the AGP (96 slots × 5 percentiles), a daily profile per day
-/// (LTTB to <see cref="DailyPoints"/> points) and the detail line over the period (LTTB to 2,000 points).
+/// The review page's chart data for a 90-day Libre 3 patient (the simulator's generator, stored through the production
+/// writer), read and computed by the real <see cref="GlucoseReviewQuery"/> with the detail chart over the whole period,
+/// against the raw points as JSON; also the server time to read and compute the review.
 /// </summary>
 public sealed class ReviewPayload : IMeasurement
 {
     private const int Days = 90;
-    private const int DetailPoints = 2_000;
-    private const int DailyPoints = 48;
     private const double GoalKb = 150;
 
     public string Name => "payload";
@@ -24,57 +29,49 @@ public sealed class ReviewPayload : IMeasurement
     public async Task<IReadOnlyList<Result>> RunAsync(BenchmarkOptions options, CancellationToken ct)
     {
         await using var sim = await SimulatorServer.StartAsync(ct: ct);
-        var patient = sim.State.CreateAccount(new AccountSeed { Email = "review@example.org", Password = "Libre-Passw0rd!", Sensor = "libre3" });
+        var account = sim.State.CreateAccount(new AccountSeed { Email = "review@example.org", Password = "Libre-Passw0rd!", Sensor = "libre3" });
         var to = DateTimeOffset.UtcNow;
-        var readings = patient.Data!.Historic(to.AddDays(-Days), to)
-            .Select(r => new GlucoseReading(r.Local, r.MgPerDl, GlucoseUnit.MgPerDl))
-            .ToArray();
-        var series = GlucoseSeries.From(readings);
+        var historic = account.Data!.Historic(to.AddDays(-Days), to).ToList();
 
-        var raw = JsonSerializer.SerializeToUtf8Bytes(series.Readings.ToArray().Select(r => new { timestamp = r.Timestamp, value = r.Value }));
-        byte[] payload = [];
-        var serverMs = Timing.MedianMs(options.EngineRuns, () => payload = JsonSerializer.SerializeToUtf8Bytes(Build(series)));
-        var kb = payload.Length / 1024.0;
+        await using var store = await BenchStore.CreateAsync();
+        var (scope, userId) = await AddPatientAsync(store);
+        await store.Services.GetRequiredService<ReadingWriter>().WriteAsync(userId, null, DataSources.LibreView,
+            historic.Select(r => new ReadingInput(r.Local, ReadingKind.Automatic, r.MgPerDl, GlucoseUnit.MgPerDl)).ToList(), [], ct);
+
+        var query = store.Services.GetRequiredService<GlucoseReviewQuery>();
+        GlucoseReview? review = null;
+        await query.GetAsync(userId, scope, ReviewPeriod.LastDays(7), GlucoseUnit.MgPerDl, ct: ct); // warm-up: EF model, JIT
+        var times = new List<double>();
+        for (var i = 0; i < Math.Max(3, options.EngineRuns / 5); i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            review = await query.GetAsync(userId, scope, ReviewPeriod.LastDays(Days), GlucoseUnit.MgPerDl, ct: ct);
+            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        var whole = await query.GetDetailAsync(userId, scope, new DayRange(review!.FirstDay!.Value, review.LastDay!.Value), GlucoseUnit.MgPerDl, ct);
+        var kb = Core.Glucose.Review.ReviewPayload.ChartBytes(review with { Detail = whole! }) / 1024.0;
+        var raw = JsonSerializer.SerializeToUtf8Bytes(historic.Select(r => new { timestamp = r.Local, value = r.MgPerDl }));
         return
         [
-            new Result($"Review chart payload, 90-day Libre 3 ({series.Count:N0} readings)", kb, "KB", raw.Length / 1024.0,
+            new Result($"Review chart payload, 90-day Libre 3 ({review.Metrics.Readings:N0} readings)", kb, "KB", raw.Length / 1024.0,
                 "raw points as JSON", $"≤ {GoalKb:0} KB", kb <= GoalKb,
-                $"own construction (no Glucose/Review/ in this branch): AGP 96 slots + {Days} daily profiles LTTB→{DailyPoints} " +
-                $"+ detail LTTB→{DetailPoints}, [unix ms, value] pairs; built and serialized in {serverMs:0.0} ms (median); " +
-                $"gzip {Gzip(payload) / 1024.0:0} KB vs raw gzip {Gzip(raw) / 1024.0:0} KB"),
+                $"GlucoseReviewQuery: AGP, {review.DailyProfiles.Count} daily profiles, detail over all {Days} days (LTTB to " +
+                $"{whole!.Glucose.Count} points), markers; one-day detail: {Core.Glucose.Review.ReviewPayload.ChartBytes(review) / 1024.0:0} KB; " +
+                $"server time to read and compute the review: median {Timing.Percentile(times, 50):0} ms"),
         ];
     }
 
-    private static object Build(GlucoseSeries series)
+    private static async Task<(StaffScope Scope, Guid UserId)> AddPatientAsync(BenchStore store)
     {
-        var agp = AgpProfile.Compute(series.Readings)
-            .Select(s => new[] { s.P5, s.P25, s.P50, s.P75, s.P95 }.Select(v => v is { } x ? Math.Round(x) : (double?)null).ToArray());
-        var points = ChartPoint.From(series.Readings, GlucoseUnit.MgPerDl);
-        var daily = points.GroupBy(p => DateOnly.FromDateTime(p.Time)).Select(day => new
-        {
-            date = day.Key,
-            points = Pairs(LargestTriangleThreeBuckets.Downsample(day.ToArray(), DailyPoints)),
-        });
-        return new
-        {
-            metrics = GlucoseMetricsCalculator.Compute(series, MetricsWindow.LastDays(Days)),
-            agp,
-            daily,
-            detail = Pairs(LargestTriangleThreeBuckets.Downsample(points, DetailPoints)),
-        };
-    }
-
-    /// <summary>ApexCharts' datetime axis takes [epoch ms, y]; floating local time is written as if it were UTC.</summary>
-    private static IEnumerable<double[]> Pairs(IEnumerable<ChartPoint> points) =>
-        points.Select(p => new[] { (p.Time - DateTime.UnixEpoch).TotalMilliseconds, Math.Round(p.Value) });
-
-    private static long Gzip(byte[] bytes)
-    {
-        using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            gzip.Write(bytes);
-        }
-        return output.Length;
+        using var scope = store.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
+        var now = DateTime.UtcNow;
+        var team = new Team { Name = "Bench", Environment = TeamEnvironment.Sandbox, DeploymentRegion = DeploymentRegion.Us, CreatedAt = now };
+        var organization = new Organization { Name = "Bench Health", Plan = Plan.Scale, CreatedAt = now, Teams = [team] };
+        var user = new User { TeamId = team.Id, ClientUserId = "review-bench", CreatedAt = now };
+        db.Organizations.Add(organization);
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return (new StaffScope(organization.Id, organization.Name, [team.Id]), user.Id);
     }
 }

@@ -179,7 +179,9 @@ namespace Dashboard.Core.Storage.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status");
+                    b.HasIndex("Provider", "Region");
+
+                    b.HasIndex("Status", "ErrorType");
 
                     b.HasIndex("UserId", "Provider")
                         .IsUnique();
@@ -775,6 +777,10 @@ namespace Dashboard.Core.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClientUserId", "Id");
+
+                    b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("TeamId", "ClientUserId")
                         .IsUnique();
