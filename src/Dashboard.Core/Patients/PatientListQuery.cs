@@ -177,7 +177,15 @@ public sealed class PatientListQuery(IDbContextFactory<DashboardDbContext> conte
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var text = filter.Search.Trim();
-            rows = rows.Where(r => r.ClientUserId.Contains(text) || (r.ExternalUserId != null && r.ExternalUserId.Contains(text)));
+            if (text.Length >= PatientSearchIndex.MinimumLength)
+            {
+                var matching = PatientSearchIndex.Matching(db, text);
+                rows = rows.Where(r => matching.Contains(r.UserId));
+            }
+            else
+            {
+                rows = rows.Where(r => r.ClientUserId.Contains(text) || (r.ExternalUserId != null && r.ExternalUserId.Contains(text)));
+            }
         }
         return filter.Health switch
         {

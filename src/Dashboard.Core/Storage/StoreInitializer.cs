@@ -19,6 +19,7 @@ public static class StoreInitializer
         await db.Database.MigrateAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         await db.Database.ExecuteSqlRawAsync(AppendOnlyAuditLog, cancellationToken);
+        await Patients.PatientSearchIndex.EnsureAsync(db, cancellationToken);
         foreach (var seeder in scope.ServiceProvider.GetServices<IStoreSeeder>())
         {
             await seeder.SeedAsync(db, cancellationToken);

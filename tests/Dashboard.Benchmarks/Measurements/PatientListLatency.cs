@@ -43,8 +43,9 @@ public sealed class PatientListLatency : IMeasurement
             new("credential error, created ↓", new PatientListFilter(Health: ConnectionHealth.CredentialError), PatientSortColumn.Created, true, 0),
             new("FreeStyle Libre + region eu, team ↑, page 21", new PatientListFilter(Provider: Providers.FreeStyleLibre, Region: "eu"),
                 PatientSortColumn.Team, false, 20),
-            new("search \"12\", client id ↓", new PatientListFilter(Search: "12"), PatientSortColumn.ClientUserId, true, 0),
+            new("search \"0421\" (trigram index), client id ↓", new PatientListFilter(Search: "0421"), PatientSortColumn.ClientUserId, true, 0),
             new("one team, status ↓, page 41", new PatientListFilter(TeamId: team), PatientSortColumn.Status, true, 40),
+            new("search \"12\" (under 3 characters: scan), client id ↓", new PatientListFilter(Search: "12"), PatientSortColumn.ClientUserId, true, 0),
         ];
 
         using var raw = store.OpenRaw();

@@ -88,6 +88,28 @@ public sealed class PatientListQueryTests : IAsyncLifetime
         Assert.Equal(["carol"], Ids(await Page(new(Search: "lv-car"))));
         Assert.Equal(["alice"], Ids(await Page(new(Search: "ali", Health: ConnectionHealth.Connected))));
         Assert.Empty(Ids(await Page(new(Search: "mallory"))));
+        Assert.Equal(["alice"], Ids(await Page(new(Search: "ALI"))));           // the index matches case-insensitively
+        Assert.Equal(["bob"], Ids(await Page(new(Search: "ob"))));              // under 3 characters: a plain scan
+    }
+
+    [Fact]
+    public async Task The_search_index_follows_changes_made_by_any_write_path()
+    {
+        using (var scope = _store.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
+            var bob = db.Users.Single(u => u.ClientUserId == "bob");
+            bob.ClientUserId = "robert";
+            var carol = db.Connections.Single(c => c.ExternalUserId == "lv-carol");
+            carol.ExternalUserId = "lv-caroline";
+            db.Users.Remove(db.Users.Single(u => u.ClientUserId == "alice"));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(["robert"], Ids(await Page(new(Search: "robe"))));
+        Assert.Equal(["robert"], Ids(await Page(new(Search: "lv-bob"))));      // found by the LibreView id, listed under the new name
+        Assert.Equal(["carol"], Ids(await Page(new(Search: "caroline"))));
+        Assert.Empty(Ids(await Page(new(Search: "alice"))));
     }
 
     [Fact]
