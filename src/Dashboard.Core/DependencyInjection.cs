@@ -32,7 +32,7 @@ public static class DependencyInjection
     {
         var connectionString = StoreConnectionString.Resolve(configuration.GetConnectionString(StoreConnectionString.Name), contentRoot);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContextFactory<DashboardDbContext>(options => options.UseSqlite(connectionString));
+        services.AddDbContextFactory<DashboardDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSettings()));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());
         services.AddScoped<OverviewQuery>();
         services.AddSingleton<StaffScopeResolver>();

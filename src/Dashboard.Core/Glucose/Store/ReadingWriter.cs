@@ -32,8 +32,8 @@ public sealed class ReadingWriter(IDbContextFactory<DashboardDbContext> contexts
         IReadOnlyList<ReadingInput> readings, IReadOnlyList<NoteInput> notes, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct); // through EF, so the store's connection settings apply
         var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await connection.OpenAsync(ct);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, ct);
 
         var days = new HashSet<DateOnly>();
