@@ -16,6 +16,10 @@ public sealed record StaffScope(Guid OrganizationId, string OrganizationName, IR
 
 public sealed class StaffScopeResolver(IDbContextFactory<DashboardDbContext> contexts)
 {
+    /// <summary>The scope of a signed-in person, by the email their sign-in provider vouches for.</summary>
+    public Task<StaffScope> ForUserAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken ct = default) =>
+        ForEmailAsync(StaffIdentity.EmailOf(user), ct);
+
     public async Task<StaffScope> ForEmailAsync(string? email, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(email))

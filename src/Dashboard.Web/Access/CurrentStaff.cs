@@ -16,15 +16,10 @@ public sealed class CurrentStaff(AuthenticationStateProvider authentication, Sta
     public async Task<ClaimsPrincipal> UserAsync() => (await authentication.GetAuthenticationStateAsync()).User;
 
     public async Task<StaffScope> ScopeAsync(CancellationToken ct = default) =>
-        _scope ??= await scopes.ForEmailAsync((await UserAsync()).FindFirst("email")?.Value, ct);
+        _scope ??= await scopes.ForUserAsync(await UserAsync(), ct);
 
     /// <summary>The person as the audit log records them.</summary>
-    public async Task<AuditActor> ActorAsync()
-    {
-        var user = await UserAsync();
-        return new AuditActor(user.FindFirst("email")?.Value ?? user.Identity?.Name ?? "unknown",
-            ConsoleRoles.All.FirstOrDefault(user.IsInRole) ?? "none", ClientIp);
-    }
+    public async Task<AuditActor> ActorAsync() => StaffIdentity.ActorOf(await UserAsync(), ClientIp);
 
     public async Task<bool> IsInAnyRoleAsync(params string[] roles)
     {

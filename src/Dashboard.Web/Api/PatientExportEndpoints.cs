@@ -24,7 +24,7 @@ internal static class PatientExportEndpoints
         HttpContext http, PatientListQuery query, StaffScopeResolver scopes,
         string? status, string? error, string? provider, string? team, string? region, string? q)
     {
-        var scope = await scopes.ForEmailAsync(http.User.FindFirst("email")?.Value, http.RequestAborted);
+        var scope = await scopes.ForUserAsync(http.User, http.RequestAborted);
         var filter = PatientListUrl.Parse(status, error, provider, team, region, q);
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"patients-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv\"";

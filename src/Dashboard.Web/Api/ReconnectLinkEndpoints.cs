@@ -1,5 +1,4 @@
 using Dashboard.Core.Access;
-using Dashboard.Core.Audit;
 using Dashboard.Core.Patients;
 using Microsoft.AspNetCore.Antiforgery;
 
@@ -21,10 +20,8 @@ internal static class ReconnectLinkEndpoints
 
     private static async Task<IResult> CreateAsync(Guid userId, string? provider, HttpContext http, ReconnectLinks links, StaffScopeResolver scopes)
     {
-        var user = http.User;
-        var scope = await scopes.ForEmailAsync(user.FindFirst("email")?.Value, http.RequestAborted);
-        var actor = new AuditActor(user.FindFirst("email")?.Value ?? "unknown", ConsoleRoles.All.FirstOrDefault(user.IsInRole) ?? "none",
-            http.Connection.RemoteIpAddress?.ToString());
+        var scope = await scopes.ForUserAsync(http.User, http.RequestAborted);
+        var actor = StaffIdentity.ActorOf(http.User, http.Connection.RemoteIpAddress?.ToString());
         var issued = await links.CreateAsync(scope, actor, userId, provider ?? Dashboard.Core.Connections.Providers.AbbottLibreView, http.RequestAborted);
         return issued is null
             ? ApiProblems.NotFound("No such patient in your organisation.")

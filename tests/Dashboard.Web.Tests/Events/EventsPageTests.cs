@@ -23,6 +23,7 @@ public sealed class EventsPageTests : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
     }
 
     public async Task InitializeAsync() => await _store.AddToAsync(Services);
