@@ -1,24 +1,11 @@
 using Dashboard.EndToEnd.Tests.Infrastructure;
+using LibreView.Tests.Csv;
 using Microsoft.Playwright;
 
 namespace Dashboard.EndToEnd.Tests.Patients;
 
 public sealed class CsvImportTests(BrowserFixture browser, ConsoleAppFixture app) : BrowserTest(browser, app)
 {
-    /// <summary>A real LibreView export from ../shared/data (see its SOURCES.md); never copied into the repository.</summary>
-    private static string RealExport(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Dashboard.sln")))
-            {
-                var path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "libreview-csv", name));
-                return File.Exists(path) ? path : throw new FileNotFoundException($"The shared test data is missing: {path}");
-            }
-        }
-        throw new InvalidOperationException("Dashboard.sln not found above " + AppContext.BaseDirectory);
-    }
-
     [Fact]
     public async Task Support_imports_a_real_export_sees_the_preview_then_the_data()
     {
@@ -31,7 +18,7 @@ public sealed class CsvImportTests(BrowserFixture browser, ConsoleAppFixture app
             await Assertions.Expect(page.GetByTestId("glucose-review-link")).ToHaveCountAsync(0);
 
             var chooser = await page.RunAndWaitForFileChooserAsync(() => page.GetByTestId("csv-import-choose").ClickAsync());
-            await chooser.SetFilesAsync(RealExport("martynk_libre2_reader_mmol_DMY24.csv"));
+            await chooser.SetFilesAsync(RealExports.Martynk.Path);
 
             // SOURCES.md: type 0 ×370, 1 ×119, 5 ×10, 6 ×317; serial MEMB156-J0584; mmol/L.
             await Assertions.Expect(page.GetByTestId("csv-import-preview")).ToBeVisibleAsync();
