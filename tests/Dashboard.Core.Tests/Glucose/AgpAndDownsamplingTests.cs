@@ -82,13 +82,4 @@ public class AgpAndDownsamplingTests
         Assert.Equal(points, LargestTriangleThreeBuckets.Downsample(points, 2000));
         Assert.Equal(100 / 18.0182, points[0].Value, Precision);
     }
-
-    [Fact]
-    public void The_benchmark_helper_runs_on_90_days_of_5_minute_data()
-    {
-        var timings = GlucoseBenchmark.Measure(runs: 1);
-
-        Assert.Equal(90 * 288, timings.Readings);
-        Assert.Equal(2000, timings.LttbPoints);
-    }
 }
