@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Dashboard.Benchmarks.Runner;
 using Dashboard.Core.Glucose.Store;
-using Dashboard.Core.Storage;
-using Microsoft.EntityFrameworkCore;
 using LibreView.Client;
 using LibreView.Simulator;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,14 +40,7 @@ public sealed class HistoricalPull : IMeasurement
         await PullAsync(client, session, patient.Id, to.AddDays(-7), to, writer, ct);
         await PullAsync(client, session, patient.Id, to.AddDays(-7), to, null, ct);
 
-        // What-if: the same end-to-end pull into a store whose connections commit with synchronous=NORMAL.
-        await using var relaxed = await BenchStore.CreateAsync(configure: services =>
-            services.ConfigureDbContext<DashboardDbContext>(o => o.AddInterceptors(new SynchronousNormal()), ServiceLifetime.Singleton));
-        var relaxedWriter = relaxed.Services.GetRequiredService<ReadingWriter>();
-        await PullAsync(client, session, patient.Id, to.AddDays(-7), to, relaxedWriter, ct);
-
         var fetchRates = new List<double>();
-        var relaxedRates = new List<double>();
         var pipelinedRates = new List<double>();
         var endToEndRates = new List<double>();
         var readings = 0;
@@ -58,8 +49,6 @@ public sealed class HistoricalPull : IMeasurement
         {
             var fetch = await PullAsync(client, session, patient.Id, from, to, null, ct);
             var endToEnd = await PullAsync(client, session, patient.Id, from, to, writer, ct);
-            var relaxedEndToEnd = await PullAsync(client, session, patient.Id, from, to, relaxedWriter, ct);
-            relaxedRates.Add(relaxedEndToEnd.Readings / relaxedEndToEnd.Elapsed.TotalSeconds);
             var pipelined = await PipelinedPullAsync(client, session, patient.Id, from, to, writer, ct);
             pipelinedRates.Add(pipelined.Readings / pipelined.Elapsed.TotalSeconds);
             fetchRates.Add(fetch.Readings / fetch.Elapsed.TotalSeconds);
@@ -75,9 +64,8 @@ public sealed class HistoricalPull : IMeasurement
             new Result($"90-day Libre 3 pull end to end ({readings:N0} readings)", value, "readings/s", baseline, "client fetch alone",
                 "≥ 0.8 × fetch", value >= 0.8 * baseline,
                 $"median of {options.PullRepetitions}; {Days} pages of one day, each stored in its own ReadingWriter transaction; " +
-                $"writing took {Timing.Percentile(writeShare, 50):P0} of the end-to-end time; simulator in the same process; " +
-                $"what-if with PRAGMA synchronous=NORMAL on the store's connections: {Timing.Percentile(relaxedRates, 50):N0} readings/s " +
-                $"({Timing.Percentile(relaxedRates, 50) / baseline:0.00} × fetch); what-if fetching the next page while storing the previous: " +
+                $"writing took {Timing.Percentile(writeShare, 50):P0} of the end-to-end time (the store commits with synchronous=NORMAL); " +
+                $"simulator in the same process; what-if fetching the next page while storing the previous: " +
                 $"{Timing.Percentile(pipelinedRates, 50):N0} readings/s ({Timing.Percentile(pipelinedRates, 50) / baseline:0.00} × fetch)"),
         ];
     }
