@@ -2,36 +2,26 @@ using Dashboard.Core.Glucose.Store;
 using Dashboard.Core.Organizations;
 using Dashboard.Core.Storage;
 using Dashboard.Core.Teams;
+using Dashboard.Core.Tests.Support;
 using Dashboard.Core.Users;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Core.Tests.Import;
 
-/// <summary>A real, migrated SQLite store file in a temporary folder, with the app's services and helpers to seed and count.</summary>
+/// <summary>A <see cref="CoreStore"/> with helpers to seed teams and users and to count what an import stored.</summary>
 public sealed class ImportStore : IAsyncDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("lcd-import-").FullName;
-    private ServiceProvider _services = null!;
+    private readonly CoreStore _store;
 
-    public string Path => System.IO.Path.Combine(_folder, "dashboard.db");
+    private ImportStore(CoreStore store) => _store = store;
 
-    public IServiceProvider Services => _services;
+    public string Path => _store.Path;
 
-    public static async Task<ImportStore> CreateAsync()
-    {
-        var store = new ImportStore();
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Dashboard"] = $"Data Source={store.Path}" })
-            .Build();
-        store._services = new ServiceCollection().AddDashboardCore(configuration, store._folder).BuildServiceProvider();
-        await store._services.InitializeStoreAsync();
-        return store;
-    }
+    public IServiceProvider Services => _store.Services;
 
-    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+    public static async Task<ImportStore> CreateAsync() => new(await CoreStore.CreateAsync());
+
+    public T Get<T>() where T : notnull => _store.Get<T>();
 
     public async Task<Team> AddTeamAsync(string name)
     {
@@ -73,17 +63,5 @@ public sealed class ImportStore : IAsyncDisposable
 
     public Task<DashboardDbContext> NewContextAsync() => Get<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A pooled handle may still be closing; the OS cleans its temp folder eventually.
-        }
-    }
+    public ValueTask DisposeAsync() => _store.DisposeAsync();
 }

@@ -14,12 +14,15 @@ public sealed class CoreStore : IAsyncDisposable
 
     public ServiceProvider Services { get; private set; }
 
+    /// <summary>The SQLite file, for code that opens the store by path (the command line's <c>--db</c>).</summary>
+    public string Path => System.IO.Path.Combine(_folder, "dashboard.db");
+
     public static async Task<CoreStore> CreateAsync(Action<IServiceCollection>? configure = null)
     {
         var store = new CoreStore(null!);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Dashboard"] = $"Data Source={Path.Combine(store._folder, "dashboard.db")}",
+            ["ConnectionStrings:Dashboard"] = $"Data Source={store.Path}",
         }).Build();
         var services = new ServiceCollection().AddLogging().AddDashboardCore(configuration, store._folder);
         configure?.Invoke(services);
