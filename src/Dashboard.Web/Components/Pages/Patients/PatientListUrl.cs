@@ -23,11 +23,10 @@ public static class PatientListUrl
 
     public static PatientListFilter Parse(string? status, string? error, string? provider, string? team, string? region, string? search) => new(
         ConnectionHealthRules.FromSlug(status),
-        NullIfBlank(error),
-        NullIfBlank(provider),
+        FormText.OrNull(error),
+        FormText.OrNull(provider),
         Guid.TryParse(team, out var teamId) ? teamId : null,
-        NullIfBlank(region)?.ToLowerInvariant(),
-        NullIfBlank(search));
+        FormText.OrNull(region)?.ToLowerInvariant(),
+        FormText.OrNull(search));
 
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
