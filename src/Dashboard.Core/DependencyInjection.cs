@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.AddScoped<EmailLinking>();
         services.AddScoped<LinkWidgetQuery>();
         services.AddScoped<PracticeSearch>();
+        services.AddSingleton<PracticeAccountSessions>();
         services.Configure<PracticeAccountOptions>(configuration.GetSection("LibreView"));
         services.AddLibreViewClient(configuration.GetSection("LibreView"));
         services.AddDataProtection().PersistKeysToDbContext<DashboardDbContext>().SetApplicationName("LibreConnectDashboard");

@@ -18,6 +18,7 @@ public sealed class CredentialVault(IDataProtectionProvider protection)
 {
     private readonly IDataProtector _credentials = protection.CreateProtector("Dashboard.Connections.Credentials.v1");
     private readonly IDataProtector _pendingMfa = protection.CreateProtector("Dashboard.Linking.PendingMfa.v1");
+    private readonly IDataProtector _practiceAccounts = protection.CreateProtector("Dashboard.Practices.AccountSessions.v1");
 
     public string Protect(StoredCredentials credentials) => _credentials.Protect(JsonSerializer.Serialize(credentials));
 
@@ -28,4 +29,10 @@ public sealed class CredentialVault(IDataProtectionProvider protection)
 
     public PendingMfa? UnprotectPendingMfa(string? protectedText) =>
         protectedText is null ? null : JsonSerializer.Deserialize<PendingMfa>(_pendingMfa.Unprotect(protectedText));
+
+    /// <summary>A practice account's session, trusted device or pending challenge (one purpose for all three).</summary>
+    public string ProtectPracticeSecret<T>(T value) => _practiceAccounts.Protect(JsonSerializer.Serialize(value));
+
+    public T? UnprotectPracticeSecret<T>(string? protectedText) where T : class =>
+        protectedText is null ? null : JsonSerializer.Deserialize<T>(_practiceAccounts.Unprotect(protectedText));
 }

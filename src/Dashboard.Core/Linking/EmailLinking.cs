@@ -45,7 +45,7 @@ public sealed class EmailLinking(
         var found = await search.FindAsync(team, code, address, ct);
         if (found.Error is { } errorType)
         {
-            return LinkResult.Failed(Provider, errorType);
+            return LinkResult.Failed(Provider, errorType, found.Message);
         }
         var credentials = new StoredCredentials(address, "", null);
         if (found.Patient is { } patient)
@@ -62,10 +62,15 @@ public sealed class EmailLinking(
     private static string PendingExternalId(string email) => "pending:" + ApiKeys.SecretHash.Of(email.ToLowerInvariant())[..24];
 }
 
-public sealed record PracticeSearchResult(PracticePatient? Patient, string PracticeToShareWith, string? Error);
+/// <param name="Error">A link error type when the search could not run.</param>
+/// <param name="Message">Why, in plain words (e.g. our practice account needs an admin to sign it in).</param>
+public sealed record PracticeSearchResult(PracticePatient? Patient, string PracticeToShareWith, string? Error, string? Message = null);
 
-/// <summary>Finds a patient who shares with one of our practices, through our care-team-admin account.</summary>
-public sealed class PracticeSearch(DashboardDbContext db, ILibreViewClient libreView, IOptions<PracticeAccountOptions> accounts)
+/// <summary>
+/// Finds a patient who shares with one of our practices, through the practice account's shared session: pages the
+/// Pro dashboard by email (reference §4.6), limited to the team's bound Practice ID when it has one.
+/// </summary>
+public sealed class PracticeSearch(DashboardDbContext db, ILibreViewClient libreView, IOptions<PracticeAccountOptions> accounts, PracticeAccountSessions sessions)
 {
     public async Task<PracticeSearchResult> FindAsync(Teams.Team team, string regionCode, string email, CancellationToken ct)
     {
@@ -79,39 +84,24 @@ public sealed class PracticeSearch(DashboardDbContext db, ILibreViewClient libre
         {
             return new(null, shareWith, LinkErrorTypes.UnsupportedRegion);
         }
-        var login = await libreView.LoginAsync(new LibreViewCredentials(account.Email, account.Password, apiRegion), ct);
-        if (!login.IsSuccess)
+        var (session, problem) = await sessions.SignedInAsync(account, ct);
+        if (session is null)
         {
-            return new(null, shareWith, LinkErrorTypes.ProviderApiError);
+            return new(null, shareWith, LinkErrorTypes.ProviderApiError, PracticeUnavailable(problem));
         }
-        var session = login.Value;
-        IEnumerable<string> practiceIds;
-        if (binding is not null)
+        var found = await libreView.FindPatientAsync(session, email, binding?.PracticeId,
+            PracticeAccountSessions.CredentialsOf(account, session.TrustedDeviceToken), ct);
+        await sessions.KeepAsync(account, found.Session, found.Error, ct);
+        if (found.IsSuccess)
         {
-            practiceIds = [binding.PracticeId];
+            return new(found.Value, shareWith, null);
         }
-        else
-        {
-            var practices = await libreView.GetPracticesAsync(session, ct: ct);
-            if (!practices.IsSuccess)
-            {
-                return new(null, shareWith, LinkErrorTypes.ProviderApiError);
-            }
-            practiceIds = practices.Value.Select(p => p.PracticeId);
-        }
-
-        foreach (var practiceId in practiceIds)
-        {
-            var patient = await libreView.FindPracticePatientAsync(session, practiceId, email, ct: ct);
-            if (patient.IsSuccess)
-            {
-                return new(patient.Value, shareWith, null);
-            }
-            if (patient.Error.Kind != LibreViewErrorKind.PatientNotFound)
-            {
-                return new(null, shareWith, LinkErrorTypes.ProviderApiError);
-            }
-        }
-        return new(null, shareWith, null);
+        return found.Error.Kind == LibreViewErrorKind.PatientNotFound
+            ? new(null, shareWith, null)
+            : new(null, shareWith, LinkErrorTypes.ProviderApiError, PracticeUnavailable(PracticeAccountSessions.ProblemOf(found.Error)));
     }
+
+    private static string PracticeUnavailable(string? problem) =>
+        "We cannot look for your data in LibreView right now: our practice account is not signed in. " +
+        "Please try again later; your care team has been told." + (problem is null ? "" : $" ({problem})");
 }

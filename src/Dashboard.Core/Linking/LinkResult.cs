@@ -7,7 +7,13 @@ public enum LinkState
     PendingProviderMfa,
 }
 
-public sealed record ProviderMfa(string Method, string Hint);
+/// <param name="Method"><c>sms</c> or <c>email</c>: where the code went.</param>
+/// <param name="Hint">The masked phone number or address LibreView showed.</param>
+public sealed record ProviderMfa(string Method, string Hint)
+{
+    /// <summary>The other method the code can be sent by, if the account has one (the widget offers it).</summary>
+    public string? OtherMethod { get; init; }
+}
 
 /// <summary>Junction's <c>ProviderLinkResponse</c>, before it is written as JSON.</summary>
 public sealed record LinkResult(

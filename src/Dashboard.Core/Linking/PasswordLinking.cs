@@ -8,7 +8,9 @@ namespace Dashboard.Core.Linking;
 
 /// <summary>
 /// <c>abbott_libreview</c>: the patient signs in with their own LibreView login. The region is found by
-/// following LibreView's redirect; a two-factor step parks on the link token until <see cref="CompleteMfaAsync"/>.
+/// following LibreView's redirect; terms of use and privacy policy are accepted for the patient, who is here; a
+/// two-factor step (code sent by the primary method) parks on the link token until <see cref="CompleteMfaAsync"/>,
+/// and <see cref="ResendCodeAsync"/> sends the code again, by the same or the other method.
 /// </summary>
 public sealed class PasswordLinking(
     DashboardDbContext db,
@@ -46,14 +48,44 @@ public sealed class PasswordLinking(
         }
 
         var email = username.Trim();
-        var login = await libreView.LoginAsync(new LibreViewCredentials(email, password, startRegion), ct);
+        var login = await libreView.LoginAsync(new LibreViewCredentials(email, password, startRegion), LoginPurpose.Interactive, ct);
         if (login.Error is { Kind: LibreViewErrorKind.MfaRequired, Mfa: { } challenge })
         {
-            token.PendingMfa = vault.Protect(new PendingMfa(challenge, email, password));
-            await db.SaveChangesAsync(ct);
-            return new LinkResult(LinkState.PendingProviderMfa, Provider, false, ProviderMfa: new ProviderMfa(challenge.Method, challenge.Hint));
+            return await ParkAsync(token, new PendingMfa(challenge, email, password), ct);
         }
         return await FinishAsync(token, login, email, password, ct);
+    }
+
+    /// <summary>Sends the two-factor code again: by the same method, or by the account's other one.</summary>
+    public async Task<LinkResult> ResendCodeAsync(string? tokenSecret, bool useOtherMethod, CancellationToken ct)
+    {
+        var check = await tokens.CheckAsync(tokenSecret, Provider, ct);
+        if (!check.IsValid)
+        {
+            return LinkResult.Failed(Provider, check.ErrorType!);
+        }
+        var token = check.Token!;
+        if (vault.UnprotectPendingMfa(token.PendingMfa) is not { } pending)
+        {
+            return LinkResult.Failed(Provider, LinkErrorTypes.TokenNotValidated, "No two-factor step is waiting on this link: sign in with your LibreView email and password first.");
+        }
+        var challenge = pending.Challenge;
+        var primary = useOtherMethod ? !challenge.UsesPrimaryMethod : challenge.UsesPrimaryMethod;
+        var sent = await libreView.SendCodeAsync(challenge, primary, ct);
+        if (!sent.IsSuccess)
+        {
+            return LinkResult.Failed(Provider, ErrorTypeOf(sent.Error.Kind), "LibreView did not send a new code. Wait a minute, then try again.");
+        }
+        return await ParkAsync(token, pending with { Challenge = sent.Value }, ct);
+    }
+
+    private async Task<LinkResult> ParkAsync(LinkToken token, PendingMfa pending, CancellationToken ct)
+    {
+        token.PendingMfa = vault.Protect(pending);
+        await db.SaveChangesAsync(ct);
+        var challenge = pending.Challenge;
+        return new LinkResult(LinkState.PendingProviderMfa, Provider, false,
+            ProviderMfa: new ProviderMfa(challenge.Method, challenge.Hint) { OtherMethod = challenge.OtherMethod?.Method });
     }
 
     public async Task<LinkResult> CompleteMfaAsync(string? tokenSecret, string? code, CancellationToken ct)
@@ -76,6 +108,11 @@ public sealed class PasswordLinking(
         }
 
         var result = await libreView.CompleteMfaAsync(pending.Challenge, trimmed, ct);
+        if (result.Error is { Kind: LibreViewErrorKind.IncorrectMfaCode })
+        {
+            // The same challenge stays parked: the patient may try again or ask for a new code.
+            return LinkResult.Failed(Provider, LinkErrorTypes.IncorrectMfaCode);
+        }
         return await FinishAsync(token, result, pending.Email, pending.Password, ct);
     }
 
@@ -83,7 +120,7 @@ public sealed class PasswordLinking(
     {
         if (!login.IsSuccess)
         {
-            return LinkResult.Failed(Provider, ErrorTypeOf(login.Error.Kind));
+            return LinkResult.Failed(Provider, ErrorTypeOf(login.Error.Kind), MessageOf(login.Error));
         }
         var session = login.Value;
         return await linker.LinkAsync(token,
@@ -104,6 +141,15 @@ public sealed class PasswordLinking(
         return await db.Connections.AnyAsync(c =>
             c.Provider == Provider && c.Status == ConnectionStatus.Connected && c.User!.Team!.OrganizationId == organizationId, ct);
     }
+
+    /// <summary>The plain words for a failed sign-in; null keeps the error type's own message.</summary>
+    private static string? MessageOf(LibreViewError error) => error.Kind switch
+    {
+        LibreViewErrorKind.AccountActionRequired => error.Message + ".",
+        LibreViewErrorKind.LockedOut => "LibreView locked your account after several wrong passwords. Wait at least 5 minutes, then try again.",
+        LibreViewErrorKind.RegionBlocked => "LibreView is not answering us right now. Please try again in an hour.",
+        _ => null,
+    };
 
     public static string ErrorTypeOf(LibreViewErrorKind kind) => kind switch
     {

@@ -34,7 +34,7 @@ public sealed record AddCustomPractice(string? PracticeId, TeamEnvironment Envir
 /// turns it <c>active</c>.
 /// </summary>
 public sealed class CustomPracticeService(
-    DashboardDbContext db, ILibreViewClient libreView, IOptions<PracticeAccountOptions> accounts, TimeProvider time)
+    DashboardDbContext db, ILibreViewClient libreView, IOptions<PracticeAccountOptions> accounts, PracticeAccountSessions sessions, TimeProvider time)
 {
     public const int MaxPracticeIdLength = 100;
 
@@ -126,14 +126,19 @@ public sealed class CustomPracticeService(
             return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.LibreViewUnavailable,
                 $"We have no {Lower(practice.Environment)} practice account in LibreView region {apiRegion}. Contact support.");
         }
-        var login = await libreView.LoginAsync(new LibreViewCredentials(account.Email, account.Password, apiRegion), ct);
-        var seen = login.IsSuccess ? await libreView.GetPracticesAsync(login.Value, ct: ct) : null;
-        if (seen is null || !seen.IsSuccess)
+        var (session, problem) = await sessions.SignedInAsync(account, ct);
+        if (session is null)
+        {
+            return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.LibreViewUnavailable, problem!);
+        }
+        var seen = await libreView.GetAccountAsync(session, PracticeAccountSessions.CredentialsOf(account, session.TrustedDeviceToken), ct);
+        await sessions.KeepAsync(account, seen.Session, seen.Error, ct);
+        if (!seen.IsSuccess)
         {
             return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.LibreViewUnavailable,
                 "LibreView could not be asked right now. Try Verify again in a few minutes.");
         }
-        var match = seen.Value.FirstOrDefault(p => Practice.KeyOf(p.PracticeId) == practice.PracticeIdKey);
+        var match = seen.Value.Practices.FirstOrDefault(p => Practice.KeyOf(p.PracticeId) == practice.PracticeIdKey);
         if (match is null)
         {
             return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.NotVisibleYet,

@@ -36,10 +36,11 @@ public static class LibreViewRegions
     private static readonly HashSet<string> MiddleEast = ["bh", "eg", "il", "jo", "kw", "lb", "om", "qa", "sa", "tr"];
     private static readonly HashSet<string> LatinAmerica = ["ar", "br", "cl", "co", "mx"];
 
-    /// <summary>The LibreView API region (first path segment / host part) that serves a country code.</summary>
+    /// <summary>The LibreView API region (first path segment / host part) that serves a country code. GB and IE live on eu2 (reference §1.1).</summary>
     public static string ApiRegionFor(string code) => code switch
     {
         "us" => "us",
+        "gb" or "ie" => "eu2",
         "ca" => "ca",
         "de" => "de",
         "fr" => "fr",

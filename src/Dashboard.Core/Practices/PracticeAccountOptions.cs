@@ -24,6 +24,12 @@ public sealed class PracticeAccount
     public string Email { get; set; } = "";
     public string Password { get; set; } = "";
 
+    /// <summary>A trusted-device token from an earlier sign-in, so the first unattended login needs no code.</summary>
+    public string? TrustedDeviceToken { get; set; }
+
+    /// <summary>Identifies the account's shared session in the store.</summary>
+    public string Key => $"{Environment}|{(Region ?? "").ToLowerInvariant()}|{Email.Trim().ToLowerInvariant()}";
+
     /// <summary>The address patients are told to invite as Care Team Admin for a custom practice.</summary>
     public string InviteEmail => Email;
 }

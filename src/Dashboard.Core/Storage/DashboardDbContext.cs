@@ -33,6 +33,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<ConnectionSyncState> SyncStates => Set<ConnectionSyncState>();
     public DbSet<HistoricalPull> HistoricalPulls => Set<HistoricalPull>();
     public DbSet<RegionBackoff> RegionBackoffs => Set<RegionBackoff>();
+    public DbSet<Practices.PracticeAccountSession> PracticeAccountSessions => Set<Practices.PracticeAccountSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

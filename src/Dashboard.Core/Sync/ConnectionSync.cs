@@ -6,12 +6,14 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Core.Sync;
 
 /// <summary>
-/// One claimed connection, one step: re-check a pending share, go on with the historical pull (page by page,
-/// a checkpoint after each), or run the ongoing sync from the last stored reading.
+/// One claimed connection, one step: re-check a pending share, go on with the historical pull (one Daily Log report
+/// per window of at most <see cref="ReportWindowOptions.ReportWindowDays"/>, a checkpoint after each), or run the
+/// ongoing sync, which re-reads <see cref="SyncOptions.OngoingOverlapDays"/> days before the last stored reading.
 /// </summary>
 internal sealed class ConnectionSync(
     IDbContextFactory<DashboardDbContext> contexts,
     IOptions<SyncOptions> options,
+    IOptions<ReportWindowOptions> reports,
     TimeProvider time,
     LibreViewReader.Factory readers,
     SyncStore store,
@@ -66,11 +68,12 @@ internal sealed class ConnectionSync(
             return;
         }
         pull.MoveTo(PullStatus.InProgress, work.Now);
+        var windowDays = Math.Max(1, reports.Value.ReportWindowDays);
         for (var page = 0; page < Options.MaxPagesPerClaim && !pull.IsComplete; page++)
         {
             var from = pull.Checkpoint;
-            var to = from.AddDays(1) < pull.RangeEnd ? from.AddDays(1) : pull.RangeEnd;
-            var (window, failure) = await reader.FetchAsync(from, to, ct);
+            var to = from.AddDays(windowDays) < pull.RangeEnd ? from.AddDays(windowDays) : pull.RangeEnd;
+            var (window, failure) = await reader.FetchAsync(from, to, pull.RangeEnd, ct);
             if (window is null)
             {
                 await failures.ApplyAsync(work, failure!, reader.Region, ct);
@@ -78,11 +81,11 @@ internal sealed class ConnectionSync(
             }
             var written = await store.WriteAsync(work, window, ct);
             pull.Checkpoint = to;
-            pull.DaysDone++;
-            pull.GlucoseDaysWithData += written.Glucose ? 1 : 0;
-            pull.NoteDaysWithData += written.Notes ? 1 : 0;
-            pull.CarbohydratesDaysWithData += written.Carbohydrates ? 1 : 0;
-            pull.InsulinDaysWithData += written.Insulin ? 1 : 0;
+            pull.DaysDone = Math.Min(pull.DaysAsked, pull.DaysDone + (int)Math.Ceiling((to - from).TotalDays));
+            pull.GlucoseDaysWithData += written.GlucoseDays;
+            pull.NoteDaysWithData += written.NoteDays;
+            pull.CarbohydratesDaysWithData += written.CarbohydrateDays;
+            pull.InsulinDaysWithData += written.InsulinDays;
             Succeeded(work);
             await work.CommitAsync(release: false, ct);
         }
@@ -100,15 +103,20 @@ internal sealed class ConnectionSync(
     {
         var state = work.State;
         var now = work.Now;
-        var anchor = Max(state.LastReadingUtc, work.Pull?.RangeEnd) ?? now.AddDays(-1);
-        var from = anchor - Options.OngoingOverlap;
+        // Late uploads change past days (reference §7): re-read whole days before the newest stored reading.
+        var anchor = state.LastReadingAt ?? work.Pull?.RangeEnd ?? now.AddDays(-1);
+        var from = anchor.Date.AddDays(-Math.Max(0, Options.OngoingOverlapDays));
+        if (work.Pull is { } pull && from < pull.RangeStart)
+        {
+            from = pull.RangeStart; // re-read late days, never reach further back than the history that was asked for
+        }
         var (reader, error) = await readers.OpenAsync(work, ct);
         if (reader is null)
         {
             await failures.ApplyAsync(work, error!, SyncRegions.ApiRegionOf(work.Connection), ct);
             return;
         }
-        var (window, failure) = await reader.FetchAsync(from, now, ct);
+        var (window, failure) = await reader.FetchAsync(from, now, now, ct);
         if (window is null)
         {
             await failures.ApplyAsync(work, failure!, reader.Region, ct);
@@ -128,6 +136,4 @@ internal sealed class ConnectionSync(
         work.State.LastErrorMessage = null;
         work.State.LastSuccessAt = work.Now;
     }
-
-    private static DateTime? Max(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a > b ? a : b;
 }

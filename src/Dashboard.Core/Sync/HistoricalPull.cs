@@ -66,11 +66,15 @@ public static class PullStatus
     public const string Retrying = "retrying";
 }
 
-/// <summary>Every connection of a LibreView API region waits until <see cref="Until"/> after a rate limit.</summary>
+/// <summary>
+/// Every connection of a LibreView API region waits until <see cref="Until"/> after LibreView blocked us there
+/// (Cloudflare, 430, 911: reference §6). Each block in a row waits longer (<see cref="Strikes"/>).
+/// </summary>
 public sealed class RegionBackoff
 {
     public required string Region { get; set; }
     public DateTime Until { get; set; }
+    public int Strikes { get; set; }
 }
 
 internal static class HistoricalPullExtensions

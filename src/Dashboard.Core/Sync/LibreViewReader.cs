@@ -1,65 +1,56 @@
-using System.Collections.Concurrent;
 using Dashboard.Core.Connections;
 using Dashboard.Core.Practices;
 using LibreView.Client;
 using Microsoft.Extensions.Options;
-using LibreReading = LibreView.Client.GlucoseReading;
 
 namespace Dashboard.Core.Sync;
 
-/// <summary>What one window of history held.</summary>
-internal sealed record FetchedWindow(IReadOnlyList<LibreReading> Glucose, IReadOnlyList<NoteEntry> Notes);
+/// <summary>What one window of history held (floating device times), and the device's offset from UTC when known.</summary>
+internal sealed record FetchedWindow(IReadOnlyList<GlucoseReading> Glucose, IReadOnlyList<NoteEntry> Notes, int? TimeOffsetMinutes);
 
 /// <summary>
-/// Reads one connection's history with the right LibreView account: the patient's own stored login and session
-/// (<c>abbott_libreview</c>), or our practice account and the patient id (<c>freestyle_libre</c>). Keeps the
-/// session LibreView refreshes on every answer, so the caller can store it back.
+/// Reads one connection's history through LibreView's Daily Log report with the right account: the patient's own
+/// stored login and session (<c>abbott_libreview</c>), or our practice account's shared session and the patient id
+/// (<c>freestyle_libre</c>). Keeps the session LibreView refreshes on every answer, so it is stored back.
 /// </summary>
 internal sealed class LibreViewReader
 {
+    /// <summary>The latest wall-clock time anywhere (UTC+14): a window that ends now asks up to here, so today's readings of any zone come.</summary>
+    private static readonly TimeSpan LatestZone = TimeSpan.FromHours(14);
+
     private readonly ILibreViewClient _client;
     private readonly LibreViewCredentials _renewWith;
-    private readonly Action<LibreViewSession> _keep;
+    private readonly Func<LibreViewSession?, LibreViewError?, Task> _keep;
+    private readonly string? _patientId;
     private LibreViewSession _session;
 
-    private LibreViewReader(ILibreViewClient client, LibreViewSession session, LibreViewCredentials renewWith, string patientId, Action<LibreViewSession> keep)
+    private LibreViewReader(ILibreViewClient client, LibreViewSession session, LibreViewCredentials renewWith, string? patientId,
+        Func<LibreViewSession?, LibreViewError?, Task> keep)
     {
         _client = client;
         _session = session;
         _renewWith = renewWith;
+        _patientId = patientId;
         _keep = keep;
-        PatientId = patientId;
     }
 
-    public string PatientId { get; }
-
-    /// <summary>The LibreView API region the requests go to (rate limits apply per region).</summary>
+    /// <summary>The LibreView API region the requests go to (blocks apply per region).</summary>
     public string Region => _session.Region;
 
-    public async Task<(FetchedWindow? Window, LibreViewError? Error)> FetchAsync(DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    /// <summary>The Daily Log of [from, to) read as floating times; a window reaching <paramref name="now"/> reaches today everywhere.</summary>
+    public async Task<(FetchedWindow? Window, LibreViewError? Error)> FetchAsync(DateTime from, DateTime to, DateTime now, CancellationToken ct)
     {
-        var glucose = new List<LibreReading>();
-        var notes = new List<NoteEntry>();
-        await foreach (var page in _client.ReadHistoryAsync(_session, PatientId, Utc(fromUtc), Utc(toUtc), _renewWith, ct))
-        {
-            if (page.Session is { } session) Keep(session);
-            if (!page.IsSuccess) return (null, page.Error);
-            glucose.AddRange(page.Value.Glucose);
-            notes.AddRange(page.Value.Notes);
-        }
-        return (new FetchedWindow(glucose, notes), null);
+        var end = to >= now ? now + LatestZone : to;
+        var log = await _client.GetDailyLogAsync(_session, _patientId, Floating(from), Floating(end), _renewWith, ct);
+        if (log.Session is { } session) _session = session;
+        await _keep(log.Session, log.Error);
+        return log.IsSuccess ? (new FetchedWindow(log.Value.Glucose, log.Value.Notes, log.Value.TimeOffsetMinutes), null) : (null, log.Error);
     }
 
-    private void Keep(LibreViewSession session)
-    {
-        _session = session;
-        _keep(session);
-    }
-
-    private static DateTimeOffset Utc(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+    private static DateTime Floating(DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Unspecified);
 
     /// <summary>Opens a reader for the connection, signing in first only when there is no session to resume.</summary>
-    internal sealed class Factory(ILibreViewClient client, CredentialVault vault, IOptions<PracticeAccountOptions> practiceAccounts, PracticeSessions practiceSessions)
+    internal sealed class Factory(ILibreViewClient client, CredentialVault vault, IOptions<PracticeAccountOptions> practiceAccounts, PracticeAccountSessions practiceSessions)
     {
         public async Task<(LibreViewReader? Reader, LibreViewError? Error)> OpenAsync(SyncWork work, CancellationToken ct)
         {
@@ -77,14 +68,17 @@ internal sealed class LibreViewReader
             var session = stored.Session;
             if (session is null)
             {
-                var login = await client.LoginAsync(renewWith, ct);
+                var login = await client.LoginAsync(renewWith, LoginPurpose.Unattended, ct);
                 if (!login.IsSuccess) return (null, login.Error);
                 session = login.Value;
             }
-            var patientId = connection.ExternalUserId ?? session.UserId;
-            void Keep(LibreViewSession s) => connection.ProtectedCredentials = vault.Protect(stored with { Session = s });
-            Keep(session);
-            return (new LibreViewReader(client, session, renewWith, patientId, Keep), null);
+            Task Keep(LibreViewSession? s, LibreViewError? _)
+            {
+                if (s is not null) connection.ProtectedCredentials = vault.Protect(stored with { Session = s with { AcceptedDocuments = null } });
+                return Task.CompletedTask;
+            }
+            await Keep(session, null);
+            return (new LibreViewReader(client, session, renewWith, null, Keep), null);
         }
 
         private async Task<(LibreViewReader?, LibreViewError?)> OpenPracticeAsync(SyncWork work, CancellationToken ct)
@@ -95,23 +89,16 @@ internal sealed class LibreViewReader
             {
                 return (null, new LibreViewError(LibreViewErrorKind.ProviderApiError, $"No practice account serves region {apiRegion}"));
             }
-            var credentials = new LibreViewCredentials(account.Email, account.Password, apiRegion);
-            var key = $"{account.Email}|{apiRegion}";
-            if (!practiceSessions.TryGetValue(key, out var session))
+            var (session, problem) = await practiceSessions.SignedInAsync(account, ct);
+            if (session is null)
             {
-                var login = await client.LoginAsync(credentials, ct);
-                if (!login.IsSuccess) return (null, login.Error);
-                session = login.Value;
+                return (null, new LibreViewError(LibreViewErrorKind.ProviderApiError, problem ?? "The practice account is not signed in"));
             }
-            void Keep(LibreViewSession s) => practiceSessions[key] = s;
-            Keep(session);
-            return (new LibreViewReader(client, session, credentials, patientId, Keep), null);
+            return (new LibreViewReader(client, session, PracticeAccountSessions.CredentialsOf(account, session.TrustedDeviceToken), patientId,
+                (s, e) => practiceSessions.KeepAsync(account, s, e, ct)), null);
         }
     }
 }
-
-/// <summary>Our practice accounts' sessions, shared by every sync of this process (a cache: any instance can log in again).</summary>
-internal sealed class PracticeSessions : ConcurrentDictionary<string, LibreViewSession>;
 
 internal static class SyncRegions
 {

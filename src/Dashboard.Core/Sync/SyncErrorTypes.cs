@@ -14,6 +14,8 @@ public static class SyncErrorTypes
     public const string CredentialError = LinkErrorTypes.ProviderCredentialError;
     public const string PasswordExpired = LinkErrorTypes.ProviderPasswordExpired;
     public const string UserNotFound = LinkErrorTypes.UserNotFound;
+    /// <summary>A renewal login met a step that needs the patient (two-factor, new terms): they must connect again.</summary>
+    public const string TokenRefreshFailed = "token_refresh_failed";
 
     /// <summary>
     /// The retryable kind of a failure. The client reports 5xx, unreadable bodies and unreachable hosts all as
@@ -21,7 +23,7 @@ public static class SyncErrorTypes
     /// </summary>
     public static string OfTransient(LibreViewError error) => error.Kind switch
     {
-        LibreViewErrorKind.RateLimited => RateLimitExceeded,
+        LibreViewErrorKind.RegionBlocked => RateLimitExceeded,
         LibreViewErrorKind.LockedOut => AccountLocked,
         LibreViewErrorKind.ProviderApiError when error.Message.Contains("could not be reached", StringComparison.Ordinal) => TransportFailure,
         _ => ProviderUnavailable,

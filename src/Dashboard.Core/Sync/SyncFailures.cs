@@ -6,9 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Core.Sync;
 
 /// <summary>
-/// The one place that decides what a failed LibreView call does to a connection (DESIGN §5):
-/// a broken login stops the connection once, with one event; a rate limit pauses the whole region;
-/// anything else is retried with exponential back-off and jitter until the attempts run out.
+/// The one place that decides what a failed LibreView call does to a connection (DESIGN §5, reference §6):
+/// a broken login (wrong password, or a renewal that meets two-factor or new terms) stops the connection once, with
+/// one event; a block (Cloudflare, 430, 911) pauses the whole region, longer each time, and the connection stays
+/// connected; a locked account waits at least 5 minutes and is tried once more; anything else is retried with
+/// exponential back-off and jitter until the attempts run out.
 /// </summary>
 internal sealed class SyncFailures(SyncEvents events)
 {
@@ -25,17 +27,22 @@ internal sealed class SyncFailures(SyncEvents events)
         }
 
         var transient = SyncErrorTypes.OfTransient(error);
+        var lockedBefore = state.LastErrorType == SyncErrorTypes.AccountLocked;
         state.LastErrorType = transient;
         switch (error.Kind)
         {
-            case LibreViewErrorKind.RateLimited:
-                var until = now + (error.RetryAfter ?? TimeSpan.FromMinutes(1));
-                await BackOffRegionAsync(work.Db, apiRegion, until, ct);
+            case LibreViewErrorKind.RegionBlocked:
+                var until = await BackOffRegionAsync(work.Db, apiRegion, now, ct);
                 state.NextDueAt = until;
                 work.Pull?.MoveToIfActive(PullStatus.Retrying, now, transient, error.Message);
                 return;
+            case LibreViewErrorKind.LockedOut when lockedBefore && work.Connection.Provider == Providers.AbbottLibreView:
+                // Tried once more after the lock and still locked: retrying would keep the account locked (§2.5).
+                StopConnection(work, SyncErrorTypes.AccountLocked, error.Message, now);
+                return;
             case LibreViewErrorKind.LockedOut:
-                state.NextDueAt = now + (error.RetryAfter ?? TimeSpan.FromMinutes(5));
+                var wait = error.RetryAfter ?? MinimumLockWait;
+                state.NextDueAt = now + (wait > MinimumLockWait ? wait : MinimumLockWait);
                 work.Pull?.MoveToIfActive(PullStatus.Retrying, now, transient, error.Message);
                 return;
         }
@@ -52,6 +59,12 @@ internal sealed class SyncFailures(SyncEvents events)
         state.NextDueAt = now + Backoff(work.Options, state.FailedAttempts);
     }
 
+    private static readonly TimeSpan MinimumLockWait = TimeSpan.FromMinutes(5);
+
+    /// <summary>A region's first block waits this long; each further block in a row doubles it, up to <see cref="RegionBlockMax"/>.</summary>
+    public static readonly TimeSpan RegionBlockBase = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan RegionBlockMax = TimeSpan.FromHours(2);
+
     /// <summary>Base × 2^(attempt − 1), capped, times a jitter of ±20 %.</summary>
     public static TimeSpan Backoff(SyncOptions options, int attempt)
     {
@@ -60,12 +73,16 @@ internal sealed class SyncFailures(SyncEvents events)
         return capped * (0.8 + 0.4 * Random.Shared.NextDouble());
     }
 
-    /// <summary>Errors that need the patient, not a retry: a wrong or expired password of their own login, or a share that is gone.</summary>
+    /// <summary>
+    /// Errors that need the patient, not a retry: a wrong or expired password of their own login, a renewal that
+    /// meets two-factor (the trusted device expired) or new terms, or a share that is gone.
+    /// </summary>
     private static string? HealthErrorType(Connection connection, LibreViewError error) =>
         (connection.Provider, error.Kind) switch
         {
             (Providers.AbbottLibreView, LibreViewErrorKind.CredentialError) => SyncErrorTypes.CredentialError,
             (Providers.AbbottLibreView, LibreViewErrorKind.PasswordExpired) => SyncErrorTypes.PasswordExpired,
+            (Providers.AbbottLibreView, LibreViewErrorKind.ReauthenticationRequired or LibreViewErrorKind.AccountActionRequired) => SyncErrorTypes.TokenRefreshFailed,
             (Providers.FreeStyleLibre, LibreViewErrorKind.PatientNotFound) => SyncErrorTypes.UserNotFound,
             _ => null,
         };
@@ -83,11 +100,32 @@ internal sealed class SyncFailures(SyncEvents events)
         events.ConnectionError(work, errorType, message);
     }
 
-    private static Task BackOffRegionAsync(DashboardDbContext db, string region, DateTime until, CancellationToken ct) =>
-        db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO RegionBackoffs (Region, Until) VALUES ({region}, {until})
-            ON CONFLICT (Region) DO UPDATE SET Until = CASE WHEN excluded.Until > Until THEN excluded.Until ELSE Until END
+    /// <summary>
+    /// Pauses every connection of the region, in the store so every instance sees it. A block that comes while the
+    /// last pause is recent (within twice its length) is a strike more: the wait doubles. Returns the pause's end.
+    /// </summary>
+    private static async Task<DateTime> BackOffRegionAsync(DashboardDbContext db, string region, DateTime now, CancellationToken ct)
+    {
+        var backoff = await db.RegionBackoffs.AsNoTracking().FirstOrDefaultAsync(b => b.Region == region, ct);
+        if (backoff is not null && backoff.Until > now) return backoff.Until; // already paused: another connection saw the same block
+        var recent = backoff is { Strikes: > 0 } && now - backoff.Until < Wait(backoff.Strikes) * 2;
+        var strikes = recent ? backoff!.Strikes + 1 : 1;
+        var until = now + Wait(strikes);
+        // Connections of the region fail at once and compute the same pause; the upsert keeps the longest.
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO RegionBackoffs (Region, Until, Strikes) VALUES ({region}, {until}, {strikes})
+            ON CONFLICT (Region) DO UPDATE SET
+                Strikes = CASE WHEN excluded.Until > Until THEN excluded.Strikes ELSE Strikes END,
+                Until = CASE WHEN excluded.Until > Until THEN excluded.Until ELSE Until END
             """, ct);
+        return until;
+    }
+
+    private static TimeSpan Wait(int strikes)
+    {
+        var wait = RegionBlockBase * Math.Pow(2, Math.Min(strikes - 1, 10));
+        return wait < RegionBlockMax ? wait : RegionBlockMax;
+    }
 
     private static string Truncate(string message) => message.Length <= 1000 ? message : message[..1000];
 }

@@ -12,8 +12,11 @@ public sealed class SyncOptions
     /// <summary>How often a connected connection is synced once its historical pull is done.</summary>
     public TimeSpan OngoingInterval { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>An ongoing sync starts this much before the last stored reading, so nothing at the edge is missed.</summary>
-    public TimeSpan OngoingOverlap { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>
+    /// Whole days an ongoing sync re-reads before the day of the last stored reading, so days uploaded late arrive
+    /// (reference §7); storing is idempotent, so re-read readings change nothing.
+    /// </summary>
+    public int OngoingOverlapDays { get; set; } = 3;
 
     /// <summary>How often a <c>freestyle_libre</c> connection waiting in <c>user_not_found</c> looks for the patient again.</summary>
     public TimeSpan ShareRecheckInterval { get; set; } = TimeSpan.FromHours(1);
@@ -24,7 +27,7 @@ public sealed class SyncOptions
     /// <summary>How long a claim on a connection lasts without renewal; a crashed owner's work is taken over after it.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Pages (days) of a historical pull fetched per claim before the connection is let go for others.</summary>
+    /// <summary>Report windows of a historical pull fetched per claim before the connection is let go for others.</summary>
     public int MaxPagesPerClaim { get; set; } = 30;
 
     /// <summary>Connections worked on at once by one engine.</summary>
@@ -43,4 +46,11 @@ public sealed class SyncOptions
 
     /// <summary>Identifies this engine in leases; unique per process by default.</summary>
     public string OwnerId { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+}
+
+/// <summary>How long a window one Daily Log report is asked for may be (section <c>LibreView</c>: <c>ReportWindowDays</c>).</summary>
+public sealed class ReportWindowOptions
+{
+    /// <summary>At most 90 days per report (reference §10 Q6: the server's maximum is unknown; 90 days is what clients use).</summary>
+    public int ReportWindowDays { get; set; } = 90;
 }

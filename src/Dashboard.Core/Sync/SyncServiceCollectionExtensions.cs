@@ -11,7 +11,7 @@ internal static class SyncServiceCollectionExtensions
         services.Configure<SyncOptions>(configuration.GetSection("Sync"));
         services.AddSingleton<SyncSignal>();
         services.AddSingleton<ISyncScheduler, SyncScheduler>();
-        services.AddSingleton<PracticeSessions>();
+        services.Configure<ReportWindowOptions>(configuration.GetSection("LibreView"));
         services.AddTransient<LibreViewReader.Factory>();
         services.AddSingleton<SyncStore>();
         services.AddSingleton<SyncEvents>();

@@ -9,10 +9,10 @@ using StoreNoteKind = Dashboard.Core.Glucose.Store.NoteKind;
 
 namespace Dashboard.Core.Sync;
 
-/// <summary>Which resources a written window had data for (a day counts toward <c>days_with_data</c> of each).</summary>
-internal sealed record WrittenWindow(bool Glucose, bool Notes, bool Carbohydrates, bool Insulin, IReadOnlyList<DateOnly> NewReadingDays);
+/// <summary>How many days of a written window had data for each resource (they count toward <c>days_with_data</c>).</summary>
+internal sealed record WrittenWindow(int GlucoseDays, int NoteDays, int CarbohydrateDays, int InsulinDays, IReadOnlyList<DateOnly> NewReadingDays);
 
-/// <summary>Writes fetched history through the fast path and keeps the connection's summary columns current.</summary>
+/// <summary>Writes fetched history through the fast, idempotent path and keeps the connection's summary columns current.</summary>
 internal sealed class SyncStore(ReadingWriter writer)
 {
     public async Task<WrittenWindow> WriteAsync(SyncWork work, FetchedWindow window, CancellationToken ct)
@@ -22,21 +22,22 @@ internal sealed class SyncStore(ReadingWriter writer)
         await writer.WriteAsync(work.Connection.UserId, work.Connection.Id, DataSources.LibreView, readings, notes, ct);
 
         var state = work.State;
-        var previous = state.LastReadingUtc;
+        var previous = state.LastReadingAt;
         var newDays = window.Glucose
-            .Where(r => previous is null || r.FactoryTimestamp.UtcDateTime > previous)
+            .Where(r => previous is null || r.Timestamp > previous)
             .Select(r => DateOnly.FromDateTime(r.Timestamp)).Distinct().Order().ToList();
-        if (window.Glucose.MaxBy(r => r.FactoryTimestamp) is { } newest && (previous is null || newest.FactoryTimestamp.UtcDateTime > previous))
+        if (window.Glucose.MaxBy(r => r.Timestamp) is { } newest && (previous is null || newest.Timestamp > previous))
         {
-            state.LastReadingUtc = newest.FactoryTimestamp.UtcDateTime;
             state.LastReadingAt = newest.Timestamp;
+            // The report has floating times only (reference §7); the device's offset, when LibreView gives it, makes the instant.
+            state.LastReadingUtc = DateTime.SpecifyKind(newest.Timestamp.AddMinutes(-(window.TimeOffsetMinutes ?? 0)), DateTimeKind.Utc);
         }
-        var kinds = notes.Select(n => n.Kind).ToHashSet();
+        int DaysOf(Func<NoteInput, bool> kind) => notes.Where(kind).Select(n => DateOnly.FromDateTime(n.Timestamp)).Distinct().Count();
         return new WrittenWindow(
-            readings.Count > 0,
-            kinds.Contains(StoreNoteKind.Note),
-            kinds.Contains(StoreNoteKind.Carbohydrates),
-            kinds.Contains(StoreNoteKind.RapidActingInsulin) || kinds.Contains(StoreNoteKind.LongActingInsulin),
+            readings.Select(r => DateOnly.FromDateTime(r.Timestamp)).Distinct().Count(),
+            DaysOf(n => n.Kind == StoreNoteKind.Note),
+            DaysOf(n => n.Kind == StoreNoteKind.Carbohydrates),
+            DaysOf(n => n.Kind is StoreNoteKind.RapidActingInsulin or StoreNoteKind.LongActingInsulin),
             newDays);
     }
 

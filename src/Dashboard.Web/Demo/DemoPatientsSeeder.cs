@@ -1,4 +1,5 @@
 using Dashboard.Core.Linking;
+using Dashboard.Core.Practices;
 using Dashboard.Core.Storage;
 using Dashboard.Core.Teams;
 using Dashboard.Core.Users;
@@ -61,6 +62,7 @@ internal sealed class DemoPatientsSeeder(
         }
         var teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);
         var sim = scope.ServiceProvider.GetRequiredService<SimulatorState>();
+        await SignInPracticeAccountsAsync(scope.ServiceProvider.GetRequiredService<PracticeAccountSessions>(), sim, ct);
         for (var i = 0; i < count && !ct.IsCancellationRequested; i++)
         {
             var team = teams[i % teams.Count];
@@ -75,6 +77,21 @@ internal sealed class DemoPatientsSeeder(
             }
         }
         logger.LogInformation("Seeded {Count} demo patients through the link flows", count);
+    }
+
+    /// <summary>
+    /// Practice accounts always need a code without a trusted device (reference §4.1). An admin would type the code
+    /// LibreView e-mailed; the demo reads it from the simulator and goes through the same sign-in.
+    /// </summary>
+    private async Task SignInPracticeAccountsAsync(PracticeAccountSessions sessions, SimulatorState sim, CancellationToken ct)
+    {
+        foreach (var status in await sessions.ListAsync(ct))
+        {
+            if (status.SignedIn || sim.FindByEmail(status.Account.Email) is null) continue;
+            var step = await sessions.BeginSignInAsync(status.Account.Key, ct);
+            if (step.AwaitingCode) step = await sessions.CompleteSignInAsync(status.Account.Key, sim.LastMfaCode(status.Account.Email), ct);
+            if (!step.SignedIn) logger.LogWarning("Demo practice account {Email} was not signed in: {Error}", status.Account.Email, step.Error);
+        }
     }
 
     private static Fate FateOf(int i) => (i % 10) switch
@@ -93,7 +110,7 @@ internal sealed class DemoPatientsSeeder(
         {
             Email = email,
             Password = Password,
-            Region = us ? "us" : (i % 3 == 0 ? "de" : "eu"),
+            Region = us ? "us" : (i % 3 == 0 ? "de" : i % 3 == 1 ? "eu2" : "eu"),
             FirstName = "Demo",
             LastName = $"Patient {i:D3}",
             Mfa = i % 4 == 0 ? MfaMethods.Email : MfaMethods.None,
@@ -109,7 +126,7 @@ internal sealed class DemoPatientsSeeder(
         {
             if (fate == Fate.SharedWithPractice)
             {
-                sim.AddShare(new ShareSeed { Patient = email, PracticeId = BuiltInPracticeOf(team), Region = us ? "us" : "eu" });
+                sim.AddShare(new ShareSeed { Patient = email, PracticeId = BuiltInPracticeOf(team), Region = us ? "us" : "eu2" });
             }
             await services.GetRequiredService<EmailLinking>().LinkAsync(issued!.Token, email, us ? "us" : "gb", ct);
             return;

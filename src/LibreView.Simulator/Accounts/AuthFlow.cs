@@ -5,8 +5,9 @@ using LibreView.Wire;
 namespace LibreView.Simulator.Accounts;
 
 /// <summary>
-/// The login state machine: password and lock-out, region redirect, then the steps
-/// passwordExpired → two-factor → terms of use → privacy policy → authenticated.
+/// The login state machine (reference §2): password and lock-out, region redirect, then the steps
+/// passwordExpired (assumed) → pp → tou → 2faVerify → authenticated. A two-factor code exists only after
+/// <c>sendcode</c>; a trusted device (issued by <c>result</c> on the assumed <c>rememberDevice</c>) skips the code for 14 days.
 /// </summary>
 internal sealed class AuthFlow(SimulatorState state)
 {
@@ -19,33 +20,54 @@ internal sealed class AuthFlow(SimulatorState state)
 
         var refusal = state.WithAccount(account, a => CheckPassword(a, request.Password));
         if (refusal is not null) return refusal;
-        if (account.Region != region) return Envelope.Redirect(account.Region);
+        if (account.Region != region) return Envelope.Redirect(account.Region, account.Country);
 
+        var now = state.Now;
         var trusted = request.TrustedDeviceToken is { Length: > 0 } device
-                      && state.WithAccount(account, a => a.TrustedDevices.Contains(device));
+                      && state.WithAccount(account, a => a.TrustedDevices.TryGetValue(device, out var until) && until > now);
         return Next(account, region, trusted);
     }
 
-    /// <summary>Continues a step with its step ticket: accepts a document or checks the two-factor code.</summary>
-    public IResult Continue(string region, string step, TicketClaims claims, SimAccount account, WireCodeRequest? code)
+    /// <summary>Accepts a document step (<c>tou</c> or <c>pp</c>) with its step ticket.</summary>
+    public IResult AcceptDocument(string region, string step, TicketClaims claims, SimAccount account)
     {
-        switch (step)
+        state.WithAccount(account, a => step == LibreStatus.StepTermsOfUse ? a.TermsAccepted = true : a.PrivacyPolicyAccepted = true);
+        return Next(account, region, claims.MfaPassed);
+    }
+
+    /// <summary>"Sends" a new six-digit code by the chosen method; <c>GET /_sim/mfa/{email}</c> reads it back. The answer is <c>data:{}</c> plus a new ticket (§10 Q13).</summary>
+    public IResult SendCode(string region, SimAccount account)
+    {
+        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+        state.WithAccount(account, a =>
         {
-            case LibreStatus.StepTermsOfUse:
-                state.WithAccount(account, a => a.TermsAccepted = true);
-                return Next(account, region, claims.MfaPassed);
-            case LibreStatus.StepPrivacyPolicy:
-                state.WithAccount(account, a => a.PrivacyPolicyAccepted = true);
-                return Next(account, region, claims.MfaPassed);
-            case LibreStatus.StepTwoFactor:
-                var expected = state.WithAccount(account, a => a.LastMfaCode);
-                if (code is null || expected is null || !CryptographicOperations.FixedTimeEquals(
-                        System.Text.Encoding.UTF8.GetBytes(code.Code.Trim()), System.Text.Encoding.UTF8.GetBytes(expected)))
-                    return Envelope.IncorrectCode();
-                return Next(account, region, mfaPassed: true);
-            default:
-                return Envelope.Unauthorized();
-        }
+            a.LastMfaCode = code;
+            a.MfaFailures = 0;
+            return 0;
+        });
+        return Envelope.Json(new { status = LibreStatus.Ok, data = new { }, ticket = Issue(account, region, LibreStatus.StepTwoFactor, mfaPassed: false) });
+    }
+
+    /// <summary>Checks the code; a wrong one is the assumed <c>incorrectCode</c>, and after the assumed limit the code is spent.</summary>
+    public IResult Result(string region, SimAccount account, WireCodeRequest? request)
+    {
+        var now = state.Now;
+        var ok = state.WithAccount(account, a =>
+        {
+            var expected = a.LastMfaCode;
+            var matches = request is not null && expected is not null && CryptographicOperations.FixedTimeEquals(
+                System.Text.Encoding.UTF8.GetBytes(request.Code.Trim()), System.Text.Encoding.UTF8.GetBytes(expected));
+            if (matches)
+            {
+                a.LastMfaCode = null;
+                return true;
+            }
+            if (++a.MfaFailures >= Settings.MaxMfaAttempts) a.LastMfaCode = null;
+            return false;
+        });
+        if (!ok) return Envelope.IncorrectCode();
+        var remember = request!.RememberDevice; // assumed request flag (§10 Q3)
+        return Next(account, region, mfaPassed: true, issueTrustedDevice: remember);
     }
 
     /// <summary>A full or step ticket for the account.</summary>
@@ -60,16 +82,24 @@ internal sealed class AuthFlow(SimulatorState state)
     }
 
     /// <summary>The account behind a bearer ticket, if the ticket is valid here and grants <paramref name="step"/> (null: full access).</summary>
-    public (SimAccount? Account, TicketClaims? Claims) Authenticate(HttpContext context, string region, string? step)
+    public (SimAccount? Account, TicketClaims? Claims) Authenticate(HttpContext context, string region, string? step) =>
+        Authenticate(BearerOf(context), region, step);
+
+    public (SimAccount? Account, TicketClaims? Claims) Authenticate(string? token, string region, string? step)
     {
-        var header = context.Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return (null, null);
-        var claims = state.Tickets.Decode(header["Bearer ".Length..].Trim());
+        if (token is null) return (null, null);
+        var claims = state.Tickets.Decode(token);
         if (claims is null || claims.Step != step || claims.Region != region || claims.Expires <= state.Now.ToUnixTimeSeconds())
             return (null, null);
         var account = state.FindById(claims.UserId);
         if (account is null || state.WithAccount(account, a => a.Generation) != claims.Generation) return (null, null);
         return (account, claims);
+    }
+
+    public static string? BearerOf(HttpContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
     }
 
     private IResult? CheckPassword(SimAccount a, string password)
@@ -91,40 +121,44 @@ internal sealed class AuthFlow(SimulatorState state)
     private IResult LockedAnswer(SimAccount a) =>
         Envelope.Locked(Math.Max(a.RecentFailures.Count, Settings.LockoutFailures), Settings.LockoutIntervalSeconds, Settings.LockoutSeconds);
 
-    private IResult Next(SimAccount account, string region, bool mfaPassed)
+    private IResult Next(SimAccount account, string region, bool mfaPassed, bool issueTrustedDevice = false)
     {
         var (expired, mfa, tou, pp) = state.WithAccount(account, a =>
-            (a.PasswordExpiresAt <= state.Now, a.Mfa != MfaMethods.None, a.TermsAccepted, a.PrivacyPolicyAccepted));
-        if (expired)
+            (a.PasswordExpiresAt <= state.Now, a.EffectiveMfa != MfaMethods.None, a.TermsAccepted, a.PrivacyPolicyAccepted));
+        if (expired) // assumed: no public capture of a password-expired login (§10 Q1)
             return StepAnswer(account, region, LibreStatus.StepPasswordExpired, "ResetPassword", new { reason = "passwordExpired" }, mfaPassed);
-        if (mfa && !mfaPassed)
-            return StepAnswer(account, region, LibreStatus.StepTwoFactor, "TwoFactorVerify", SendCode(account), mfaPassed);
-        if (!tou)
-            return StepAnswer(account, region, LibreStatus.StepTermsOfUse, "AcceptDocument",
-                new { reaccept = true, titleKey = "Common.termsOfUse", type = LibreStatus.StepTermsOfUse }, mfaPassed);
         if (!pp)
             return StepAnswer(account, region, LibreStatus.StepPrivacyPolicy, "AcceptDocument",
                 new { reaccept = true, titleKey = "Common.privacyPolicy", type = LibreStatus.StepPrivacyPolicy }, mfaPassed);
+        if (!tou)
+            return StepAnswer(account, region, LibreStatus.StepTermsOfUse, "AcceptDocument",
+                new { reaccept = true, titleKey = "Common.termsOfUse", type = LibreStatus.StepTermsOfUse }, mfaPassed);
+        if (mfa && !mfaPassed)
+            return StepAnswer(account, region, LibreStatus.StepTwoFactor, "TwoFactorVerify", TwoFactorProps(account), mfaPassed,
+                title: "AccountSignUp.verifyIdentity"); // assumed: the title key's suffix is cut off in the capture
 
-        var trustedDevice = mfa ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) : "";
-        if (mfa) state.WithAccount(account, a => a.TrustedDevices.Add(trustedDevice));
-        return Envelope.Ok(LoginPayloads.Authenticated(account, Issue(account, region, null, mfaPassed), trustedDevice, state.Now));
+        var trustedDevice = "";
+        if (issueTrustedDevice)
+        {
+            trustedDevice = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+            var until = state.Now + Settings.TrustedDeviceLifetime;
+            state.WithAccount(account, a => a.TrustedDevices[trustedDevice] = until);
+        }
+        var practices = account.IsPatient ? [] : state.PracticesOf(account, region);
+        return Envelope.Ok(LoginPayloads.Authenticated(account, practices, Issue(account, region, null, mfaPassed), trustedDevice, state.Now));
     }
 
-    private IResult StepAnswer(SimAccount account, string region, string type, string component, object props, bool mfaPassed) =>
-        Envelope.Step(new { type, componentName = component, props }, LoginPayloads.StepUser(account), Issue(account, region, type, mfaPassed));
+    private IResult StepAnswer(SimAccount account, string region, string type, string component, object props, bool mfaPassed, string? title = null) =>
+        Envelope.Step(title is null ? new { type, componentName = component, props } : new { type, componentName = component, props, title },
+            LoginPayloads.StepUser(account), Issue(account, region, type, mfaPassed));
 
-    /// <summary>"Sends" a new six-digit code; <c>GET /_sim/mfa/{email}</c> reads it back.</summary>
-    private object SendCode(SimAccount account)
+    /// <summary>The masked targets of the <c>TwoFactorVerify</c> step: SMS accounts have e-mail as the second method.</summary>
+    private object TwoFactorProps(SimAccount account)
     {
-        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-        var (method, destination) = state.WithAccount(account, a =>
-        {
-            a.LastMfaCode = code;
-            return (a.Mfa, a.MfaDestination);
-        });
+        var (method, destination) = state.WithAccount(account, a => (a.EffectiveMfa, a.MfaDestination));
+        var accountType = account.IsPatient ? "patient" : "professional"; // assumed: only "patient" is in the capture
         return method == MfaMethods.Sms
-            ? new { accountType = LoginPayloads.AccountType(account), primaryMethod = "phone", primaryValue = MfaMask.Phone(destination), secondaryMethod = "email", secondaryValue = MfaMask.Email(account.Email) }
-            : new { accountType = LoginPayloads.AccountType(account), primaryMethod = "email", primaryValue = MfaMask.Email(destination), secondaryMethod = "", secondaryValue = "" };
+            ? new { accountType, primaryMethod = "phone", primaryValue = MfaMask.Phone(destination), secondaryMethod = "email", secondaryValue = MfaMask.Email(account.Email) }
+            : new { accountType, primaryMethod = "email", primaryValue = MfaMask.Email(destination), secondaryMethod = "", secondaryValue = "" };
     }
 }

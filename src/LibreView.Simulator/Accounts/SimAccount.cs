@@ -52,10 +52,19 @@ public sealed class SimAccount
     internal int Generation { get; set; }
     internal List<DateTimeOffset> RecentFailures { get; } = [];
     internal DateTimeOffset? LockedUntil { get; set; }
+    /// <summary>The code sent by the last <c>sendcode</c>; none exists before one (reference §2.3).</summary>
     internal string? LastMfaCode { get; set; }
-    internal HashSet<string> TrustedDevices { get; } = [];
+    /// <summary>Wrong codes since the last <c>sendcode</c> (assumed limit, §10 Q2).</summary>
+    internal int MfaFailures { get; set; }
+    /// <summary>Trusted-device tokens and when each expires (14 days, §2.4).</summary>
+    internal Dictionary<string, DateTimeOffset> TrustedDevices { get; } = [];
+    /// <summary>While set, nothing measured after this instant has reached LibreView (a phone offline; uploaded late).</summary>
+    internal DateTimeOffset? UploadsPausedSince { get; set; }
 
     internal string MfaDestination => string.IsNullOrWhiteSpace(MfaTarget) ? Email : MfaTarget;
+
+    /// <summary>Practice (care-team) accounts always ask for two-factor without a trusted device (§4.1), by e-mail unless set.</summary>
+    internal string EffectiveMfa => !IsPatient && Mfa == MfaMethods.None ? MfaMethods.Email : Mfa;
 
     public AccountView ToView() => new(Id, Email, Region, Country, FirstName, LastName, Kind, Mfa, MfaTarget, PasswordExpiresAt,
         TermsAccepted, PrivacyPolicyAccepted, Data?.Profile.Name, Data?.Sensor.Name, Data?.Zone.Id, Unit, LockedUntil);

@@ -43,6 +43,12 @@ public sealed class SimulatorState
 
     internal void CountApiRequest() => Interlocked.Increment(ref _apiRequests);
 
+    /// <summary>Requests per endpoint of the reference's list (<c>POST /auth/login</c>, …), and to paths it does not list.</summary>
+    public RequestCounter Requests { get; } = new();
+
+    /// <summary>Reports asked for with <c>POST /reports</c>, by channel id.</summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<string, SimReport> Reports { get; } = new();
+
     /// <summary>Creates an account; its id and data derive from the seed and email, so they are the same on every run.</summary>
     public SimAccount CreateAccount(AccountSeed seed)
     {
@@ -128,6 +134,23 @@ public sealed class SimulatorState
     }
 
     /// <summary>Changes the password (and its expiry); older tickets and trusted devices stop working.</summary>
+    /// <summary>While paused, nothing measured from now on reaches LibreView; resuming uploads it all at once (days uploaded late).</summary>
+    public void SetUploadsPaused(string email, bool paused) => Update(email, a => a.UploadsPausedSince = paused ? a.UploadsPausedSince ?? Now : null);
+
+    /// <summary>Makes every trusted device of the account expire now, as 14 days passing would.</summary>
+    public void ExpireTrustedDevices(string email) => Update(email, a =>
+    {
+        foreach (var token in a.TrustedDevices.Keys.ToList()) a.TrustedDevices[token] = Now.AddSeconds(-1);
+    });
+
+    /// <summary>The newest measurement instant LibreView has for the patient now: the upload lag, and a paused phone.</summary>
+    internal DateTimeOffset UploadedUntil(SimAccount patient)
+    {
+        var lagged = Now.AddMinutes(-Settings.UploadLagMinutes);
+        var paused = WithAccount(patient, a => a.UploadsPausedSince);
+        return paused is { } p && p < lagged ? p : lagged;
+    }
+
     public void SetPassword(string email, string password, DateTimeOffset? expiresAt = null) => Update(email, a =>
     {
         a.Password = password;
@@ -188,6 +211,8 @@ public sealed class SimulatorState
         }
         Faults.Clear();
         RateLimiter.Clear();
+        Requests.Clear();
+        Reports.Clear();
         Seed();
     }
 
@@ -218,16 +243,14 @@ public sealed class SimulatorState
         lock (_gate) return _practices.Where(p => p.Region == region && p.Members.Contains(member.Email)).ToList();
     }
 
-    /// <summary>The patient with <paramref name="email"/> sharing with the member's practice <paramref name="practiceId"/> (case-insensitive).</summary>
-    internal (SimPractice? Practice, SimAccount? Patient) FindSharingPatient(SimAccount member, string practiceId, string region, string email)
+    /// <summary>The practices of <paramref name="viewer"/> in <paramref name="region"/> that <paramref name="patient"/> shares with.</summary>
+    internal IReadOnlyList<SimPractice> SharedPractices(SimAccount viewer, SimAccount patient, string region)
     {
         lock (_gate)
-        {
-            var practice = _practices.FirstOrDefault(p => p.Is(practiceId, region) && p.Members.Contains(member.Email));
-            if (practice is null) return (null, null);
-            var share = _shares.FirstOrDefault(s => s.Is(practiceId, region) && string.Equals(s.PatientEmail, email.Trim(), StringComparison.OrdinalIgnoreCase));
-            return (practice, share is null ? null : _byEmail.GetValueOrDefault(share.PatientEmail));
-        }
+            return _practices
+                .Where(p => p.Region == region && p.Members.Contains(viewer.Email)
+                            && _shares.Any(s => s.Is(p.PracticeId, region) && string.Equals(s.PatientEmail, patient.Email, StringComparison.OrdinalIgnoreCase)))
+                .ToList();
     }
 
     private void Update(string email, Action<SimAccount> change)

@@ -6,7 +6,8 @@ namespace LibreView.Simulator.Control;
 
 /// <summary>
 /// The control API under <c>/_sim</c>, for tests and demos only: accounts, practices, sharing, passwords, MFA,
-/// the last two-factor code, faults per region, settings and reset.
+/// the last two-factor code (sent only by <c>sendcode</c>), late uploads, trusted devices, faults and blocks per region,
+/// request counts per endpoint (and to unlisted paths), settings and reset.
 /// </summary>
 internal static class ControlEndpoints
 {
@@ -32,6 +33,10 @@ internal static class ControlEndpoints
             Body<MfaChange>(c, m => Done(() => s.SetMfa(email, m.Method, m.Target))));
         sim.MapPost("/accounts/{email}/documents", (string email, HttpContext c, SimulatorState s) =>
             Body<DocumentsChange>(c, d => Done(() => s.SetDocumentsAccepted(email, d.TermsAccepted, d.PrivacyPolicyAccepted))));
+        sim.MapPost("/accounts/{email}/uploads", (string email, HttpContext c, SimulatorState s) =>
+            Body<UploadsChange>(c, u => Done(() => s.SetUploadsPaused(email, u.Paused))));
+        sim.MapPost("/accounts/{email}/expire-trusted-devices", (string email, SimulatorState s) => Done(() => s.ExpireTrustedDevices(email)));
+        sim.MapGet("/requests", (SimulatorState s) => Ok(new { byEndpoint = s.Requests.ByEndpoint, unlisted = s.Requests.Unlisted }));
         sim.MapGet("/mfa/{email}", (string email, SimulatorState s) =>
             s.LastMfaCode(email) is { } code ? Ok(new { code }) : NotFound($"No code was sent to {email}"));
 
@@ -57,6 +62,7 @@ internal static class ControlEndpoints
     private sealed record PasswordChange(string Password, DateTimeOffset? ExpiresAt);
     private sealed record MfaChange(string Method, string? Target);
     private sealed record DocumentsChange(bool TermsAccepted, bool PrivacyPolicyAccepted);
+    private sealed record UploadsChange(bool Paused);
 
     /// <summary>The live settings with the fields present in <paramref name="patch"/> changed.</summary>
     private static SimulatorSettings Patched(SimulatorSettings settings, JsonElement patch)

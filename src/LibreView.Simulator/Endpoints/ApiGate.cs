@@ -1,49 +1,59 @@
 using LibreView.Regions;
 using LibreView.Simulator.Accounts;
+using LibreView.Simulator.Control;
 using LibreView.Wire;
 
 namespace LibreView.Simulator.Endpoints;
 
 /// <summary>
-/// What stands in front of every LibreView API request (not <c>/_sim</c>): injected faults, the request rate limit,
-/// and the <c>product</c>/<c>version</c> header rules.
+/// What stands in front of every LibreView API request (not <c>/_sim</c>), after routing: the request count per
+/// endpoint, injected faults and blocks (§6), throttling per source address and per account, and the strict header mode.
 /// </summary>
 internal sealed class ApiGate(RequestDelegate next, SimulatorState state)
 {
+    /// <summary>Marks the catch-all route: a path the reference does not list.</summary>
+    public sealed record UnlistedPath;
+
     public async Task InvokeAsync(HttpContext context)
     {
         var region = FirstSegment(context.Request.Path);
-        if (!LibreRegions.IsKnown(region))
+        if (region == "_sim")
         {
             await next(context);
             return;
         }
-        region = LibreRegions.Normalize(region!);
         state.CountApiRequest();
+        var endpoint = context.GetEndpoint();
+        if (!LibreRegions.IsKnown(region) || endpoint?.Metadata.GetMetadata<UnlistedPath>() is not null || endpoint is not RouteEndpoint route)
+        {
+            state.Requests.CountUnlisted();
+            await Plain(context, StatusCodes.Status404NotFound, "text/plain", "Not Found");
+            return;
+        }
+        region = LibreRegions.Normalize(region!);
+        state.Requests.Count($"{context.Request.Method} {route.RoutePattern.RawText?[(route.RoutePattern.RawText.IndexOf('/', 1))..]}");
+
         var faults = state.Faults.Get(region);
         if (faults.LatencyMs > 0 && !await Delayed(faults.LatencyMs, context.RequestAborted)) return;
-
         if (state.Faults.TakeFailNext(region) || Chance(faults.ServerErrorShare))
         {
-            await Plain(context, StatusCodes.Status503ServiceUnavailable, "Service Unavailable");
+            await Plain(context, StatusCodes.Status503ServiceUnavailable, "text/plain", "Service Unavailable");
             return;
         }
-        if (Chance(faults.TooManyRequestsShare))
+        var authenticated = AuthFlow.BearerOf(context) is not null || context.Request.Query.ContainsKey("session");
+        if (state.Faults.TakeBlock(region, authenticated) is { } block)
         {
-            await TooManyRequests(context, TimeSpan.FromSeconds(faults.RetryAfterSeconds));
+            await BlockAsync(context, block, region);
             return;
         }
-        var caller = context.Request.Headers[LibreHeaders.AccountId].ToString() is { Length: > 0 } id
-            ? id
-            : context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (state.RateLimiter.Check($"{region}:{caller}", state.Settings.RequestsPerMinute, state.Now) is { } wait)
+        if (Throttled(context, region) is { } throttle)
         {
-            await TooManyRequests(context, wait);
+            await BlockAsync(context, throttle, region);
             return;
         }
-        if (HeaderRefusal(context) is { } refusal)
+        if (state.Settings.StrictHeaders && MissingHeader(context, route))
         {
-            await refusal.ExecuteAsync(context);
+            await Envelope.RequiredHeaderMissing().ExecuteAsync(context);
             return;
         }
 
@@ -51,15 +61,38 @@ internal sealed class ApiGate(RequestDelegate next, SimulatorState state)
         else await next(context);
     }
 
-    private IResult? HeaderRefusal(HttpContext context)
+    /// <summary>Per source address: Cloudflare's 1015 page; per account (its <c>account-id</c>): a bare 429 (§6, §9).</summary>
+    private string? Throttled(HttpContext context, string region)
     {
-        var product = context.Request.Headers[LibreHeaders.Product].ToString();
-        var version = context.Request.Headers[LibreHeaders.Version].ToString();
-        if (product.Length == 0 || version.Length == 0) return Envelope.RequiredHeaderMissing();
-        var minimum = state.Settings.MinimumVersion;
-        var ok = Version.TryParse(version, out var v) && Version.TryParse(minimum, out var min) && v >= min;
-        return ok ? null : Envelope.MinimumVersion(minimum);
+        var now = state.Now;
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (state.RateLimiter.Check($"ip:{address}", state.Settings.RequestsPerMinutePerAddress, now) is not null) return Blocks.Cloudflare1015;
+        var account = context.Request.Headers[LibreHeaders.AccountId].ToString();
+        if (account.Length > 0 && state.RateLimiter.Check($"account:{region}:{account}", state.Settings.RequestsPerMinutePerAccount, now) is not null)
+            return Blocks.Cloudflare429;
+        return null;
     }
+
+    /// <summary>Strict mode (assumed, §10 Q12): web calls need <c>product: lv</c> and a web version; signed-in calls also <c>account-id</c>.</summary>
+    private static bool MissingHeader(HttpContext context, RouteEndpoint route)
+    {
+        var headers = context.Request.Headers;
+        if (headers[LibreHeaders.Product].ToString() != "lv" || headers[LibreHeaders.WebVersion].ToString().Length == 0) return true;
+        var signedIn = AuthFlow.BearerOf(context) is not null && route.RoutePattern.RawText?.Contains("/auth/", StringComparison.Ordinal) != true;
+        return signedIn && headers[LibreHeaders.AccountId].ToString().Length == 0;
+    }
+
+    private static Task BlockAsync(HttpContext context, string block, string region) => block switch
+    {
+        Blocks.Cloudflare403 => Plain(context, StatusCodes.Status403Forbidden, "text/html", CloudflarePages.AttentionRequired(region)),
+        Blocks.Cloudflare429 => Plain(context, StatusCodes.Status429TooManyRequests, "text/html", CloudflarePages.TooManyRequests()),
+        Blocks.Cloudflare1015 => Plain(context, StatusCodes.Status429TooManyRequests, "text/html", CloudflarePages.RateLimited(region)),
+        Blocks.Http430 => Plain(context, 430, "text/plain", ""),
+        Blocks.Status911 => Envelope.Maintenance().ExecuteAsync(context),
+        Blocks.ProductMismatch => Envelope.ProductMismatch().ExecuteAsync(context),
+        Blocks.RequiredHeaderMissing => Envelope.RequiredHeaderMissing().ExecuteAsync(context),
+        _ => Envelope.ExpiredJwt().ExecuteAsync(context),
+    };
 
     /// <summary>Runs the endpoint into a buffer and sends only the first half of its body.</summary>
     private async Task Truncated(HttpContext context)
@@ -81,16 +114,10 @@ internal sealed class ApiGate(RequestDelegate next, SimulatorState state)
         await original.WriteAsync(bytes.AsMemory(0, half), context.RequestAborted);
     }
 
-    private static Task TooManyRequests(HttpContext context, TimeSpan wait)
-    {
-        context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Plain(context, StatusCodes.Status429TooManyRequests, "Too Many Requests");
-    }
-
-    private static Task Plain(HttpContext context, int status, string text)
+    private static Task Plain(HttpContext context, int status, string contentType, string text)
     {
         context.Response.StatusCode = status;
-        context.Response.ContentType = "text/plain";
+        context.Response.ContentType = contentType;
         return context.Response.WriteAsync(text, context.RequestAborted);
     }
 
@@ -112,4 +139,17 @@ internal sealed class ApiGate(RequestDelegate next, SimulatorState state)
 
     private static string? FirstSegment(PathString path) =>
         path.Value?.TrimStart('/').Split('/', 2)[0] is { Length: > 0 } s ? s : null;
+}
+
+/// <summary>The HTML pages Cloudflare answers with when it blocks a client (§6; the 1015 page after the synthetic example).</summary>
+internal static class CloudflarePages
+{
+    public static string AttentionRequired(string region) =>
+        $"<!DOCTYPE html><html lang=\"en-US\"><head><title>Attention Required! | Cloudflare</title></head><body><h1>Sorry, you have been blocked</h1><p>You are unable to access api-{region}.libreview.io</p></body></html>";
+
+    public static string RateLimited(string region) =>
+        $"<!DOCTYPE html><html lang=\"en-US\"><head><title>Access denied | api-{region}.libreview.io used Cloudflare to restrict access</title></head><body><div id=\"cf-error-details\"><h1>Error 1015</h1><h2>You are being rate limited</h2><p>The owner of this website (api-{region}.libreview.io) has banned you temporarily from accessing this website.</p></div></body></html>";
+
+    public static string TooManyRequests() =>
+        "<html><head><title>429 Too Many Requests</title></head><body><center><h1>429 Too Many Requests</h1></center><hr><center>cloudflare</center></body></html>";
 }

@@ -4,12 +4,12 @@ using LibreView.Wire;
 
 namespace LibreView.Simulator.Endpoints;
 
-/// <summary><c>POST /{region}/llu/auth/login</c> and <c>POST /{region}/auth/continue/{tou|pp|2fa}</c>.</summary>
+/// <summary>Login and its continuations (reference §2.2, §2.3).</summary>
 internal static class AuthEndpoints
 {
     public static void Map(IEndpointRouteBuilder e)
     {
-        e.MapPost("/{region}/llu/auth/login", async (string region, HttpContext context, AuthFlow flow) =>
+        e.MapPost("/{region}/auth/login", async (string region, HttpContext context, AuthFlow flow) =>
         {
             var request = await ReadBody<WireLoginRequest>(context);
             return request is null || string.IsNullOrWhiteSpace(request.Email)
@@ -17,16 +17,31 @@ internal static class AuthEndpoints
                 : flow.Login(region, request);
         });
 
-        e.MapPost("/{region}/auth/continue/{step}", async (string region, string step, HttpContext context, AuthFlow flow) =>
+        foreach (var document in new[] { LibreStatus.StepTermsOfUse, LibreStatus.StepPrivacyPolicy })
         {
-            var (account, claims) = flow.Authenticate(context, region, step);
-            if (account is null || claims is null) return Envelope.Unauthorized();
-            var code = step == LibreStatus.StepTwoFactor ? await ReadBody<WireCodeRequest>(context) : null;
-            return flow.Continue(region, step, claims, account, code);
+            e.MapPost($"/{{region}}/auth/continue/{document}", (string region, HttpContext context, AuthFlow flow) =>
+            {
+                var (account, claims) = flow.Authenticate(context, region, document);
+                return account is null || claims is null ? Envelope.ExpiredJwt() : flow.AcceptDocument(region, document, claims, account);
+            });
+        }
+
+        // The step ticket of the login, or the newer one sendcode gave, both work (§2.3 row 4).
+        e.MapPost("/{region}/auth/continue/2fa/sendcode", (string region, HttpContext context, AuthFlow flow) =>
+        {
+            var (account, _) = flow.Authenticate(context, region, LibreStatus.StepTwoFactor);
+            return account is null ? Envelope.ExpiredJwt() : flow.SendCode(region, account);
+        });
+
+        e.MapPost("/{region}/auth/continue/2fa/result", async (string region, HttpContext context, AuthFlow flow) =>
+        {
+            var (account, _) = flow.Authenticate(context, region, LibreStatus.StepTwoFactor);
+            if (account is null) return Envelope.ExpiredJwt();
+            return flow.Result(region, account, await ReadBody<WireCodeRequest>(context));
         });
     }
 
-    private static async Task<T?> ReadBody<T>(HttpContext context) where T : class
+    internal static async Task<T?> ReadBody<T>(HttpContext context) where T : class
     {
         try
         {

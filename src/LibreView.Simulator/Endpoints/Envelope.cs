@@ -2,7 +2,10 @@ using LibreView.Wire;
 
 namespace LibreView.Simulator.Endpoints;
 
-/// <summary>The response bodies of the LibreLinkUp API, shaped like the real captures. Errors travel in <c>status</c> with HTTP 200.</summary>
+/// <summary>
+/// The response bodies of the LibreView web API, shaped like the real captures (reference §2.2, §6). Application
+/// errors travel in <c>status</c> with HTTP 200.
+/// </summary>
 internal static class Envelope
 {
     public static IResult Json(object body, int httpStatus = StatusCodes.Status200OK) =>
@@ -15,11 +18,14 @@ internal static class Envelope
 
     public static IResult NotAuthenticated() => Error(LibreStatus.NotAuthenticated, LibreStatus.NotAuthenticatedMessage);
 
+    // assumed: no public capture shows the answer to a wrong two-factor code (§9, §10 Q2)
     public static IResult IncorrectCode() => Error(LibreStatus.NotAuthenticated, LibreStatus.IncorrectCode);
 
     public static IResult CouldNotLoadPatient() => Error(LibreStatus.StepOrError, LibreStatus.CouldNotLoadPatient);
 
-    public static IResult Redirect(string region) => Json(new { data = new { redirect = true, region }, status = LibreStatus.Ok });
+    /// <summary>The web redirect carries <c>country</c> and <c>uiLanguage</c> besides <c>redirect</c> and <c>region</c> (§1.2).</summary>
+    public static IResult Redirect(string region, string country) =>
+        Json(new { status = LibreStatus.Ok, data = new { country, redirect = true, region, uiLanguage = "en-US" } });
 
     public static IResult Step(object step, object user, WireTicket ticket) =>
         Json(new { status = LibreStatus.StepOrError, data = new { step, user, authTicket = ticket } });
@@ -31,11 +37,11 @@ internal static class Envelope
         data = new { code = 60, data = new { failures, interval, lockout }, message = LibreStatus.LockedMessage },
     }, StatusCodes.Status429TooManyRequests);
 
-    public static IResult Unauthorized() => Json(new { message = LibreStatus.Unauthorized }, StatusCodes.Status401Unauthorized);
+    public static IResult ExpiredJwt() => Json(new { message = LibreStatus.InvalidOrExpiredJwt }, StatusCodes.Status401Unauthorized);
 
     public static IResult RequiredHeaderMissing() => Json(new { message = LibreStatus.RequiredHeaderMissing }, StatusCodes.Status400BadRequest);
 
-    /// <summary>The 2025 answer to an app version below the minimum (HTTP 403, status 920).</summary>
-    public static IResult MinimumVersion(string minimum) =>
-        Json(new { data = new { minimumVersion = minimum }, status = LibreStatus.MinimumVersion }, StatusCodes.Status403Forbidden);
+    public static IResult ProductMismatch() => Json(new { message = LibreStatus.ProductMismatch }, StatusCodes.Status400BadRequest);
+
+    public static IResult Maintenance() => Json(new { status = LibreStatus.Maintenance });
 }

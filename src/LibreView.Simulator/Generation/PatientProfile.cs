@@ -40,8 +40,8 @@ public sealed record SensorKind(string Name, TimeSpan HistoricInterval, bool Has
     public static readonly TimeSpan SessionLength = TimeSpan.FromDays(14);
     public static readonly TimeSpan WarmUp = TimeSpan.FromMinutes(60);
 
-    public static readonly SensorKind Libre2 = new("libre2", TimeSpan.FromMinutes(15), true, 40068, 4);
-    public static readonly SensorKind Libre3 = new("libre3", TimeSpan.FromMinutes(5), false, 40069, 5);
+    public static readonly SensorKind Libre2 = new("libre2", TimeSpan.FromMinutes(15), true, 40067, 4);
+    public static readonly SensorKind Libre3 = new("libre3", TimeSpan.FromMinutes(5), false, 40068, 5);
 
     public static SensorKind Get(string name) => name.Replace(" ", "").ToLowerInvariant() switch
     {

@@ -30,7 +30,7 @@ public static class SimulatorHostingExtensions
 
     /// <summary>
     /// Serves the simulator on this (branch of the) pipeline with its own routing, e.g.
-    /// <c>app.Map("/_libreview", b => b.UseLibreViewSimulator())</c>: the LibreView API at <c>/{region}/...</c>
+    /// <c>app.Map("/_libreview", b => b.UseLibreViewSimulator())</c>: the LibreView web/Pro API at <c>/{region}/...</c>
     /// and the control API at <c>/_sim/...</c>, relative to the branch.
     /// </summary>
     public static IApplicationBuilder UseLibreViewSimulator(this IApplicationBuilder app)
@@ -42,14 +42,16 @@ public static class SimulatorHostingExtensions
             context.Request.RouteValues.Clear();
             return next(context);
         });
-        app.UseMiddleware<ApiGate>();
         app.UseRouting();
+        app.UseMiddleware<ApiGate>();
         app.UseEndpoints(e =>
         {
             ControlEndpoints.Map(e);
             AuthEndpoints.Map(e);
             DataEndpoints.Map(e);
-            PracticeEndpoints.Map(e);
+            ProEndpoints.Map(e);
+            // Everything else is a path the reference does not list: counted, then 404.
+            e.Map("/{**path}", () => Results.NotFound()).WithMetadata(new ApiGate.UnlistedPath()).WithOrder(int.MaxValue);
         });
         return app;
     }

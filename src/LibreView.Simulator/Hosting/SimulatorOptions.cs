@@ -6,22 +6,51 @@ public sealed class SimulatorOptions
     /// <summary>Seed of the data generator and of derived ids; the same seed gives the same patients and data.</summary>
     public int Seed { get; set; } = 20251125;
 
-    /// <summary>Lifetime of a full ticket (the real one is 180 days).</summary>
-    public TimeSpan TicketLifetime { get; set; } = TimeSpan.FromDays(180);
+    /// <summary>Lifetime of a web ticket; each answer's <c>ticket</c> slides it (assumed 2 h, reference §10 Q4).</summary>
+    public TimeSpan TicketLifetime { get; set; } = TimeSpan.FromHours(2);
 
-    /// <summary>Lifetime of a step ticket (tou, pp, 2fa).</summary>
+    /// <summary>Lifetime of a step ticket (tou, pp, 2faVerify): 1 h, as the captures show.</summary>
     public TimeSpan StepTicketLifetime { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Requests older than this <c>version</c> header get HTTP 403 status 920.</summary>
-    public string MinimumVersion { get; set; } = "4.16.0";
+    /// <summary>How long a trusted device skips two-factor ("viable for 14 days", §2.4).</summary>
+    public TimeSpan TrustedDeviceLifetime { get; set; } = TimeSpan.FromDays(14);
 
-    /// <summary>Requests a caller may make per minute before HTTP 429 with <c>Retry-After</c>; 0 = no limit.</summary>
-    public int RequestsPerMinute { get; set; }
+    /// <summary>
+    /// Requests per minute from one source address before Cloudflare's error 1015 page, and per account before a
+    /// plain 429 (§6: blocking is per IP and per account). 0 = no limit. The defaults are far above what the demo sends.
+    /// </summary>
+    public int RequestsPerMinutePerAddress { get; set; } = 3000;
+    public int RequestsPerMinutePerAccount { get; set; } = 300;
 
-    /// <summary>Failed logins within <see cref="LockoutIntervalSeconds"/> that lock an account.</summary>
-    public int LockoutFailures { get; set; } = 5;
+    /// <summary>Failed logins within <see cref="LockoutIntervalSeconds"/> that lock an account (§2.5: 3 in 60 s lock for 300 s).</summary>
+    public int LockoutFailures { get; set; } = 3;
     public int LockoutIntervalSeconds { get; set; } = 60;
     public int LockoutSeconds { get; set; } = 300;
+
+    /// <summary>Wrong codes allowed per sent code (assumed, §10 Q2).</summary>
+    public int MaxMfaAttempts { get; set; } = 5;
+
+    /// <summary>Minutes between a measurement and its arrival on LibreView (§7: about 17).</summary>
+    public int UploadLagMinutes { get; set; } = 17;
+
+    /// <summary>Long-polls answered <c>started</c> before the report is ready (§3.3), and how long each holds.</summary>
+    public int LongPollStartedCount { get; set; } = 1;
+    public int LongPollHoldMilliseconds { get; set; }
+
+    /// <summary>The longest report range accepted (assumed 180 days, §10 Q6).</summary>
+    public int MaxReportDays { get; set; } = 180;
+
+    /// <summary>How long a report URL can be fetched (assumed 10 minutes, §10 Q8).</summary>
+    public TimeSpan ReportUrlLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The variable the report page assigns: <c>window.Report</c> since 2022-07 (§3.4); tests change its case.</summary>
+    public string ReportVariable { get; set; } = "window.Report";
+
+    /// <summary>Put the assumed food, insulin and notes entries in the report (§9: assumed keys, behind a flag).</summary>
+    public bool ReportEntries { get; set; } = true;
+
+    /// <summary>Require <c>product: lv</c>, <c>newyu-lv-web-version</c> and <c>account-id</c> on web calls (assumed strict mode, §10 Q12).</summary>
+    public bool StrictHeaders { get; set; }
 
     /// <summary>How many days of data exist before an account's creation.</summary>
     public int HistoryDays { get; set; } = 120;

@@ -1,128 +1,215 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using LibreView.Client.Parsing;
 using LibreView.Wire;
+using Microsoft.Extensions.Logging;
 
 namespace LibreView.Client;
 
-/// <summary>The data half of the client: every call goes through <see cref="CallAsync{T}"/>.</summary>
+/// <summary>The data half of the client (reference §3, §4): every operation runs through <see cref="RunAsync{T}"/>.</summary>
 public sealed partial class LibreViewClient
 {
-    public Task<LibreViewResult<IReadOnlyList<PatientConnection>>> GetConnectionsAsync(
+    public Task<LibreViewResult<LibreViewAccount>> GetAccountAsync(
         LibreViewSession session, LibreViewCredentials? renewWith = null, CancellationToken ct = default) =>
-        CallAsync<IReadOnlyList<PatientConnection>>(session, renewWith, "/llu/connections",
-            r => Required(r.DataAs<List<WireConnection>>()).Select(WireMapper.ToConnection).ToList(), ct);
-
-    public Task<LibreViewResult<GraphData>> GetGraphAsync(
-        LibreViewSession session, string patientId, LibreViewCredentials? renewWith = null, CancellationToken ct = default) =>
-        CallAsync(session, renewWith, $"/llu/connections/{Escape(patientId)}/graph",
-            r => WireMapper.ToGraph(Required(r.DataAs<WireGraph>())), ct);
-
-    public Task<LibreViewResult<IReadOnlyList<GlucoseReading>>> GetLogbookAsync(
-        LibreViewSession session, string patientId, LibreViewCredentials? renewWith = null, CancellationToken ct = default) =>
-        CallAsync<IReadOnlyList<GlucoseReading>>(session, renewWith, $"/llu/connections/{Escape(patientId)}/logbook",
-            r => Required(r.DataAs<List<WireGlucoseItem>>()).Select(WireMapper.ToReading).ToList(), ct);
-
-    public Task<LibreViewResult<HistoryPage>> GetHistoryPageAsync(
-        LibreViewSession session, string patientId, DateTimeOffset from, DateTimeOffset to, string? cursor = null,
-        LibreViewCredentials? renewWith = null, CancellationToken ct = default)
-    {
-        var query = $"?from={Escape(Iso(from))}&to={Escape(Iso(to))}" + (cursor is null ? "" : $"&cursor={Escape(cursor)}");
-        return CallAsync(session, renewWith, $"/llu/connections/{Escape(patientId)}/history{query}",
-            r => WireMapper.ToHistoryPage(Required(r.DataAs<WireHistoryPage>())), ct);
-    }
-
-    public async IAsyncEnumerable<LibreViewResult<HistoryPage>> ReadHistoryAsync(
-        LibreViewSession session, string patientId, DateTimeOffset from, DateTimeOffset to,
-        LibreViewCredentials? renewWith = null, [EnumeratorCancellation] CancellationToken ct = default)
-    {
-        string? cursor = null;
-        do
+        RunAsync<LibreViewAccount>(session, renewWith, async call =>
         {
-            var page = await GetHistoryPageAsync(session, patientId, from, to, cursor, renewWith, ct);
-            yield return page;
-            if (!page.IsSuccess) yield break;
-            session = page.Session ?? session;
-            cursor = page.Value.NextCursor;
-        } while (cursor is not null);
-    }
-
-    public Task<LibreViewResult<IReadOnlyList<Practice>>> GetPracticesAsync(
-        LibreViewSession session, LibreViewCredentials? renewWith = null, CancellationToken ct = default) =>
-        CallAsync<IReadOnlyList<Practice>>(session, renewWith, "/llu/practices",
-            r => Required(r.DataAs<List<WirePractice>>()).Select(p => new Practice(p.PracticeId, p.Name, p.Region)).ToList(), ct);
-
-    public Task<LibreViewResult<PracticePatient>> FindPracticePatientAsync(
-        LibreViewSession session, string practiceId, string email, LibreViewCredentials? renewWith = null, CancellationToken ct = default) =>
-        CallAsync(session, renewWith, $"/llu/practices/{Escape(practiceId)}/patients?email={Escape(email)}", r =>
-        {
-            var p = Required(r.DataAs<WirePracticePatient>());
-            return new PracticePatient(p.PatientId, p.FirstName, p.LastName, p.Email, p.PracticeId);
+            var (reply, error) = await call.GetAsync("/user", ct);
+            return error is not null ? (null, error) : (AccountReader.Read(reply!), null);
         }, ct);
 
-    /// <summary>
-    /// One authenticated GET: renews an expired ticket when credentials are given (before the call if the clock says so,
-    /// or once after LibreView refuses the ticket), reads the data, and keeps the refreshed ticket of the answer.
-    /// </summary>
-    private async Task<LibreViewResult<T>> CallAsync<T>(
-        LibreViewSession session, LibreViewCredentials? renewWith, string pathAndQuery, Func<LluReply, T> read, CancellationToken ct)
+    public Task<LibreViewResult<DailyLog>> GetDailyLogAsync(
+        LibreViewSession session, string? patientId, DateTime from, DateTime to,
+        LibreViewCredentials? renewWith = null, CancellationToken ct = default) =>
+        RunAsync(session, renewWith, call => ReadDailyLogAsync(call, patientId, from, to, ct), ct);
+
+    public Task<LibreViewResult<PracticePatient>> FindPatientAsync(
+        LibreViewSession session, string email, string? practiceId,
+        LibreViewCredentials? renewWith = null, CancellationToken ct = default) =>
+        RunAsync(session, renewWith, call => FindAsync(call, email.Trim(), practiceId?.Trim(), ct), ct);
+
+    /// <summary>§3.2–§3.4: devices, <c>POST /reports</c>, channel, long-poll, report HTML, <c>window.Report</c>.</summary>
+    private async Task<(DailyLog?, LibreViewError?)> ReadDailyLogAsync(Call call, string? patientId, DateTime from, DateTime to, CancellationToken ct)
     {
-        var current = session;
-        var renewed = false;
-        if (renewWith is not null && current.IsExpired(_time.GetUtcNow()))
-        {
-            var login = await RenewAsync(current, renewWith, ct);
-            if (!login.IsSuccess) return LibreViewResult<T>.Failure(login.Error, current);
-            (current, renewed) = (login.Value, true);
-        }
+        var (settings, error) = await call.GetAsync(patientId is null ? "/reportSettings" : $"/patients/{Escape(patientId)}/reportSettings", ct);
+        if (error is not null) return (null, error);
+        var devices = ReportDevices.Read(settings!);
+        if (devices is null)
+            return (new DailyLog(from, to, [], [], null, []), null); // nothing uploaded yet: an empty report, not a failure
 
-        while (true)
+        var request = new WireReportRequest
         {
-            var (reply, error) = await _transport.SendAsync(HttpMethod.Get, current.Region, pathAndQuery, null, current.Token, current.AccountId, ct);
-            error ??= ReplyErrors.Common(reply!) ?? (reply!.Status == LibreStatus.Ok ? null
-                : ReplyErrors.Api($"LibreView answered status {reply.Status?.ToString(CultureInfo.InvariantCulture) ?? "none"}: {reply.ErrorMessage}"));
-            if (error is { Kind: LibreViewErrorKind.SessionExpired } && renewWith is not null && !renewed)
+            PrimaryDeviceId = devices.Primary.Id,
+            PrimaryDeviceTypeId = devices.Primary.Type,
+            SecondaryDeviceIds = devices.Secondary,
+            ReportIds = [ReportIds.DailyLog(devices.Primary.Type)],
+            ClientReportIDs = [ReportIds.DailyLogClientId],
+            StartDates = [ReportTime.FromFloating(from)],
+            EndDate = ReportTime.FromFloating(to),
+            PatientId = patientId ?? call.Session.UserId,
+            ProfessionalId = patientId is null ? null : call.Session.UserId,
+        };
+        var (started, startError) = await call.SendAsync(HttpMethod.Post, "/reports", request, ct);
+        if (startError is not null) return (null, startError);
+        if (AbsoluteUrl(started!.DataProperty("url")) is not { } channelUrl)
+            return (null, ReplyErrors.Api("LibreView started no report channel"));
+
+        var (channel, channelError) = await call.SendAsync(HttpMethod.Get, channelUrl, ct);
+        if (channelError is not null) return (null, channelError);
+        if (AbsoluteUrl(channel!.DataProperty("lp")) is not { } pollUrl)
+            return (null, ReplyErrors.Api("The report channel gave no long-poll address"));
+
+        var (reportUrl, pollError) = await PollAsync(call, pollUrl, ct);
+        if (pollError is not null) return (null, pollError);
+
+        var withSession = new UriBuilder(reportUrl!) { Query = AppendQuery(reportUrl!.Query, "session", call.Session.Token) }.Uri;
+        var (status, html, downloadError) = await _transport.SendRawAsync(HttpMethod.Get, withSession, null, null, null, "text/html", ct);
+        if (downloadError is not null) return (null, downloadError);
+        if (status is < 200 or > 299) return (null, ReplyErrors.NotEnvelope(status, html!));
+        var parsed = DailyLogParser.Parse(html!);
+        if (parsed.Error is { } parseError) return (null, ReplyErrors.Api(parseError));
+        if (parsed.UnknownDayKeys.Count > 0)
+            _log.LogInformation("The Daily Log has day keys this client does not read: {Keys}", string.Join(", ", parsed.UnknownDayKeys));
+        return (new DailyLog(from, to, parsed.Glucose, parsed.Notes, devices.Primary.TimeOffsetMinutes, parsed.UnknownDayKeys), null);
+    }
+
+    /// <summary>Long-polls until <c>update</c>, a bounded number of times with growing waits (§3.3, §10 Q7).</summary>
+    private async Task<(Uri?, LibreViewError?)> PollAsync(Call call, Uri pollUrl, CancellationToken ct)
+    {
+        var delay = Options.PollDelay;
+        for (var attempt = 1; attempt <= Options.MaxPollAttempts; attempt++)
+        {
+            var (reply, error) = await call.SendAsync(HttpMethod.Get, pollUrl, ct);
+            if (error is not null) return (null, error);
+            var operation = reply!.Root.TryGetProperty("operation", out var op) ? op.GetString() : null;
+            if (operation == LibreStatus.OperationUpdate)
             {
-                var login = await RenewAsync(current, renewWith, ct);
-                if (!login.IsSuccess) return LibreViewResult<T>.Failure(login.Error, current);
-                (current, renewed) = (login.Value, true);
-                continue;
+                var url = reply.Root.TryGetProperty("args", out var args) && args.ValueKind == JsonValueKind.Object
+                          && args.TryGetProperty("urls", out var urls) && urls.ValueKind == JsonValueKind.Object
+                          && urls.TryGetProperty(ReportIds.DailyLogClientId.ToString(CultureInfo.InvariantCulture), out var u)
+                    ? AbsoluteUrl(u)
+                    : null;
+                return url is null ? (null, ReplyErrors.Api("The finished report has no address")) : (url, null);
             }
-            if (error is not null) return LibreViewResult<T>.Failure(error, current);
+            if (operation != LibreStatus.OperationStarted)
+                return (null, ReplyErrors.Api($"The report failed (operation '{operation ?? "none"}')"));
+            if (attempt < Options.MaxPollAttempts) await Task.Delay(delay, _time, ct);
+            delay *= Options.PollBackoffFactor;
+        }
+        return (null, ReplyErrors.Api($"The report was not ready after {Options.MaxPollAttempts} long-polls"));
+    }
 
-            T value;
+    /// <summary>§4.6: page through <c>/dashboard</c> with the email column, confirm the match with <c>GET /patients/{id}</c>.</summary>
+    private async Task<(PracticePatient?, LibreViewError?)> FindAsync(Call call, string email, string? practiceId, CancellationToken ct)
+    {
+        for (var page = 1; page <= Options.MaxDashboardPages; page++)
+        {
+            var (reply, error) = await call.SendAsync(HttpMethod.Post, "/dashboard",
+                new WireDashboardRequest { Count = Options.DashboardPageSize, Page = page }, ct);
+            if (error is not null) return (null, error);
+            var rows = reply!.DataProperty("results") is { ValueKind: JsonValueKind.Array } r ? r.EnumerateArray().ToList() : [];
+            foreach (var row in rows)
+            {
+                if (!string.Equals(Text(row, "email"), email, StringComparison.OrdinalIgnoreCase) || Text(row, "id") is not { } id) continue;
+                var (patient, patientError) = await call.GetAsync($"/patients/{Escape(id)}", ct);
+                if (patientError is { Kind: LibreViewErrorKind.PatientNotFound }) continue;
+                if (patientError is not null) return (null, patientError);
+                if (PatientReader.Read(patient!, email, practiceId) is { } found) return (found, null);
+            }
+            if (rows.Count < Options.DashboardPageSize) break; // no total is given (§4.3): a short page is the last
+        }
+        return (null, new LibreViewError(LibreViewErrorKind.PatientNotFound,
+            practiceId is null ? "No patient with that email shares with our practices" : $"No patient with that email shares with the practice {practiceId}"));
+    }
+
+    /// <summary>
+    /// Runs one operation with the session kept current: every answer's ticket replaces the token, and when LibreView
+    /// refuses the ticket the client logs in again once, unattended, and starts the operation over.
+    /// </summary>
+    private async Task<LibreViewResult<T>> RunAsync<T>(
+        LibreViewSession session, LibreViewCredentials? renewWith, Func<Call, Task<(T?, LibreViewError?)>> operation, CancellationToken ct)
+    {
+        var call = new Call(this, session);
+        for (var renewed = false; ; renewed = true)
+        {
+            (T? value, LibreViewError? error) result;
             try
             {
-                value = read(reply!);
+                result = await operation(call);
             }
-            catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+            catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or KeyNotFoundException)
             {
-                return LibreViewResult<T>.Failure(ReplyErrors.Api($"LibreView sent data this client cannot read: {e.Message}"), current);
+                result = (default, ReplyErrors.Api($"LibreView sent data this client cannot read: {e.Message}"));
             }
-            if (reply!.Ticket is { } ticket)
-                current = current with { Token = ticket.Token, ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(ticket.Expires) };
-            return LibreViewResult<T>.Success(value, current);
+            var (value, error) = result;
+            if (error is { Kind: LibreViewErrorKind.SessionExpired } && renewWith is not null && !renewed)
+            {
+                var login = await RenewAsync(call.Session, renewWith, ct);
+                if (!login.IsSuccess) return LibreViewResult<T>.Failure(login.Error, call.Session);
+                call.Session = login.Value;
+                continue;
+            }
+            if (error is { Kind: LibreViewErrorKind.ClientDefect })
+                _log.LogError("LibreView refused a request of ours as malformed; this is a defect of this client: {Message}", error.Message);
+            return error is null ? LibreViewResult<T>.Success(value!, call.Session) : LibreViewResult<T>.Failure(error, call.Session);
         }
     }
 
-    /// <summary>Logs in again in the session's region with its trusted device, so no new two-factor code is needed.</summary>
+    /// <summary>Logs in again, unattended, in the session's region with its trusted device (so no new two-factor code).</summary>
     private async Task<LibreViewResult<LibreViewSession>> RenewAsync(LibreViewSession session, LibreViewCredentials credentials, CancellationToken ct)
     {
         var login = await LoginAsync(credentials with
         {
             Region = session.Region,
             TrustedDeviceToken = session.TrustedDeviceToken ?? credentials.TrustedDeviceToken,
-        }, ct);
-        return login.IsSuccess && login.Value.TrustedDeviceToken is null
-            ? LibreViewResult<LibreViewSession>.Success(login.Value with { TrustedDeviceToken = session.TrustedDeviceToken }, null)
-            : login;
+        }, LoginPurpose.Unattended, ct);
+        if (!login.IsSuccess || login.Value.TrustedDeviceIssuedAt is not null) return login;
+        var kept = login.Value with
+        {
+            TrustedDeviceToken = login.Value.TrustedDeviceToken ?? session.TrustedDeviceToken,
+            TrustedDeviceIssuedAt = session.TrustedDeviceIssuedAt,
+        };
+        return LibreViewResult<LibreViewSession>.Success(kept, kept);
     }
 
-    private static T Required<T>(T? value) where T : class =>
-        value ?? throw new JsonException("The answer has no data");
+    /// <summary>The session of one operation, refreshed by the ticket of each answer.</summary>
+    private sealed class Call(LibreViewClient client, LibreViewSession session)
+    {
+        public LibreViewSession Session { get; set; } = session;
+
+        public Task<(LibreReply?, LibreViewError?)> GetAsync(string path, CancellationToken ct) => SendAsync(HttpMethod.Get, path, null, ct);
+
+        public async Task<(LibreReply?, LibreViewError?)> SendAsync(HttpMethod method, string path, object? body, CancellationToken ct) =>
+            Checked(await client._transport.SendAsync(method, Session.Region, path, body, Session.Token, Session.AccountId, ct));
+
+        public async Task<(LibreReply?, LibreViewError?)> SendAsync(HttpMethod method, Uri url, CancellationToken ct) =>
+            Checked(await client._transport.SendAsync(method, url, null, Session.Token, Session.AccountId, ct));
+
+        private (LibreReply?, LibreViewError?) Checked((LibreReply? Reply, LibreViewError? Error) sent)
+        {
+            if (sent.Error is not null) return (null, sent.Error);
+            var reply = sent.Reply!;
+            if (ReplyErrors.Common(reply) is { } error) return (null, error);
+            if (reply.Status is { } status && status != LibreStatus.Ok)
+                return (null, ReplyErrors.Api($"LibreView answered status {status.ToString(CultureInfo.InvariantCulture)}: {reply.ErrorMessage ?? "no message"}"));
+            if (reply.Ticket is { } ticket)
+                Session = Session with { Token = ticket.Token, ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(ticket.Expires) };
+            return (reply, null);
+        }
+    }
+
+    private static Uri? AbsoluteUrl(JsonElement? value) =>
+        value is { ValueKind: JsonValueKind.String } s && Uri.TryCreate(s.GetString(), UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri : null;
+
+    private static string AppendQuery(string query, string name, string value)
+    {
+        var existing = query.TrimStart('?');
+        var pair = $"{name}={Uri.EscapeDataString(value)}";
+        return existing.Length == 0 ? pair : existing + "&" + pair;
+    }
+
+    internal static string? Text(JsonElement o, string name) =>
+        o.ValueKind == JsonValueKind.Object && o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
     private static string Escape(string s) => Uri.EscapeDataString(s);
-
-    private static string Iso(DateTimeOffset t) => t.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 }

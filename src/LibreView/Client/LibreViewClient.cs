@@ -2,89 +2,165 @@ using LibreView.Client.Http;
 using LibreView.Client.Parsing;
 using LibreView.Regions;
 using LibreView.Wire;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace LibreView.Client;
 
-/// <summary>The typed HttpClient behind <see cref="ILibreViewClient"/>; the login half. Data calls are in LibreViewClient.Data.cs.</summary>
+/// <summary>The typed HttpClient behind <see cref="ILibreViewClient"/>; the login half (reference §2). Data calls are in LibreViewClient.Data.cs.</summary>
 public sealed partial class LibreViewClient : ILibreViewClient
 {
     private readonly LibreViewTransport _transport;
     private readonly TimeProvider _time;
+    private readonly ILogger<LibreViewClient> _log;
 
-    public LibreViewClient(HttpClient http, IOptions<LibreViewClientOptions> options, TimeProvider time)
+    public LibreViewClient(HttpClient http, IOptions<LibreViewClientOptions> options, TimeProvider time, ILogger<LibreViewClient>? log = null)
     {
-        _transport = new LibreViewTransport(http, options, time);
+        _transport = new LibreViewTransport(http, options);
         _time = time;
+        _log = log ?? NullLogger<LibreViewClient>.Instance;
     }
 
     private LibreViewClientOptions Options => _transport.Options;
 
-    public async Task<LibreViewResult<LibreViewSession>> LoginAsync(LibreViewCredentials credentials, CancellationToken ct = default)
+    public async Task<LibreViewResult<LibreViewSession>> LoginAsync(LibreViewCredentials credentials, LoginPurpose purpose, CancellationToken ct = default)
     {
         var region = LibreRegions.Normalize(credentials.Region ?? Options.DefaultRegion);
         var body = new WireLoginRequest(credentials.Email, credentials.Password, credentials.TrustedDeviceToken);
         for (var hop = 0; hop <= Options.MaxRedirects; hop++)
         {
             if (!Options.Serves(region)) return UnsupportedRegion(region);
-            var (reply, error) = await _transport.SendAsync(HttpMethod.Post, region, "/llu/auth/login", body, null, null, ct);
-            if (error is not null) return LibreViewResult<LibreViewSession>.Failure(error);
+            var (reply, error) = await _transport.SendAsync(HttpMethod.Post, region, "/auth/login", body, null, null, ct);
+            if (error is not null) return Failed(error);
             var next = LoginReply.Read(reply!);
             if (next is LoginReply.Redirect redirect)
             {
                 region = LibreRegions.Normalize(redirect.Region);
                 continue;
             }
-            return await FollowAsync(region, next, credentials.TrustedDeviceToken, ct);
+            return await FollowAsync(region, next, purpose, credentials.TrustedDeviceToken, [], ct);
         }
-        return LibreViewResult<LibreViewSession>.Failure(ReplyErrors.Api("LibreView redirected too many times"));
+        return Failed(ReplyErrors.Api("LibreView redirected too many times"));
+    }
+
+    public async Task<LibreViewResult<MfaChallenge>> SendCodeAsync(MfaChallenge challenge, bool usePrimaryMethod, CancellationToken ct = default)
+    {
+        var target = usePrimaryMethod ? challenge.Primary : challenge.Secondary;
+        if (target is null)
+            return LibreViewResult<MfaChallenge>.Failure(ReplyErrors.Api("The LibreView account has no second way to receive a code"));
+        var (reply, error) = await _transport.SendAsync(HttpMethod.Post, challenge.Region, "/auth/continue/2fa/sendcode",
+            new WireSendCodeRequest(usePrimaryMethod), challenge.StepToken, null, ct);
+        error ??= ReplyErrors.Common(reply!) ?? (reply!.Status == LibreStatus.Ok ? null
+            : ReplyErrors.Api($"LibreView did not send the code: status {reply.Status?.ToString() ?? "none"} {reply.ErrorMessage}"));
+        if (error is not null) return LibreViewResult<MfaChallenge>.Failure(error);
+        var ticket = reply!.Ticket;
+        return LibreViewResult<MfaChallenge>.Success(challenge with
+        {
+            StepToken = ticket?.Token ?? challenge.StepToken,
+            ExpiresAt = ticket is null ? challenge.ExpiresAt : DateTimeOffset.FromUnixTimeSeconds(ticket.Expires),
+            Method = target.Method,
+            Hint = target.Hint,
+            UsesPrimaryMethod = usePrimaryMethod,
+        }, null);
     }
 
     public async Task<LibreViewResult<LibreViewSession>> CompleteMfaAsync(MfaChallenge challenge, string code, CancellationToken ct = default)
     {
-        var (reply, error) = await _transport.SendAsync(
-            HttpMethod.Post, challenge.Region, "/auth/continue/2fa", new WireCodeRequest(code.Trim()), challenge.StepToken, null, ct);
-        if (error is not null) return LibreViewResult<LibreViewSession>.Failure(error);
-        return await FollowAsync(challenge.Region, LoginReply.Read(reply!), null, ct);
+        var (reply, error) = await _transport.SendAsync(HttpMethod.Post, challenge.Region, "/auth/continue/2fa/result",
+            new WireCodeRequest(code.Trim(), challenge.UsesPrimaryMethod, Options.RememberDevice), challenge.StepToken, null, ct);
+        if (error is not null) return Failed(error);
+        var next = LoginReply.Read(reply!);
+        // A stale or wrong code: LibreView's answer is not public (§2.3 row 6); anything but success is "code rejected".
+        if (next is LoginReply.Failed { Error.Kind: LibreViewErrorKind.CredentialError or LibreViewErrorKind.SessionExpired or LibreViewErrorKind.ProviderApiError })
+            return Failed(new LibreViewError(LibreViewErrorKind.IncorrectMfaCode, "LibreView did not accept the two-factor code"));
+        return await FollowAsync(challenge.Region, next, LoginPurpose.Interactive, null, challenge.AcceptedDocuments, ct);
     }
 
-    /// <summary>Walks the login steps: accepts documents, stops at two-factor or an expired password.</summary>
-    private async Task<LibreViewResult<LibreViewSession>> FollowAsync(string region, LoginReply reply, string? trustedDevice, CancellationToken ct)
+    /// <summary>Walks the login steps (§2.2): accepts documents for a person who is here, sends a two-factor code, stops at anything else.</summary>
+    private async Task<LibreViewResult<LibreViewSession>> FollowAsync(
+        string region, LoginReply reply, LoginPurpose purpose, string? trustedDevice, IReadOnlyList<string> accepted, CancellationToken ct)
     {
-        while (true)
+        var documents = accepted.ToList();
+        for (var steps = 0; steps <= Options.MaxLoginSteps; steps++)
         {
             switch (reply)
             {
                 case LoginReply.Authenticated ok:
-                    return LibreViewResult<LibreViewSession>.Success(
-                        WireMapper.ToSession(region, ok.User, ok.Ticket, ok.TrustedDeviceToken ?? trustedDevice), null);
+                    return await SignedInAsync(region, ok, trustedDevice, documents, ct);
                 case LoginReply.Failed failed:
-                    return LibreViewResult<LibreViewSession>.Failure(failed.Error);
+                    return Failed(failed.Error);
                 case LoginReply.Redirect:
-                    return LibreViewResult<LibreViewSession>.Failure(ReplyErrors.Api("LibreView redirected in the middle of a login"));
-                case LoginReply.Step { Value.Type: LibreStatus.StepPasswordExpired }:
-                    return LibreViewResult<LibreViewSession>.Failure(new LibreViewError(LibreViewErrorKind.PasswordExpired,
+                    return Failed(ReplyErrors.Api("LibreView redirected in the middle of a login"));
+                case LoginReply.Step { Type: LibreStatus.StepPasswordExpired }:
+                    return Failed(new LibreViewError(LibreViewErrorKind.PasswordExpired,
                         "The LibreView password has expired; change it in the LibreLink app or on LibreView, then connect again"));
-                case LoginReply.Step { Ticket: null } step:
-                    return LibreViewResult<LibreViewSession>.Failure(ReplyErrors.Api($"LibreView sent the step '{step.Value.Type}' without a ticket"));
-                case LoginReply.Step { Value.Type: LibreStatus.StepTwoFactor } mfa:
-                    var challenge = WireMapper.ToChallenge(region, mfa.Value, mfa.Ticket!);
-                    return LibreViewResult<LibreViewSession>.Failure(new LibreViewError(LibreViewErrorKind.MfaRequired,
-                        $"LibreView sent a verification code by {challenge.Method} to {challenge.Hint}") { Mfa = challenge });
-                case LoginReply.Step { Value.Type: LibreStatus.StepTermsOfUse or LibreStatus.StepPrivacyPolicy } document:
+                case LoginReply.Step step when purpose == LoginPurpose.Unattended:
+                    return Failed(new LibreViewError(LibreViewErrorKind.ReauthenticationRequired, step.Type switch
+                    {
+                        LibreStatus.StepTwoFactor => "LibreView asks for a two-factor code (the trusted device has expired); the patient must connect again",
+                        LibreStatus.StepTermsOfUse or LibreStatus.StepPrivacyPolicy => "LibreView asks to accept new terms; the patient must connect again",
+                        _ => $"LibreView asks for the login step '{step.Type}'; the patient must connect again",
+                    }));
+                case LoginReply.Step { Type: LibreStatus.StepTwoFactor } mfa:
+                    return await SendFirstCodeAsync(region, mfa, documents, ct);
+                case LoginReply.Step { Type: LibreStatus.StepTermsOfUse or LibreStatus.StepPrivacyPolicy } document:
                     var (next, error) = await _transport.SendAsync(
-                        HttpMethod.Post, region, $"/auth/continue/{document.Value.Type}", null, document.Ticket!.Token, null, ct);
-                    if (error is not null) return LibreViewResult<LibreViewSession>.Failure(error);
+                        HttpMethod.Post, region, $"/auth/continue/{document.Type}", new { }, document.Ticket.Token, null, ct);
+                    if (error is not null) return Failed(error);
+                    documents.Add(document.Type);
                     reply = LoginReply.Read(next!);
                     break;
+                case LoginReply.Step { Type: LibreStatus.StepVerifyEmail }:
+                    return Failed(new LibreViewError(LibreViewErrorKind.AccountActionRequired,
+                        "LibreView asks to confirm the account's e-mail address: open the link LibreView e-mailed, then sign in again"));
                 case LoginReply.Step other:
-                    return LibreViewResult<LibreViewSession>.Failure(ReplyErrors.Api($"LibreView asked for an unsupported login step '{other.Value.Type}'"));
-                default:
-                    throw new InvalidOperationException($"Unknown login reply {reply}");
+                    return Failed(new LibreViewError(LibreViewErrorKind.AccountActionRequired,
+                        $"LibreView asks for a login step this product does not know ('{other.Type}'); sign in on libreview.com once, then try again"));
             }
         }
+        return Failed(ReplyErrors.Api("LibreView asked for too many login steps"));
     }
 
+    /// <summary>A <c>2faVerify</c> step sends no code by itself (§2.3): ask for one by the primary method.</summary>
+    private async Task<LibreViewResult<LibreViewSession>> SendFirstCodeAsync(string region, LoginReply.Step step, List<string> documents, CancellationToken ct)
+    {
+        var primary = Target(step, "primaryMethod", "primaryValue");
+        if (primary is null) return Failed(ReplyErrors.Api("LibreView asked for two-factor without a method"));
+        var challenge = new MfaChallenge(region, step.Ticket.Token, DateTimeOffset.FromUnixTimeSeconds(step.Ticket.Expires),
+            primary.Method, primary.Hint, true, primary, Target(step, "secondaryMethod", "secondaryValue"), documents);
+        var sent = await SendCodeAsync(challenge, usePrimaryMethod: true, ct);
+        if (!sent.IsSuccess) return Failed(sent.Error);
+        return Failed(new LibreViewError(LibreViewErrorKind.MfaRequired,
+            $"LibreView sent a verification code by {sent.Value.Method} to {sent.Value.Hint}") { Mfa = sent.Value });
+    }
+
+    /// <summary>LibreView calls SMS <c>phone</c>.</summary>
+    private static MfaTarget? Target(LoginReply.Step step, string methodKey, string valueKey) =>
+        LoginReply.PropString(step.Props, methodKey) is { Length: > 0 } method
+            ? new MfaTarget(method == "email" ? "email" : "sms", LoginReply.PropString(step.Props, valueKey) ?? "")
+            : null;
+
+    private async Task<LibreViewResult<LibreViewSession>> SignedInAsync(
+        string region, LoginReply.Authenticated ok, string? trustedDevice, List<string> documents, CancellationToken ct)
+    {
+        var issued = ok.TrustedDeviceToken is not null && ok.TrustedDeviceToken != trustedDevice;
+        var session = new LibreViewSession(region, ok.Ticket.Token, DateTimeOffset.FromUnixTimeSeconds(ok.Ticket.Expires), ok.UserId ?? "",
+            ok.UserId is null ? "" : AccountId.FromUserId(ok.UserId),
+            ok.TrustedDeviceToken ?? trustedDevice,
+            issued ? _time.GetUtcNow() : null,
+            documents.Count == 0 ? null : documents);
+        if (ok.UserId is not null) return LibreViewResult<LibreViewSession>.Success(session, session);
+
+        // Some web logins leave user.id out (§2.2); GET /user has it.
+        var account = await GetAccountAsync(session, null, ct);
+        if (!account.IsSuccess) return Failed(account.Error);
+        var withId = (account.Session ?? session) with { UserId = account.Value.UserId, AccountId = AccountId.FromUserId(account.Value.UserId) };
+        return LibreViewResult<LibreViewSession>.Success(withId, withId);
+    }
+
+    private static LibreViewResult<LibreViewSession> Failed(LibreViewError error) => LibreViewResult<LibreViewSession>.Failure(error);
+
     private static LibreViewResult<LibreViewSession> UnsupportedRegion(string region) =>
-        LibreViewResult<LibreViewSession>.Failure(new LibreViewError(LibreViewErrorKind.UnsupportedRegion, $"The LibreView region '{region}' is not supported"));
+        Failed(new LibreViewError(LibreViewErrorKind.UnsupportedRegion, $"The LibreView region '{region}' is not supported"));
 }

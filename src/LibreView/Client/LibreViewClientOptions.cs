@@ -5,11 +5,21 @@ public sealed class LibreViewClientOptions
 {
     /// <summary>
     /// Base URL with a <c>{region}</c> placeholder: <c>https://api-{region}.libreview.io</c> in production,
-    /// e.g. <c>http://localhost:5080/_libreview/{region}</c> against the simulator.
+    /// e.g. <c>http://127.0.0.1:5090/{region}</c> against the standalone simulator.
     /// </summary>
     public string BaseUrlTemplate { get; set; } = "https://api-{region}.libreview.io";
 
-    /// <summary>Where a login starts when the caller names no region; LibreView redirects to the home region.</summary>
+    /// <summary>
+    /// Base URLs of regions whose host does not follow the template (reference §1.1: <c>ru</c> is
+    /// <c>https://api.libreview.ru</c>, <c>cn</c> is <c>https://api-cn.myfreestyle.cn</c>). Wins over the template.
+    /// </summary>
+    public Dictionary<string, string> RegionBaseUrls { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["ru"] = "https://api.libreview.ru",
+        ["cn"] = "https://api-cn.myfreestyle.cn",
+    };
+
+    /// <summary>Where a login starts when the caller names no region; LibreView redirects to the home region (§1.2).</summary>
     public string DefaultRegion { get; set; } = "us";
 
     /// <summary>
@@ -18,22 +28,25 @@ public sealed class LibreViewClientOptions
     /// </summary>
     public List<string> Regions { get; set; } = [];
 
-    /// <summary>The <c>product</c> header.</summary>
-    public string Product { get; set; } = "llu.android";
+    /// <summary>The <c>product</c> header (§1.3: <c>lv</c>, as browser-mimicking clients send); empty sends none.</summary>
+    public string Product { get; set; } = "lv";
 
-    /// <summary>The <c>version</c> header; LibreView refuses versions older than its minimum (4.16.0 in 2025).</summary>
-    public string Version { get; set; } = "4.16.0";
+    /// <summary>The <c>newyu-lv-web-version</c> header (§1.3); empty sends none.</summary>
+    public string WebVersion { get; set; } = "3.25.3.0";
 
-    /// <summary>Retries after the first attempt on 5xx, 408, timeouts and short <c>Retry-After</c> 429s.</summary>
+    /// <summary>The <c>Origin</c> (and <c>Referer</c>) the browser sends (§1.3); empty sends none.</summary>
+    public string Origin { get; set; } = "https://www.libreview.com";
+
+    /// <summary>Ask LibreView to remember this device after a two-factor code (the request key is assumed, §10 Q3).</summary>
+    public bool RememberDevice { get; set; } = true;
+
+    /// <summary>Retries after the first attempt on 5xx, 408 and timeouts.</summary>
     public int MaxRetries { get; set; } = 3;
 
     /// <summary>First back-off delay; doubled each retry, with jitter.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>A 429 whose <c>Retry-After</c> is at most this is waited out and retried; a longer one is returned as <see cref="LibreViewErrorKind.RateLimited"/>.</summary>
-    public TimeSpan MaxRetryAfterWait { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>Timeout of one attempt. LibreView can be slow.</summary>
+    /// <summary>Timeout of one attempt. LibreView can be slow, and a long-poll may hold.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Timeout of one call including its retries.</summary>
@@ -42,9 +55,28 @@ public sealed class LibreViewClientOptions
     /// <summary>How many region redirects a login follows.</summary>
     public int MaxRedirects { get; set; } = 3;
 
+    /// <summary>How many login steps (tou, pp, …) one login answers before giving up.</summary>
+    public int MaxLoginSteps { get; set; } = 6;
+
+    /// <summary>Long-poll requests for one report before it counts as failed (§3.3: lvconnect 3, another client 8).</summary>
+    public int MaxPollAttempts { get; set; } = 8;
+
+    /// <summary>Wait before the second long-poll; multiplied by <see cref="PollBackoffFactor"/> each time.</summary>
+    public TimeSpan PollDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    public double PollBackoffFactor { get; set; } = 1.5;
+
+    /// <summary>Rows per <c>POST /dashboard</c> page (§4.3: 50 or 100).</summary>
+    public int DashboardPageSize { get; set; } = 100;
+
+    /// <summary>Pages of <c>/dashboard</c> read at most when looking for a patient.</summary>
+    public int MaxDashboardPages { get; set; } = 200;
+
     internal bool Serves(string region) =>
         (Regions.Count == 0 ? LibreView.Regions.LibreRegions.All : Regions).Contains(region, StringComparer.OrdinalIgnoreCase);
 
     internal Uri RegionUri(string region, string pathAndQuery) =>
-        new(BaseUrlTemplate.Replace("{region}", region, StringComparison.Ordinal).TrimEnd('/') + pathAndQuery);
+        new((RegionBaseUrls.TryGetValue(region, out var own) && !string.IsNullOrWhiteSpace(own)
+            ? own
+            : BaseUrlTemplate.Replace("{region}", region, StringComparison.Ordinal)).TrimEnd('/') + pathAndQuery);
 }

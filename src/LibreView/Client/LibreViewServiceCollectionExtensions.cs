@@ -16,7 +16,7 @@ public static class LibreViewServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="ILibreViewClient"/> as a typed HttpClient with a resilience handler: a total timeout,
-    /// jittered exponential retries on 5xx/408/timeouts and on 429 with a short <c>Retry-After</c>, and a per-attempt timeout.
+    /// jittered exponential retries on 5xx/408/timeouts, and a per-attempt timeout.
     /// Returns the HttpClient builder, so a host can swap the primary handler (e.g. an in-memory test server).
     /// </summary>
     public static IHttpClientBuilder AddLibreViewClient(this IServiceCollection services, Action<LibreViewClientOptions>? configure = null)
@@ -30,7 +30,6 @@ public static class LibreViewServiceCollectionExtensions
         builder.AddResilienceHandler("libreview", (pipeline, context) =>
         {
             var o = context.ServiceProvider.GetRequiredService<IOptions<LibreViewClientOptions>>().Value;
-            var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
             pipeline.AddTimeout(o.TotalTimeout);
             if (o.MaxRetries > 0)
             {
@@ -41,9 +40,7 @@ public static class LibreViewServiceCollectionExtensions
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
                     ShouldRetryAfterHeader = false,
-                    ShouldHandle = args => ValueTask.FromResult(RetryRules.ShouldRetry(args.Outcome, o, time)),
-                    DelayGenerator = args => ValueTask.FromResult(
-                        args.Outcome.Result is { } r && RetryRules.RetryAfter(r, time) is { } wait ? wait : (TimeSpan?)null),
+                    ShouldHandle = args => ValueTask.FromResult(RetryRules.ShouldRetry(args.Outcome)),
                     OnRetry = args =>
                     {
                         args.Outcome.Result?.Dispose();

@@ -1,12 +1,12 @@
 namespace LibreView.Regions;
 
-/// <summary>The LibreView API regions (the <c>{region}</c> of <c>api-{region}.libreview.io</c>).</summary>
+/// <summary>The LibreView API regions (reference §1.1): the <c>{region}</c> of <c>api-{region}.libreview.io</c>, plus ru and cn.</summary>
 public static class LibreRegions
 {
-    public static readonly IReadOnlyList<string> All = ["us", "eu", "eu2", "de", "fr", "ca", "au", "ap", "ae", "jp", "la"];
+    public static readonly IReadOnlyList<string> All = ["us", "eu", "eu2", "de", "fr", "ca", "au", "ap", "ae", "jp", "la", "ru", "cn"];
 
     public static bool IsKnown(string? region) =>
-        region is not null && All.Contains(region, StringComparer.OrdinalIgnoreCase);
+        region is not null && All.Contains(region.Trim(), StringComparer.OrdinalIgnoreCase);
 
     public static string Normalize(string region) => region.Trim().ToLowerInvariant();
 }

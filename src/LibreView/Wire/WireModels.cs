@@ -2,74 +2,13 @@ using System.Text.Json.Serialization;
 
 namespace LibreView.Wire;
 
-// The JSON shapes the simulator writes and the client reads. Property names follow the real captures,
-// including their mixed casing (PascalCase glucose fields, camelCase elsewhere).
+// The JSON request bodies the client writes and the simulator reads, and the ticket of every answer.
+// Property names follow the reference (§2, §3.3, §4.3), including their mixed casing.
 
 public sealed record WireTicket(
     [property: JsonPropertyName("token")] string Token,
     [property: JsonPropertyName("expires")] long Expires,
     [property: JsonPropertyName("duration")] long Duration);
-
-public sealed record WireGlucoseItem
-{
-    [JsonPropertyName("FactoryTimestamp")] public string FactoryTimestamp { get; init; } = "";
-    [JsonPropertyName("Timestamp")] public string Timestamp { get; init; } = "";
-    [JsonPropertyName("type")] public int Type { get; init; }
-    [JsonPropertyName("ValueInMgPerDl")] public double ValueInMgPerDl { get; init; }
-    [JsonPropertyName("TrendArrow")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public int? TrendArrow { get; init; }
-    [JsonPropertyName("TrendMessage")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? TrendMessage { get; init; }
-    [JsonPropertyName("MeasurementColor")] public int MeasurementColor { get; init; }
-    [JsonPropertyName("GlucoseUnits")] public int GlucoseUnits { get; init; }
-    [JsonPropertyName("Value")] public double Value { get; init; }
-    [JsonPropertyName("isHigh")] public bool IsHigh { get; init; }
-    [JsonPropertyName("isLow")] public bool IsLow { get; init; }
-}
-
-/// <summary>A logged entry of the history endpoint: food, insulin or a free-text note.</summary>
-public sealed record WireNoteEntry
-{
-    [JsonPropertyName("FactoryTimestamp")] public string FactoryTimestamp { get; init; } = "";
-    [JsonPropertyName("Timestamp")] public string Timestamp { get; init; } = "";
-    /// <summary><c>food</c>, <c>insulin</c> or <c>note</c>.</summary>
-    [JsonPropertyName("type")] public string Type { get; init; } = "";
-    [JsonPropertyName("carbs")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? Carbs { get; init; }
-    /// <summary><c>rapid</c> or <c>long</c>.</summary>
-    [JsonPropertyName("insulinType")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? InsulinType { get; init; }
-    [JsonPropertyName("units")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? Units { get; init; }
-    [JsonPropertyName("text")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Text { get; init; }
-}
-
-/// <summary><c>data</c> of <c>GET /{region}/llu/connections/{patientId}/history</c>.</summary>
-public sealed record WireHistoryPage(
-    [property: JsonPropertyName("from")] DateTimeOffset From,
-    [property: JsonPropertyName("to")] DateTimeOffset To,
-    [property: JsonPropertyName("glucose")] IReadOnlyList<WireGlucoseItem> Glucose,
-    [property: JsonPropertyName("notes")] IReadOnlyList<WireNoteEntry> Notes,
-    [property: JsonPropertyName("nextCursor")] string? NextCursor);
-
-public sealed record WirePractice(
-    [property: JsonPropertyName("practiceId")] string PracticeId,
-    [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("region")] string Region);
-
-public sealed record WirePracticePatient(
-    [property: JsonPropertyName("patientId")] string PatientId,
-    [property: JsonPropertyName("firstName")] string FirstName,
-    [property: JsonPropertyName("lastName")] string LastName,
-    [property: JsonPropertyName("email")] string Email,
-    [property: JsonPropertyName("practiceId")] string PracticeId);
 
 public sealed record WireLoginRequest(
     [property: JsonPropertyName("email")] string Email,
@@ -78,4 +17,54 @@ public sealed record WireLoginRequest(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     string? TrustedDeviceToken = null);
 
-public sealed record WireCodeRequest([property: JsonPropertyName("code")] string Code);
+/// <summary><c>POST /auth/continue/2fa/sendcode</c> (§2.3 step 2).</summary>
+public sealed record WireSendCodeRequest([property: JsonPropertyName("isPrimaryMethod")] bool IsPrimaryMethod);
+
+/// <summary><c>POST /auth/continue/2fa/result</c> (§2.3 step 4). <c>rememberDevice</c> is assumed (§10 Q3).</summary>
+public sealed record WireCodeRequest(
+    [property: JsonPropertyName("code")] string Code,
+    [property: JsonPropertyName("isPrimaryMethod")] bool IsPrimaryMethod,
+    [property: JsonPropertyName("rememberDevice")] bool RememberDevice);
+
+/// <summary><c>POST /reports</c> for one Daily Log (§3.3).</summary>
+public sealed record WireReportRequest
+{
+    public required string PrimaryDeviceId { get; init; }
+    public required int PrimaryDeviceTypeId { get; init; }
+    public required IReadOnlyList<string> SecondaryDeviceIds { get; init; }
+    public bool PrintReportsWithPatientInformation { get; init; }
+    public required IReadOnlyList<int> ReportIds { get; init; }
+    public required IReadOnlyList<int> ClientReportIDs { get; init; }
+    public required IReadOnlyList<long> StartDates { get; init; }
+    public required long EndDate { get; init; }
+    public required string PatientId { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ProfessionalId { get; init; }
+    public string CultureCode { get; init; } = "en-GB";
+    public string CultureCodeCommunication { get; init; } = "en-GB";
+}
+
+/// <summary><c>POST /dashboard</c> (§4.3).</summary>
+public sealed record WireDashboardRequest
+{
+    [JsonPropertyName("columns")] public IReadOnlyList<string> Columns { get; init; } = ["firstName", "lastName", "email"];
+    [JsonPropertyName("filters")] public IReadOnlyList<object> Filters { get; init; } = [];
+    [JsonPropertyName("interval")] public int Interval { get; init; } = 14;
+    [JsonPropertyName("view")] public string View { get; init; } = "Dashboard.allPatients";
+    [JsonPropertyName("count")] public int Count { get; init; } = 100;
+    [JsonPropertyName("page")] public int Page { get; init; } = 1;
+    [JsonPropertyName("searching")] public object Searching { get; init; } = new { };
+    [JsonPropertyName("sort")] public WireSort Sort { get; init; } = new(false, "firstName");
+}
+
+public sealed record WireSort([property: JsonPropertyName("desc")] bool Desc, [property: JsonPropertyName("key")] string Key);
+
+/// <summary>The Daily Log report id of a device family: 500000 + the device type (§3.3).</summary>
+public static class ReportIds
+{
+    public const int DailyLogBase = 500000;
+    /// <summary>The caller-chosen tag of our one report; it becomes the key of <c>args.urls</c>.</summary>
+    public const int DailyLogClientId = 5;
+
+    public static int DailyLog(int deviceType) => DailyLogBase + deviceType;
+}

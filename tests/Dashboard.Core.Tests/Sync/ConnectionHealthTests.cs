@@ -9,7 +9,7 @@ public sealed class ConnectionHealthTests
     [Fact]
     public async Task A_changed_password_stops_the_connection_once_and_a_re_link_resumes_with_no_gap_and_no_duplicate()
     {
-        await using var h = await SyncHarness.StartAsync(historicalDays: 10, new() { ["Sync:MaxPagesPerClaim"] = "4" });
+        await using var h = await SyncHarness.StartAsync(historicalDays: 10, new() { ["Sync:MaxPagesPerClaim"] = "4", ["LibreView:ReportWindowDays"] = "1" });
         var (patient, userId) = await h.LinkedPatientAsync("rotated@example.org");
         Assert.Equal(1, await h.Engine.RunOnceAsync()); // 4 of 10 days
 
@@ -37,8 +37,8 @@ public sealed class ConnectionHealthTests
         Assert.Equal(ConnectionStatus.Connected, connection.Status);
         pull = await h.PullOfAsync(userId);
         Assert.Equal((PullStatus.Success, 10), (pull.Status, pull.DaysDone));
-        var pullPages = h.History.Pages.Where(p => p.From < SyncHarness.Start.AddHours(-1)).Select(p => p.From).ToList();
-        Assert.Equal(pullPages.Distinct().Count(), pullPages.Count - 1); // only the page that met the new password is asked again
+        var pullPages = h.History.Pages.Where(p => p.From < SyncHarness.Start.UtcDateTime.AddDays(-1)).Select(p => p.From).ToList();
+        Assert.Equal(pullPages.Distinct().Count(), pullPages.Count); // the changed password stopped the pull before a report was asked twice
         Assert.Equal(SyncHarness.ServedKeys(patient, SyncHarness.Start.AddDays(-10), h.Time.GetUtcNow()), await h.ReadingKeysAsync(userId));
     }
 
@@ -86,6 +86,58 @@ public sealed class ConnectionHealthTests
         Assert.Equal(SyncHarness.ServedKeys(patient, pulledFrom, h.Time.GetUtcNow()), await h.ReadingKeysAsync(userId));
         Assert.Equal(["provider.connection.error", "provider.connection.created"],
             (await h.EventsOfAsync(userId)).Select(e => e.EventType).Take(2));
+    }
+
+    [Fact]
+    public async Task A_renewal_that_meets_two_factor_stops_the_connection_with_token_refresh_failed_and_stops_polling()
+    {
+        await using var h = await SyncHarness.StartAsync(historicalDays: 2);
+        var patient = h.AddPatient("twofactor@example.org", mfa: LibreView.Simulator.MfaMethods.Email);
+        var codesSent = h.State.Requests.Of("POST /auth/continue/2fa/sendcode");
+        var userId = await h.NewUserAsync("twofactor");
+        var link = await h.LinkPasswordAsync(userId, patient.Email);
+        Assert.Equal(Dashboard.Core.Linking.LinkState.PendingProviderMfa, link.State);
+        Assert.True((await h.CompleteMfaAsync(userId, h.State.LastMfaCode(patient.Email)!)).Connected);
+        await h.RunUntilIdleAsync();
+
+        h.State.ExpireTrustedDevices(patient.Email);
+        h.Time.Advance(TimeSpan.FromHours(3)); // the 2-hour ticket ran out: the next sync must log in again
+        await h.RunUntilIdleAsync();
+
+        var connection = await h.ConnectionOfAsync(userId);
+        Assert.Equal((ConnectionStatus.Error, SyncErrorTypes.TokenRefreshFailed), (connection.Status, connection.ErrorType));
+        Assert.Contains("connect again", connection.ErrorMessage);
+        var error = Assert.Single(await h.EventsOfAsync(userId), e => e.EventType == "provider.connection.error");
+        Assert.Contains("\"error_type\":\"token_refresh_failed\"", error.DataJson);
+        Assert.Equal(codesSent + 1, h.State.Requests.Of("POST /auth/continue/2fa/sendcode")); // only the link's: none at night
+
+        var requests = h.State.ApiRequests;
+        h.Time.Advance(TimeSpan.FromHours(5));
+        Assert.Equal(0, await h.Engine.RunOnceAsync());
+        Assert.Equal(requests, h.State.ApiRequests);
+    }
+
+    [Fact]
+    public async Task The_ongoing_sync_re_reads_whole_days_so_days_uploaded_late_arrive_once()
+    {
+        await using var h = await SyncHarness.StartAsync(historicalDays: 2);
+        var (patient, userId) = await h.LinkedPatientAsync("offline@example.org", "libre2");
+        await h.RunUntilIdleAsync();
+
+        h.State.SetUploadsPaused(patient.Email, true);
+        for (var i = 0; i < 8; i++)
+        {
+            h.Time.Advance(TimeSpan.FromHours(4));
+            await h.RunUntilIdleAsync();
+        }
+        var whileOffline = (await h.ReadingKeysAsync(userId)).Count;
+        h.State.SetUploadsPaused(patient.Email, false);
+        h.Time.Advance(TimeSpan.FromMinutes(15));
+        await h.RunUntilIdleAsync();
+
+        var stored = await h.ReadingKeysAsync(userId);
+        Assert.True(stored.Count > whileOffline + 100, $"{stored.Count} readings after the upload, {whileOffline} before");
+        Assert.Equal(SyncHarness.ServedKeys(patient, SyncHarness.Start.AddDays(-2), h.Time.GetUtcNow()), stored);
     }
 
     [Fact]

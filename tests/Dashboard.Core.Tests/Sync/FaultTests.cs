@@ -1,5 +1,7 @@
+using Dashboard.Core.Connections;
 using Dashboard.Core.Sync;
 using LibreView.Simulator.Control;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Core.Tests.Sync;
@@ -7,26 +9,35 @@ namespace Dashboard.Core.Tests.Sync;
 public sealed class FaultTests
 {
     [Fact]
-    public async Task A_429_storm_pauses_every_connection_of_the_region_for_the_Retry_After_then_everything_arrives()
+    public async Task A_cloudflare_403_page_pauses_every_connection_of_the_region_which_stay_connected_and_the_pause_grows()
     {
         await using var h = await SyncHarness.StartAsync(historicalDays: 5);
         var pair = new[] { await h.LinkedPatientAsync("busy1@example.org"), await h.LinkedPatientAsync("busy2@example.org") };
         var (patients, users) = (pair.Select(l => l.Patient).ToArray(), pair.Select(l => l.UserId).ToArray());
-        h.State.Faults.Set("us", new FaultSettings { TooManyRequestsShare = 1, RetryAfterSeconds = 600 });
+        h.State.Faults.Set("us", new FaultSettings { Block = Blocks.Cloudflare403 });
         var afterLinking = h.State.ApiRequests;
 
         await h.RunUntilIdleAsync();
         var requests = h.State.ApiRequests;
-        Assert.InRange(requests - afterLinking, 1, 2); // the first answer in the region pauses it (the other connection may have been in flight)
-        h.Time.Advance(TimeSpan.FromMinutes(9));
+        Assert.InRange(requests - afterLinking, 1, 2); // the first block in the region pauses it (the other connection may have been in flight)
+        var backoff = await h.WithDbAsync(db => db.RegionBackoffs.AsNoTracking().SingleAsync());
+        Assert.Equal(("us", 1), (backoff.Region, backoff.Strikes));
+        Assert.Equal(h.Time.GetUtcNow().UtcDateTime + SyncFailures.RegionBlockBase, backoff.Until);
+        h.Time.Advance(TimeSpan.FromMinutes(4));
         Assert.Equal(0, await h.Engine.RunOnceAsync());
         Assert.Equal(requests, h.State.ApiRequests);
         var retrying = await h.PullOfAsync(users[0]);
-        Assert.Equal(PullStatus.Retrying, retrying.Status);
-        Assert.Equal(SyncErrorTypes.RateLimitExceeded, retrying.ErrorType);
+        Assert.Equal((PullStatus.Retrying, SyncErrorTypes.RateLimitExceeded), (retrying.Status, retrying.ErrorType));
+        Assert.All(users, u => Assert.Equal(ConnectionStatus.Connected, h.ConnectionOfAsync(u).Result.Status));
+
+        h.Time.Advance(TimeSpan.FromMinutes(2)); // still blocked after the first pause: the next one is twice as long
+        await h.RunUntilIdleAsync();
+        backoff = await h.WithDbAsync(db => db.RegionBackoffs.AsNoTracking().SingleAsync());
+        Assert.Equal(2, backoff.Strikes);
+        Assert.Equal(h.Time.GetUtcNow().UtcDateTime + 2 * SyncFailures.RegionBlockBase, backoff.Until);
 
         h.State.Faults.Clear();
-        h.Time.Advance(TimeSpan.FromMinutes(1));
+        h.Time.Advance(TimeSpan.FromMinutes(11));
         await h.RunUntilIdleAsync();
         for (var i = 0; i < patients.Length; i++)
         {
@@ -35,6 +46,40 @@ public sealed class FaultTests
             Assert.Null(pull.ErrorType);
             Assert.Equal(SyncHarness.ServedKeys(patients[i], SyncHarness.Start.AddDays(-5), h.Time.GetUtcNow()), await h.ReadingKeysAsync(users[i]));
         }
+        Assert.Empty(await h.EventsOfAsync(users[0]).ContinueWith(t => t.Result.Where(e => e.EventType == "provider.connection.error").ToList()));
+    }
+
+    [Fact]
+    public async Task A_refused_ticket_during_a_pull_logs_in_again_once_and_the_pull_completes()
+    {
+        await using var h = await SyncHarness.StartAsync(historicalDays: 5);
+        var (patient, userId) = await h.LinkedPatientAsync("jwt@example.org");
+        var logins = h.State.Requests.Of("POST /auth/login");
+        h.State.Faults.Set("us", new FaultSettings { Block = Blocks.ExpiredJwt, BlockNext = 1 });
+
+        await h.RunUntilIdleAsync();
+
+        Assert.Equal(logins + 1, h.State.Requests.Of("POST /auth/login"));
+        Assert.Equal(PullStatus.Success, (await h.PullOfAsync(userId)).Status);
+        Assert.Equal(SyncHarness.ServedKeys(patient, SyncHarness.Start.AddDays(-5), h.Time.GetUtcNow()), await h.ReadingKeysAsync(userId));
+    }
+
+    [Fact]
+    public async Task A_long_poll_that_never_finishes_leaves_the_pull_retrying_with_nothing_lost_or_duplicated()
+    {
+        await using var h = await SyncHarness.StartAsync(historicalDays: 5, new() { ["LibreView:MaxPollAttempts"] = "3", ["LibreView:PollDelay"] = "00:00:00.001" });
+        var (patient, userId) = await h.LinkedPatientAsync("stuck@example.org");
+        h.State.Faults.Set("us", new FaultSettings { LongPollNeverCompletes = true });
+
+        await h.RunUntilIdleAsync();
+        var pull = await h.PullOfAsync(userId);
+        Assert.Equal((PullStatus.Retrying, SyncErrorTypes.ProviderUnavailable), (pull.Status, pull.ErrorType));
+        Assert.Empty(await h.ReadingKeysAsync(userId));
+
+        h.State.Faults.Clear();
+        await RunThroughBackOffAsync(h);
+        Assert.Equal(PullStatus.Success, (await h.PullOfAsync(userId)).Status);
+        Assert.Equal(SyncHarness.ServedKeys(patient, SyncHarness.Start.AddDays(-5), h.Time.GetUtcNow()), await h.ReadingKeysAsync(userId));
     }
 
     [Fact]
@@ -87,12 +132,13 @@ public sealed class FaultTests
     {
         await using var h = await SyncHarness.StartAsync(historicalDays: 8, new() { ["Sync:MaxAttempts"] = "100" });
         var (patient, userId) = await h.LinkedPatientAsync("cut@example.org");
-        h.State.Faults.Set("us", new FaultSettings { TruncatedShare = 0.4 });
+        h.State.Faults.Set("us", new FaultSettings { TruncatedShare = 0.2 });
 
         await RunThroughBackOffAsync(h);
 
         var pull = await h.PullOfAsync(userId);
         Assert.Equal((PullStatus.Success, 8), (pull.Status, pull.DaysDone));
+        Assert.True(h.State.Requests.Of("POST /reports") > 1, "some reports should have been cut and asked again");
         Assert.Equal(SyncHarness.ServedKeys(patient, SyncHarness.Start.AddDays(-8), h.Time.GetUtcNow()), await h.ReadingKeysAsync(userId));
     }
 

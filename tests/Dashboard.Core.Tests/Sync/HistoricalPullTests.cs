@@ -24,17 +24,21 @@ public sealed class HistoricalPullTests
         Assert.Equal((90, 90), (pull.DaysDone, pull.DaysAsked));
         Assert.Equal(pull.RangeEnd, pull.Checkpoint);
         Assert.Equal([PullStatus.Scheduled, PullStatus.InProgress, PullStatus.Success], pull.Timeline.Select(t => t.Status));
-        Assert.Equal(90, pull.GlucoseDaysWithData);
-        Assert.True(pull.CarbohydratesDaysWithData > 0);
-
         var served = SyncHarness.ServedKeys(patient, SyncHarness.Start.AddDays(-90), SyncHarness.Start);
+        Assert.Equal(served.Select(r => r.Timestamp.Date).Distinct().Count(), pull.GlucoseDaysWithData);
+        Assert.True(pull.CarbohydratesDaysWithData > 0);
+        Assert.Single(h.History.Pages, p => p.From < SyncHarness.Start.UtcDateTime.AddDays(-10)); // one 90-day Daily Log
         var stored = await h.ReadingKeysAsync(userId);
         Assert.Equal(served.Count, stored.Count);
         Assert.Equal(served, stored);
         if (sensor == "libre3") Assert.InRange(stored.Count, 24_000, 26_000);
         else Assert.Contains(stored, r => r.Kind == ReadingKind.ManualScan);
 
-        var servedNotes = patient.Data!.Notes(SyncHarness.Start.AddDays(-90), SyncHarness.Start).Select(n => (n.Local, n.Kind)).Distinct().Count();
+        var from = SyncHarness.Start.UtcDateTime.AddDays(-90);
+        var servedNotes = patient.Data!.Notes(SyncHarness.Start.AddDays(-91), SyncHarness.Start.AddMinutes(-17))
+            .Where(n => n.Local >= from)
+            .Select(n => (new DateTime(n.Local.Year, n.Local.Month, n.Local.Day, n.Local.Hour, 0, 0), n.Kind))
+            .Distinct().Count(); // hour-bucketed entries (assumed keys)
         Assert.Equal(servedNotes, await h.WithDbAsync(db => db.Notes.CountAsync(n => n.UserId == userId)));
 
         var events = await h.EventsOfAsync(userId);
@@ -53,7 +57,7 @@ public sealed class HistoricalPullTests
     [Fact]
     public async Task A_restart_in_the_middle_of_a_pull_resumes_from_the_checkpoint_with_nothing_fetched_twice_or_missed()
     {
-        await using var h = await SyncHarness.StartAsync(historicalDays: 10);
+        await using var h = await SyncHarness.StartAsync(historicalDays: 10, new() { ["LibreView:ReportWindowDays"] = "1" });
         var (patient, userId) = await h.LinkedPatientAsync("restart@example.org");
 
         using var crash = new CancellationTokenSource();
@@ -72,7 +76,7 @@ public sealed class HistoricalPullTests
         Assert.Equal(PullStatus.Success, pull.Status);
         Assert.Equal(10, pull.DaysDone);
         var pages = h.History.Pages.Where(p => p.PatientId == patient.Id).Select(p => p.From).ToList();
-        var pullPages = pages.Where(from => from < SyncHarness.Start).ToList();
+        var pullPages = pages.Where(from => from < SyncHarness.Start.UtcDateTime.AddDays(-1)).ToList();
         Assert.Equal(pullPages.Distinct().Count(), pullPages.Count);
         Assert.Equal(SyncHarness.ServedKeys(patient, SyncHarness.Start.AddDays(-10), h.Time.GetUtcNow()), await h.ReadingKeysAsync(userId));
     }
@@ -80,7 +84,7 @@ public sealed class HistoricalPullTests
     [Fact]
     public async Task Two_engines_on_one_database_never_pull_the_same_connection_at_once()
     {
-        await using var h = await SyncHarness.StartAsync(historicalDays: 12, new() { ["Sync:MaxPagesPerClaim"] = "2" });
+        await using var h = await SyncHarness.StartAsync(historicalDays: 12, new() { ["Sync:MaxPagesPerClaim"] = "2", ["LibreView:ReportWindowDays"] = "1" });
         var linked = new List<(LibreView.Simulator.Accounts.SimAccount Patient, Guid UserId)>();
         for (var i = 1; i <= 3; i++) linked.Add(await h.LinkedPatientAsync($"twin{i}@example.org"));
         var (patients, users) = (linked.Select(l => l.Patient).ToList(), linked.Select(l => l.UserId).ToList());
@@ -95,7 +99,7 @@ public sealed class HistoricalPullTests
         }
         Assert.True(firstSteps > 0 && secondSteps > 0, $"both engines should have worked: {firstSteps} and {secondSteps} steps");
 
-        var pages = h.History.Pages.Where(p => p.From < SyncHarness.Start.AddMinutes(-1)).ToList();
+        var pages = h.History.Pages.Where(p => p.From < SyncHarness.Start.UtcDateTime.AddDays(-1)).ToList();
         Assert.Equal(pages.Count, pages.DistinctBy(p => (p.PatientId, p.From)).Count());
         for (var i = 0; i < patients.Count; i++)
         {

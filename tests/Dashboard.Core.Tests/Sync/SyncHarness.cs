@@ -3,6 +3,7 @@ using Dashboard.Core.Events;
 using Dashboard.Core.Glucose.Store;
 using Dashboard.Core.Linking;
 using Dashboard.Core.Organizations;
+using Dashboard.Core.Practices;
 using Dashboard.Core.Storage;
 using Dashboard.Core.Sync;
 using Dashboard.Core.Teams;
@@ -33,6 +34,7 @@ internal sealed class SyncHarness : IAsyncDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("lcd-sync-tests-").FullName;
     private readonly List<ServiceProvider> _providers = [];
     private readonly Dictionary<string, string?> _settings;
+    private readonly Dictionary<Guid, string> _linkTokens = [];
 
     private SyncHarness(SimulatorServer sim, FakeTimeProvider time, Dictionary<string, string?> settings)
     {
@@ -73,6 +75,7 @@ internal sealed class SyncHarness : IAsyncDisposable
         var harness = new SyncHarness(sim, time, all);
         await harness.Services.InitializeStoreAsync();
         await harness.SeedAsync();
+        await harness.SignInPracticeAccountAsync();
         return harness;
     }
 
@@ -83,7 +86,7 @@ internal sealed class SyncHarness : IAsyncDisposable
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(_settings).Build();
         var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton<TimeProvider>(new LibreView.Tests.Support.FakeClockWithRealTimers(Time));
         services.AddLogging();
         services.AddDashboardCore(configuration, _folder);
         services.AddHttpClient<ILibreViewClient, LibreViewClient>().AddHttpMessageHandler(History.Handler);
@@ -113,8 +116,19 @@ internal sealed class SyncHarness : IAsyncDisposable
         });
     }
 
-    public SimAccount AddPatient(string email, string sensor = "libre3", string region = "us") =>
-        State.CreateAccount(new AccountSeed { Email = email, Password = Password, Region = region, Sensor = sensor });
+    /// <summary>Practice accounts always need a code (reference §4.1): signed in once, as an admin would, with the e-mailed code.</summary>
+    private async Task SignInPracticeAccountAsync()
+    {
+        var sessions = Services.GetRequiredService<PracticeAccountSessions>();
+        var key = sessions.Accounts.Single().Key;
+        var step = await sessions.BeginSignInAsync(key, CancellationToken.None);
+        Assert.True(step.AwaitingCode, step.Error);
+        step = await sessions.CompleteSignInAsync(key, State.LastMfaCode(PracticeEmail), CancellationToken.None);
+        Assert.True(step.SignedIn, step.Error);
+    }
+
+    public SimAccount AddPatient(string email, string sensor = "libre3", string region = "us", string mfa = MfaMethods.None) =>
+        State.CreateAccount(new AccountSeed { Email = email, Password = Password, Region = region, Sensor = sensor, Mfa = mfa });
 
     /// <summary>A new simulator patient linked to a new user with their password; the historical pull is scheduled, not run.</summary>
     public async Task<(SimAccount Patient, Guid UserId)> LinkedPatientAsync(string email, string sensor = "libre3")
@@ -137,7 +151,14 @@ internal sealed class SyncHarness : IAsyncDisposable
     {
         await using var scope = Services.CreateAsyncScope();
         var token = await scope.ServiceProvider.GetRequiredService<LinkTokenService>().IssueAsync(TeamId, userId, Providers.AbbottLibreView, null);
+        _linkTokens[userId] = token!.Token;
         return await scope.ServiceProvider.GetRequiredService<PasswordLinking>().LinkAsync(token!.Token, email, password, null, CancellationToken.None);
+    }
+
+    public async Task<LinkResult> CompleteMfaAsync(Guid userId, string code)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PasswordLinking>().CompleteMfaAsync(_linkTokens[userId], code, CancellationToken.None);
     }
 
     public async Task<LinkResult> LinkEmailAsync(Guid userId, string email)
@@ -186,16 +207,23 @@ internal sealed class SyncHarness : IAsyncDisposable
             .Select(r => (r.Timestamp, r.Kind)).OrderBy(r => r.Timestamp).ThenBy(r => r.Kind).ToList());
 
     /// <summary>
-    /// What the simulator serves for [from, to) as the store keys it: floating time and kind, so the repeated hour of a
-    /// clock change (two readings with one wall-clock time) counts once, as it does in the store.
+    /// What the simulator's reports hold from the floating time <paramref name="from"/> (a UTC instant read as wall time,
+    /// as the pull asks) up to what has been uploaded by <paramref name="now"/> (17 minutes of upload lag), as the store
+    /// keys it: floating time and kind, so the repeated hour of a clock change counts once, as it does in the store.
     /// </summary>
-    public static List<(DateTime Timestamp, ReadingKind Kind)> ServedKeys(SimAccount account, DateTimeOffset from, DateTimeOffset to) =>
-        account.Data!.Historic(from, to).Select(r => (r.Local, ReadingKind.Automatic))
-            .Concat(account.Data.Scans(from, to).Select(r => (r.Local, ReadingKind.ManualScan)))
+    public static List<(DateTime Timestamp, ReadingKind Kind)> ServedKeys(SimAccount account, DateTimeOffset from, DateTimeOffset now)
+    {
+        var floatingFrom = from.UtcDateTime.AddTicks(-(from.UtcDateTime.Ticks % TimeSpan.TicksPerSecond)); // reports ask whole seconds
+        var (utcFrom, until) = (from.AddDays(-1), now.AddMinutes(-17));
+        return account.Data!.Historic(utcFrom, until).Where(r => r.Local >= floatingFrom).Select(r => (r.Local, ReadingKind.Automatic))
+            .Concat(account.Data.Scans(utcFrom, until).Where(r => r.Local >= floatingFrom).Select(r => (r.Local, ReadingKind.ManualScan)))
             .Distinct().OrderBy(r => r.Item1).ThenBy(r => r.Item2).ToList();
+    }
+
 
     public async ValueTask DisposeAsync()
     {
+        var unlisted = State.Requests.Unlisted;
         foreach (var provider in _providers) await provider.DisposeAsync();
         await Sim.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -206,5 +234,6 @@ internal sealed class SyncHarness : IAsyncDisposable
         catch (IOException)
         {
         }
+        Assert.True(unlisted == 0, $"The product asked the simulator for {unlisted} path(s) the reference does not list");
     }
 }

@@ -1,4 +1,7 @@
+using Dashboard.Core.Practices;
+using LibreView.Simulator.Accounts;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Hosting;
 
@@ -17,7 +20,7 @@ public sealed class ConsoleAppFixture : IAsyncLifetime
 
     public IServiceProvider Services => _factory!.Services;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
@@ -28,11 +31,29 @@ public sealed class ConsoleAppFixture : IAsyncLifetime
             // A short history keeps the browser tests light; the sync engine still runs for real.
             host.UseSetting("Sync:HistoricalDays", "3");
             host.UseSetting("Sync:PollInterval", "00:00:01");
+            // Small pages, so a patient can sit on the third page of a practice's dashboard.
+            host.UseSetting("LibreView:DashboardPageSize", "2");
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
         BaseAddress = _factory.ClientOptions.BaseAddress;
-        return Task.CompletedTask;
+        await SignInPracticeAccountsAsync();
+    }
+
+    /// <summary>
+    /// Practice accounts always need a code (reference §4.1); the demo seeder is off here, so they are signed in once,
+    /// as an admin would, with the code the in-process simulator "e-mailed".
+    /// </summary>
+    private async Task SignInPracticeAccountsAsync()
+    {
+        var sessions = Services.GetRequiredService<PracticeAccountSessions>();
+        var simulator = Services.GetRequiredService<SimulatorState>();
+        foreach (var account in sessions.Accounts)
+        {
+            var step = await sessions.BeginSignInAsync(account.Key, CancellationToken.None);
+            if (step.AwaitingCode) step = await sessions.CompleteSignInAsync(account.Key, simulator.LastMfaCode(account.Email), CancellationToken.None);
+            if (!step.SignedIn) throw new InvalidOperationException($"The practice account {account.Email} did not sign in: {step.Error}");
+        }
     }
 
     public string Url(string relative) => new Uri(BaseAddress, relative).ToString();

@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
+using Dashboard.Core.Practices;
 using LibreView.Simulator;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -42,6 +44,24 @@ public class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Sync:Enabled", "false"); // tests drive sync cycles by hand
     }
 
+    /// <summary>
+    /// Practice accounts always need a code (reference §4.1): once the app runs, each is signed in as an admin would
+    /// do it, with the code the simulator "e-mailed".
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        var sessions = host.Services.GetRequiredService<PracticeAccountSessions>();
+        foreach (var account in sessions.Accounts)
+        {
+            var step = sessions.BeginSignInAsync(account.Key, CancellationToken.None).GetAwaiter().GetResult();
+            if (step.AwaitingCode)
+                step = sessions.CompleteSignInAsync(account.Key, Simulator.State.LastMfaCode(account.Email), CancellationToken.None).GetAwaiter().GetResult();
+            if (!step.SignedIn) throw new InvalidOperationException($"The practice account {account.Email} did not sign in: {step.Error}");
+        }
+        return host;
+    }
+
     public HttpClient ClientFor(string apiKey)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -52,8 +72,10 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
+        var unlisted = Simulator.State.Requests.Unlisted;
         await base.DisposeAsync();
         await Simulator.DisposeAsync();
+        if (unlisted != 0) throw new InvalidOperationException($"The app asked the simulator for {unlisted} path(s) the reference does not list");
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

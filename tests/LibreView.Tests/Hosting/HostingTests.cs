@@ -54,18 +54,24 @@ public class HostingTests
         var client = provider.GetRequiredService<ILibreViewClient>();
         using var http = server.CreateClient();
 
-        var mfa = await client.LoginAsync(new LibreViewCredentials("patient.eu@example.org", SimHarness.Password, "eu"));
+        var mfa = await client.LoginAsync(new LibreViewCredentials("patient.eu@example.org", SimHarness.Password, "eu"), LoginPurpose.Interactive);
         Assert.Equal(LibreViewErrorKind.MfaRequired, mfa.Error?.Kind);
         var code = (await http.GetFromJsonAsync<JsonElement>("/_libreview/_sim/mfa/patient.eu@example.org")).GetProperty("code").GetString()!;
         var session = (await client.CompleteMfaAsync(mfa.Error!.Mfa!, code)).GetValueOrThrow();
         Assert.Equal("de", session.Region);
 
-        var care = (await client.LoginAsync(new LibreViewCredentials("careteam.us@example.org", SimHarness.Password))).GetValueOrThrow();
-        var found = (await client.FindPracticePatientAsync(care, "tryvital-SANDBOX", "shared.us@example.org")).GetValueOrThrow();
+        var careMfa = await client.LoginAsync(new LibreViewCredentials("careteam.us@example.org", SimHarness.Password), LoginPurpose.Interactive);
+        var careCode = (await http.GetFromJsonAsync<JsonElement>("/_libreview/_sim/mfa/careteam.us@example.org")).GetProperty("code").GetString()!;
+        var care = (await client.CompleteMfaAsync(careMfa.Error!.Mfa!, careCode)).GetValueOrThrow();
+        var found = (await client.FindPatientAsync(care, "shared.us@example.org", "tryvital-SANDBOX")).GetValueOrThrow();
         Assert.Equal("tryVital-sandbox", found.PracticeId);
 
         Assert.Equal("the host's own page", await http.GetStringAsync("/somewhere/else"));
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/_libreview/nowhere")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/_libreview/us/llu/connections")).StatusCode);
+        var requests = await http.GetFromJsonAsync<JsonElement>("/_libreview/_sim/requests");
+        Assert.Equal(2, requests.GetProperty("unlisted").GetInt32());
+        Assert.Equal(2, requests.GetProperty("byEndpoint").GetProperty("POST /auth/continue/2fa/result").GetInt32());
     }
 
     [Fact]
@@ -85,21 +91,24 @@ public class HostingTests
         Assert.Equal(HttpStatusCode.Conflict, (await h.Control.PostAsJsonAsync("/_sim/accounts", new { email = "curl@example.org", password = "x" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await h.Control.PostAsJsonAsync("/_sim/accounts", new { email = "bad@example.org", password = "x", profile = "nope" })).StatusCode);
 
-        var login = await h.Client.LoginAsync(new LibreViewCredentials("curl@example.org", "Secret-1"));
+        var login = await h.Client.LoginAsync(new LibreViewCredentials("curl@example.org", "Secret-1"), LoginPurpose.Interactive);
         Assert.Equal(("au", "+61 *** *** 987"), (login.Error?.Mfa?.Region, login.Error?.Mfa?.Hint));
 
         (await h.Control.PostAsJsonAsync("/_sim/accounts/curl@example.org/mfa", new { method = "none" })).EnsureSuccessStatusCode();
         (await h.Control.PostAsJsonAsync("/_sim/accounts/curl@example.org/password", new { password = "Secret-2" })).EnsureSuccessStatusCode();
-        Assert.True((await h.Client.LoginAsync(new LibreViewCredentials("curl@example.org", "Secret-2"))).IsSuccess);
+        Assert.True((await h.Client.LoginAsync(new LibreViewCredentials("curl@example.org", "Secret-2"), LoginPurpose.Interactive)).IsSuccess);
 
         (await h.Control.PutAsJsonAsync("/_sim/faults/au", new { serverErrorShare = 1.0 })).EnsureSuccessStatusCode();
-        Assert.Equal(LibreViewErrorKind.ProviderApiError, (await h.Client.LoginAsync(new LibreViewCredentials("curl@example.org", "Secret-2"))).Error?.Kind);
-        (await h.Control.PutAsJsonAsync("/_sim/settings", new { requestsPerMinute = 100 })).EnsureSuccessStatusCode();
-        Assert.Equal(100, h.State.Settings.RequestsPerMinute);
+        Assert.Equal(LibreViewErrorKind.ProviderApiError, (await h.Client.LoginAsync(new LibreViewCredentials("curl@example.org", "Secret-2"), LoginPurpose.Interactive)).Error?.Kind);
+        (await h.Control.PutAsJsonAsync("/_sim/faults/au", new { block = "cloudflare403" })).EnsureSuccessStatusCode();
+        Assert.Equal(LibreViewErrorKind.RegionBlocked, (await h.Client.LoginAsync(new LibreViewCredentials("curl@example.org", "Secret-2"), LoginPurpose.Interactive)).Error?.Kind);
+        Assert.Equal(HttpStatusCode.BadRequest, (await h.Control.PutAsJsonAsync("/_sim/faults/au", new { block = "nope" })).StatusCode);
+        (await h.Control.PutAsJsonAsync("/_sim/settings", new { requestsPerMinutePerAccount = 100 })).EnsureSuccessStatusCode();
+        Assert.Equal(100, h.State.Settings.RequestsPerMinutePerAccount);
 
         (await h.Control.PostAsync("/_sim/reset", null)).EnsureSuccessStatusCode();
         Assert.Empty(await h.Control.GetFromJsonAsync<JsonElement[]>("/_sim/accounts") ?? []);
         Assert.Empty(h.State.Faults.All);
-        Assert.Equal(0, h.State.Settings.RequestsPerMinute);
+        Assert.Equal(300, h.State.Settings.RequestsPerMinutePerAccount);
     }
 }

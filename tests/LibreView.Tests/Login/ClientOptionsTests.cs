@@ -16,6 +16,7 @@ public class ClientOptionsTests
             ["LibreView:Regions:0"] = "us",
             ["LibreView:Regions:1"] = "ca",
             ["LibreView:RetryBaseDelay"] = "00:00:00.010",
+            ["LibreView:RegionBaseUrls:cn"] = "http://localhost:5099/cn-host",
         }).Build();
         var services = new ServiceCollection();
         services.AddLibreViewClient(config.GetSection("LibreView"));
@@ -26,7 +27,10 @@ public class ClientOptionsTests
         Assert.Equal(["us", "ca"], options.Regions);
         Assert.True(options.Serves("CA"));
         Assert.False(options.Serves("de"));
-        Assert.Equal(new Uri("http://localhost:5080/_libreview/ca/llu/connections"), options.RegionUri("ca", "/llu/connections"));
+        Assert.Equal(new Uri("http://localhost:5080/_libreview/ca/user"), options.RegionUri("ca", "/user"));
+        Assert.Equal(new Uri("http://localhost:5099/cn-host/auth/login"), options.RegionUri("cn", "/auth/login"));
+        Assert.Equal(new Uri("https://api.libreview.ru/user"), options.RegionUri("ru", "/user"));
+        Assert.Equal("lv", options.Product);
         Assert.True(new LibreViewClientOptions().Serves("eu2"));
         Assert.NotNull(provider.GetRequiredService<ILibreViewClient>());
     }

@@ -6,7 +6,10 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace LibreView.Tests.Support;
 
-/// <summary>A simulator on real loopback Kestrel with a movable clock, and a client wired through DI exactly as the product does.</summary>
+/// <summary>
+/// A simulator on real loopback Kestrel with a movable clock, and a client wired through DI exactly as the product
+/// does. Disposing asserts the client asked for no path outside the reference's list.
+/// </summary>
 internal sealed class SimHarness : IAsyncDisposable
 {
     public const string Password = "Libre-Passw0rd!";
@@ -36,11 +39,12 @@ internal sealed class SimHarness : IAsyncDisposable
         var time = new FakeTimeProvider(new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero));
         var sim = await SimulatorServer.StartAsync(options, time);
         var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(new FakeClockWithRealTimers(time));
         services.AddLibreViewClient(o =>
         {
             o.BaseUrlTemplate = sim.RegionUrlTemplate;
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
-            o.MaxRetryAfterWait = TimeSpan.FromSeconds(2);
+            o.PollDelay = TimeSpan.FromMilliseconds(1);
             client?.Invoke(o);
         });
         return new SimHarness(sim, time, services.BuildServiceProvider());
@@ -54,20 +58,33 @@ internal sealed class SimHarness : IAsyncDisposable
         return State.CreateAccount(seed);
     }
 
-    public LibreViewCredentials Credentials(string email, string? region = null, string password = Password) => new(email, password, region);
+    public LibreViewCredentials Credentials(string email, string? region = null, string password = Password, string? trustedDevice = null) =>
+        new(email, password, region, trustedDevice);
 
     /// <summary>Logs in and asserts success.</summary>
-    public async Task<LibreViewSession> LoginAsync(string email, string? region = null)
+    public async Task<LibreViewSession> LoginAsync(string email, string? region = null, LoginPurpose purpose = LoginPurpose.Interactive)
     {
-        var result = await Client.LoginAsync(Credentials(email, region));
+        var result = await Client.LoginAsync(Credentials(email, region), purpose);
         Assert.True(result.IsSuccess, result.Error?.ToString());
         return result.Value;
     }
 
+    /// <summary>Logs in an account with two-factor: the code is read back from the simulator as the person would read it.</summary>
+    public async Task<LibreViewSession> LoginWithCodeAsync(string email, string? region = null)
+    {
+        var login = await Client.LoginAsync(Credentials(email, region), LoginPurpose.Interactive);
+        Assert.Equal(LibreViewErrorKind.MfaRequired, login.Error?.Kind);
+        var done = await Client.CompleteMfaAsync(login.Error!.Mfa!, State.LastMfaCode(email)!);
+        Assert.True(done.IsSuccess, done.Error?.ToString());
+        return done.Value;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        var unlisted = State.Requests.Unlisted;
         Control.Dispose();
         await _services.DisposeAsync();
         await Sim.DisposeAsync();
+        Assert.True(unlisted == 0, $"The client asked the simulator for {unlisted} path(s) the reference does not list");
     }
 }

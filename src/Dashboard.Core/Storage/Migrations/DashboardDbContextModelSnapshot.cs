@@ -570,6 +570,42 @@ namespace Dashboard.Core.Storage.Migrations
                     b.ToTable("Practices");
                 });
 
+            modelBuilder.Entity("Dashboard.Core.Practices.PracticeAccountSession", b =>
+                {
+                    b.Property<string>("AccountKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProblemSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedPendingMfa")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedSession")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedTrustedDevice")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignedInAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TrustedDeviceExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountKey");
+
+                    b.ToTable("PracticeAccountSessions", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Core.Practices.TeamPracticeBinding", b =>
                 {
                     b.Property<Guid>("TeamId")
@@ -713,6 +749,9 @@ namespace Dashboard.Core.Storage.Migrations
                     b.Property<string>("Region")
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Strikes")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("Until")
                         .HasColumnType("TEXT");

@@ -15,6 +15,7 @@ public static class NavigationCatalog
         new("Patients", "/patients", Icons.Material.Outlined.People, [ConsoleRoles.Support, ConsoleRoles.Admin]),
         new("Events", "/events", Icons.Material.Outlined.EventNote, [ConsoleRoles.Support, ConsoleRoles.Admin]),
         new("Practices", "/practices", Icons.Material.Outlined.LocalHospital, [ConsoleRoles.Admin]),
+        new("Practice accounts", "/practice-accounts", Icons.Material.Outlined.Key, [ConsoleRoles.Admin]),
         new("Audit log", "/audit", Icons.Material.Outlined.History, [ConsoleRoles.Admin]),
         new("Settings", "/settings", Icons.Material.Outlined.Settings, [ConsoleRoles.Admin]),
     ];

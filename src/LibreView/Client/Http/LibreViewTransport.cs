@@ -7,19 +7,41 @@ using Polly.Timeout;
 
 namespace LibreView.Client.Http;
 
-/// <summary>Sends one LibreLinkUp request with the headers LibreView requires and reads the envelope.</summary>
-internal sealed class LibreViewTransport(HttpClient http, IOptions<LibreViewClientOptions> options, TimeProvider time)
+/// <summary>Sends one LibreView web/Pro request with the headers of reference §1.3 and reads the answer.</summary>
+internal sealed class LibreViewTransport(HttpClient http, IOptions<LibreViewClientOptions> options)
 {
     private readonly LibreViewClientOptions _options = options.Value;
 
     public LibreViewClientOptions Options => _options;
 
-    public async Task<(LluReply? Reply, LibreViewError? Error)> SendAsync(
-        HttpMethod method, string region, string pathAndQuery, object? body, string? bearer, string? accountId, CancellationToken ct)
+    /// <summary>A JSON call to a path of a region's API host.</summary>
+    public Task<(LibreReply? Reply, LibreViewError? Error)> SendAsync(
+        HttpMethod method, string region, string pathAndQuery, object? body, string? bearer, string? accountId, CancellationToken ct) =>
+        SendAsync(method, _options.RegionUri(region, pathAndQuery), body, bearer, accountId, ct);
+
+    /// <summary>A JSON call to an absolute URL LibreView gave us (channel, long-poll).</summary>
+    public async Task<(LibreReply? Reply, LibreViewError? Error)> SendAsync(
+        HttpMethod method, Uri uri, object? body, string? bearer, string? accountId, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(method, _options.RegionUri(region, pathAndQuery));
-        request.Headers.TryAddWithoutValidation(LibreHeaders.Product, _options.Product);
-        request.Headers.TryAddWithoutValidation(LibreHeaders.Version, _options.Version);
+        var (status, text, error) = await SendRawAsync(method, uri, body, bearer, accountId, "application/json", ct);
+        if (error is not null) return (null, error);
+        var reply = LibreReply.Parse(status, text!);
+        return reply is not null ? (reply, null) : (null, ReplyErrors.NotEnvelope(status, text!));
+    }
+
+    /// <summary>One request; the body text comes back whatever its type (the report is HTML).</summary>
+    public async Task<(int Status, string? Text, LibreViewError? Error)> SendRawAsync(
+        HttpMethod method, Uri uri, object? body, string? bearer, string? accountId, string accept, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, uri);
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        if (_options.Product is { Length: > 0 } product) request.Headers.TryAddWithoutValidation(LibreHeaders.Product, product);
+        if (_options.WebVersion is { Length: > 0 } version) request.Headers.TryAddWithoutValidation(LibreHeaders.WebVersion, version);
+        if (_options.Origin is { Length: > 0 } origin)
+        {
+            request.Headers.TryAddWithoutValidation("Origin", origin);
+            request.Headers.TryAddWithoutValidation("Referer", origin + "/");
+        }
         if (bearer is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
         if (accountId is not null) request.Headers.TryAddWithoutValidation(LibreHeaders.AccountId, accountId);
         if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: LibreJson.Options);
@@ -28,20 +50,12 @@ internal sealed class LibreViewTransport(HttpClient http, IOptions<LibreViewClie
         {
             using var response = await http.SendAsync(request, ct);
             var text = await response.Content.ReadAsStringAsync(ct);
-            var status = (int)response.StatusCode;
-            var reply = LluReply.Parse(status, text, RetryRules.RetryAfter(response, time));
-            if (reply is not null) return (reply, null);
-            return (null, status switch
-            {
-                429 => ReplyErrors.RateLimited(RetryRules.RetryAfter(response, time)),
-                >= 200 and <= 299 => ReplyErrors.Malformed(status),
-                _ => ReplyErrors.Api($"LibreView answered HTTP {status}"),
-            });
+            return ((int)response.StatusCode, text, null);
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or IOException
                                       || (e is OperationCanceledException && !ct.IsCancellationRequested))
         {
-            return (null, ReplyErrors.Api($"LibreView could not be reached: {e.Message}"));
+            return (0, null, ReplyErrors.Api($"LibreView could not be reached: {e.Message}"));
         }
     }
 }

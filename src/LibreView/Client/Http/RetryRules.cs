@@ -5,27 +5,16 @@ using Polly.Timeout;
 namespace LibreView.Client.Http;
 
 /// <summary>
-/// Which answers the resilience handler retries. Application errors (wrong password, steps, lock-out) come back
-/// as HTTP 200 or as a 429 without <c>Retry-After</c>, so they are never retried.
+/// Which answers the resilience handler retries at once: transport failures and 5xx. Application errors come back
+/// as HTTP 200; a 429, 403 or 430 is a block that must be waited out for minutes (reference §6), never retried here.
 /// </summary>
 internal static class RetryRules
 {
-    public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, LibreViewClientOptions options, TimeProvider time) =>
+    public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome) =>
         outcome switch
         {
             { Exception: HttpRequestException or TimeoutRejectedException } => true,
             { Result: { } r } when (int)r.StatusCode >= 500 || r.StatusCode == HttpStatusCode.RequestTimeout => true,
-            { Result: { StatusCode: HttpStatusCode.TooManyRequests } r } =>
-                RetryAfter(r, time) is { } wait && wait <= options.MaxRetryAfterWait,
             _ => false,
         };
-
-    /// <summary>The server's <c>Retry-After</c>, when it sent one.</summary>
-    public static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider time)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta) return delta;
-        if (header?.Date is { } date) return date - time.GetUtcNow() is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero;
-        return null;
-    }
 }

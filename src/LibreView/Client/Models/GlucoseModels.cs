@@ -2,23 +2,12 @@ namespace LibreView.Client;
 
 public enum GlucoseUnit { MmolPerL = 0, MgPerDl = 1 }
 
-/// <summary>LibreLinkUp's item <c>type</c>: 0 historic (automatic) reading, 1 scan / current reading.</summary>
+/// <summary>Where a reading of the Daily Log comes from: <c>Days[].Glucose</c> (historic, automatic) or <c>Days[].SensorScans</c>.</summary>
 public enum GlucoseRecordType { Historic = 0, Scan = 1 }
 
-/// <param name="Timestamp">Device wall-clock time, <see cref="DateTimeKind.Unspecified"/>, never converted.</param>
-/// <param name="FactoryTimestamp">The same instant in UTC.</param>
-/// <param name="Value">The value in <paramref name="Unit"/>, as the device showed it.</param>
-public sealed record GlucoseReading(
-    DateTime Timestamp,
-    DateTimeOffset FactoryTimestamp,
-    double ValueMgPerDl,
-    double Value,
-    GlucoseUnit Unit,
-    GlucoseRecordType Type,
-    int? TrendArrow,
-    int MeasurementColor,
-    bool IsHigh,
-    bool IsLow);
+/// <param name="Timestamp">Device wall-clock time, <see cref="DateTimeKind.Unspecified"/>, never converted (reference §7).</param>
+/// <param name="Value">The value in <paramref name="Unit"/>, as the report gave it.</param>
+public sealed record GlucoseReading(DateTime Timestamp, double Value, GlucoseUnit Unit, GlucoseRecordType Type);
 
 public enum NoteKind { Food, RapidInsulin, LongInsulin, Note }
 
@@ -26,34 +15,28 @@ public enum NoteKind { Food, RapidInsulin, LongInsulin, Note }
 /// <param name="Carbs">Grams, for <see cref="NoteKind.Food"/>.</param>
 /// <param name="Units">Insulin units, for the insulin kinds.</param>
 /// <param name="Text">Free text, for <see cref="NoteKind.Note"/>.</param>
-public sealed record NoteEntry(DateTime Timestamp, DateTimeOffset FactoryTimestamp, NoteKind Kind, double? Carbs, double? Units, string? Text);
+public sealed record NoteEntry(DateTime Timestamp, NoteKind Kind, double? Carbs, double? Units, string? Text);
 
-public sealed record SensorInfo(string SerialNumber, DateTimeOffset ActivatedAt, int ProductType);
-
-/// <summary>A patient visible to the signed-in account (themself, or a patient sharing with one of its practices).</summary>
-public sealed record PatientConnection(
-    string Id,
-    string PatientId,
-    string FirstName,
-    string LastName,
-    string Country,
-    double TargetLow,
-    double TargetHigh,
-    GlucoseUnit Unit,
-    SensorInfo? Sensor,
-    GlucoseReading? Latest);
-
-/// <summary>The last 12 hours of a patient.</summary>
-public sealed record GraphData(PatientConnection Connection, IReadOnlyList<SensorInfo> ActiveSensors, IReadOnlyList<GlucoseReading> Points);
-
-/// <summary>One page (at most one day) of history; <see cref="NextCursor"/> is null on the last page.</summary>
-public sealed record HistoryPage(
-    DateTimeOffset From,
-    DateTimeOffset To,
+/// <summary>One Daily Log report: readings, scans and logged entries of [<see cref="From"/>, <see cref="To"/>) in floating time.</summary>
+/// <param name="TimeOffsetMinutes">The primary device's offset from UTC (<c>dataSources[].timeOffsetMinutes</c>), when LibreView gave it.</param>
+/// <param name="UnknownDayKeys">Keys of <c>Days[]</c> this client does not read; logged, never a failure.</param>
+public sealed record DailyLog(
+    DateTime From,
+    DateTime To,
     IReadOnlyList<GlucoseReading> Glucose,
     IReadOnlyList<NoteEntry> Notes,
-    string? NextCursor);
+    int? TimeOffsetMinutes,
+    IReadOnlyList<string> UnknownDayKeys);
 
-public sealed record Practice(string PracticeId, string Name, string Region);
+/// <summary>The signed-in account as <c>GET /user</c> shows it (§3.1).</summary>
+public sealed record LibreViewAccount(string UserId, string? Email, string? AccountType, IReadOnlyList<Practice> Practices)
+{
+    /// <summary>A professional account: one with practices that is not a patient (reference §10 Q11).</summary>
+    public bool IsProfessional => AccountType != "pat" && Practices.Count > 0;
+}
+
+/// <param name="Id">LibreView's practice UUID.</param>
+/// <param name="PracticeId">The human Practice ID patients type in the app.</param>
+public sealed record Practice(string Id, string PracticeId, string Name);
 
 public sealed record PracticePatient(string PatientId, string FirstName, string LastName, string Email, string PracticeId);

@@ -5,18 +5,22 @@ namespace LibreView.Client;
 /// (encrypted) and resume later without logging in again.
 /// </summary>
 /// <param name="Region">The resolved region, after any redirect.</param>
-/// <param name="Token">The bearer ticket.</param>
+/// <param name="Token">The bearer ticket; replaced by the <c>ticket</c> of every answer.</param>
 /// <param name="ExpiresAt">When the ticket expires.</param>
 /// <param name="UserId">LibreView's <c>user.id</c>.</param>
-/// <param name="AccountId">The <c>Account-Id</c> header value: SHA-256 hex of <paramref name="UserId"/>.</param>
-/// <param name="TrustedDeviceToken">Given after a two-factor login; lets a later login skip the code.</param>
+/// <param name="AccountId">The <c>account-id</c> header value: SHA-256 hex of <paramref name="UserId"/>.</param>
+/// <param name="TrustedDeviceToken">Given after a two-factor login that asked to remember the device; lets later logins skip the code.</param>
+/// <param name="TrustedDeviceIssuedAt">When that token was issued (it holds about 14 days, reference §2.4).</param>
+/// <param name="AcceptedDocuments">Documents (<c>tou</c>, <c>pp</c>) this login accepted for the person, to record with the connection.</param>
 public sealed record LibreViewSession(
     string Region,
     string Token,
     DateTimeOffset ExpiresAt,
     string UserId,
     string AccountId,
-    string? TrustedDeviceToken = null)
+    string? TrustedDeviceToken = null,
+    DateTimeOffset? TrustedDeviceIssuedAt = null,
+    IReadOnlyList<string>? AcceptedDocuments = null)
 {
     public bool IsExpired(DateTimeOffset now) => now >= ExpiresAt;
 
@@ -34,10 +38,38 @@ public sealed record LibreViewCredentials(string Email, string Password, string?
     public override string ToString() => $"LibreViewCredentials {{ Email = {Email}, Region = {Region} }}";
 }
 
-/// <summary>A pending two-factor step. Serialisable, so it can wait between two requests of a link flow.</summary>
-/// <param name="Method"><c>sms</c> or <c>email</c>.</param>
-/// <param name="Hint">The masked target, e.g. <c>j***@example.org</c> or <c>+44 *** *** 123</c>.</param>
-public sealed record MfaChallenge(string Region, string StepToken, DateTimeOffset ExpiresAt, string Method, string Hint)
+/// <summary>Who is behind a login: decides which steps the client may answer (reference §2.2, §8).</summary>
+public enum LoginPurpose
 {
+    /// <summary>The person is here (a patient linking, an admin signing a practice account in): documents are accepted, a code is sent.</summary>
+    Interactive,
+    /// <summary>Nobody is here (a renewal, a sync): any step that needs the person fails with <see cref="LibreViewErrorKind.ReauthenticationRequired"/>.</summary>
+    Unattended,
+}
+
+/// <summary>A pending two-factor step whose code has been sent. Serialisable, so it can wait between two requests of a link flow.</summary>
+/// <param name="StepToken">The newest step ticket (from <c>sendcode</c>).</param>
+/// <param name="Method"><c>sms</c> or <c>email</c>: where the code went.</param>
+/// <param name="Hint">The masked target, as LibreView showed it.</param>
+/// <param name="UsesPrimaryMethod">Whether the code went by the account's primary method.</param>
+/// <param name="OtherMethod">The other method the code can be sent by, if the account has one.</param>
+/// <param name="AcceptedDocuments">Documents (tou, pp) accepted earlier in this login, for the connection's events.</param>
+public sealed record MfaChallenge(
+    string Region,
+    string StepToken,
+    DateTimeOffset ExpiresAt,
+    string Method,
+    string Hint,
+    bool UsesPrimaryMethod,
+    MfaTarget Primary,
+    MfaTarget? Secondary,
+    IReadOnlyList<string> AcceptedDocuments)
+{
+    public MfaTarget? OtherMethod => UsesPrimaryMethod ? Secondary : Primary;
+
     public override string ToString() => $"MfaChallenge {{ Region = {Region}, Method = {Method}, Hint = {Hint}, ExpiresAt = {ExpiresAt:O} }}";
 }
+
+/// <param name="Method"><c>sms</c> (LibreView says <c>phone</c>) or <c>email</c>.</param>
+/// <param name="Hint">The masked phone number or address.</param>
+public sealed record MfaTarget(string Method, string Hint);

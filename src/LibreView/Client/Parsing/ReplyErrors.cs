@@ -3,22 +3,22 @@ using LibreView.Wire;
 
 namespace LibreView.Client.Parsing;
 
-/// <summary>The one place that turns transport-level answers (HTTP status, header errors, lock-out) into errors.</summary>
+/// <summary>The one place that turns LibreView's failure signals (reference §6) into typed errors.</summary>
 internal static class ReplyErrors
 {
-    private static readonly TimeSpan DefaultRateLimitWait = TimeSpan.FromSeconds(60);
-
-    /// <summary>An error every endpoint shares, or null when the reply is a normal envelope to interpret further.</summary>
-    public static LibreViewError? Common(LluReply reply)
+    /// <summary>A shared error of a JSON envelope, or null when the reply is a normal envelope to interpret further.</summary>
+    public static LibreViewError? Common(LibreReply reply)
     {
-        if (reply.HttpStatus == 429 || reply.Status == LibreStatus.Locked)
-            return reply.ErrorMessage == LibreStatus.LockedMessage ? LockedOut(reply) : RateLimited(reply.RetryAfter);
-        if (reply.Status == LibreStatus.MinimumVersion)
-            return Api($"LibreView refused this app version; minimum is {reply.DataProperty("minimumVersion")?.GetString() ?? "unknown"}");
+        if (reply.Status == LibreStatus.Locked || (reply.HttpStatus == 429 && reply.ErrorMessage == LibreStatus.LockedMessage))
+            return LockedOut(reply);
+        if (reply.HttpStatus == 429)
+            return RegionBlocked("LibreView is rate limiting this client (HTTP 429)");
+        if (reply.Status == LibreStatus.Maintenance)
+            return RegionBlocked("LibreView answered status 911 (maintenance, or the wrong regional server)");
         if (reply.HttpStatus == 401)
             return new LibreViewError(LibreViewErrorKind.SessionExpired, "The LibreView ticket is no longer valid");
-        if (reply.ErrorMessage == LibreStatus.RequiredHeaderMissing)
-            return Api("LibreView says a required header is missing");
+        if (reply.ErrorMessage is LibreStatus.RequiredHeaderMissing or LibreStatus.ProductMismatch)
+            return new LibreViewError(LibreViewErrorKind.ClientDefect, $"LibreView refused our request: {reply.ErrorMessage}");
         if (reply.HttpStatus is < 200 or > 299)
             return Api($"LibreView answered HTTP {reply.HttpStatus}");
         if (reply.Status == LibreStatus.StepOrError && reply.ErrorMessage == LibreStatus.CouldNotLoadPatient)
@@ -26,20 +26,38 @@ internal static class ReplyErrors
         return null;
     }
 
-    public static LibreViewError RateLimited(TimeSpan? retryAfter) =>
-        new(LibreViewErrorKind.RateLimited, "LibreView is rate limiting this client") { RetryAfter = retryAfter ?? DefaultRateLimitWait };
+    /// <summary>
+    /// An answer that is not a JSON envelope. Cloudflare's pages (403 "Attention Required", 429, error 1015) and
+    /// the empty 430 block the region; anything else is an unexpected answer.
+    /// </summary>
+    public static LibreViewError NotEnvelope(int httpStatus, string body)
+    {
+        var cloudflare = body.Contains("cloudflare", StringComparison.OrdinalIgnoreCase);
+        if (httpStatus == 430) return RegionBlocked("LibreView blocked this client (HTTP 430)");
+        if (body.Contains("1015", StringComparison.Ordinal) && cloudflare)
+            return RegionBlocked("Cloudflare rate-limited this client (error 1015)");
+        if (httpStatus is 403 or 429 && (cloudflare || httpStatus == 429))
+            return RegionBlocked($"Cloudflare blocked this client (HTTP {httpStatus})");
+        return httpStatus is >= 200 and <= 299
+            ? Api($"LibreView sent a body that is not a complete JSON envelope (HTTP {httpStatus})")
+            : Api($"LibreView answered HTTP {httpStatus}");
+    }
+
+    public static LibreViewError RegionBlocked(string message) => new(LibreViewErrorKind.RegionBlocked, message);
 
     public static LibreViewError Api(string message) => new(LibreViewErrorKind.ProviderApiError, message);
 
-    public static LibreViewError Malformed(int httpStatus) =>
-        Api($"LibreView sent a body that is not a complete JSON envelope (HTTP {httpStatus})");
-
-    private static LibreViewError LockedOut(LluReply reply)
+    /// <summary>The lock-out body gives its length in seconds; we wait at least 5 minutes whatever it says (§2.5).</summary>
+    private static LibreViewError LockedOut(LibreReply reply)
     {
+        var minimum = TimeSpan.FromMinutes(5);
         var lockout = reply.DataProperty("data") is { ValueKind: JsonValueKind.Object } inner
                       && inner.TryGetProperty("lockout", out var l) && l.TryGetInt32(out var seconds)
             ? TimeSpan.FromSeconds(seconds)
-            : reply.RetryAfter ?? TimeSpan.FromMinutes(5);
-        return new LibreViewError(LibreViewErrorKind.LockedOut, "Too many failed logins; the LibreView account is locked") { RetryAfter = lockout };
+            : minimum;
+        return new LibreViewError(LibreViewErrorKind.LockedOut, "Too many failed logins; the LibreView account is locked")
+        {
+            RetryAfter = lockout > minimum ? lockout : minimum,
+        };
     }
 }

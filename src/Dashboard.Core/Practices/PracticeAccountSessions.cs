@@ -1,0 +1,225 @@
+using Dashboard.Core.Connections;
+using Dashboard.Core.Storage;
+using LibreView.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Core.Practices;
+
+/// <summary>A practice account as the admin page shows it.</summary>
+/// <param name="SignedIn">A session is stored and no problem is known.</param>
+/// <param name="TrustedDeviceWarning">The trusted device runs out within two days: sign in with a code before then.</param>
+public sealed record PracticeAccountStatus(
+    PracticeAccount Account,
+    bool SignedIn,
+    DateTime? SignedInAt,
+    DateTime? TrustedDeviceExpiresAt,
+    bool TrustedDeviceWarning,
+    bool AwaitingCode,
+    string? CodeHint,
+    string? Problem);
+
+/// <summary>Where an admin's sign-in of a practice account stands.</summary>
+public sealed record PracticeSignInStep(bool SignedIn, bool AwaitingCode, string? CodeHint, string? Error);
+
+/// <summary>
+/// One signed-in LibreView session per practice account (reference §4.1, §8), kept encrypted in the store so every
+/// app instance, every search, re-check and sync share it. Unattended use never answers two-factor: when LibreView asks
+/// for a code (no or an expired trusted device), the account waits for an admin to sign it in with the code LibreView
+/// e-mailed to the practice mailbox, and the reason is kept for the console and for link errors.
+/// </summary>
+public sealed class PracticeAccountSessions(
+    IDbContextFactory<DashboardDbContext> contexts,
+    ILibreViewClient libreView,
+    CredentialVault vault,
+    IOptions<PracticeAccountOptions> options,
+    TimeProvider time,
+    ILogger<PracticeAccountSessions> log)
+{
+    /// <summary>How long a trusted device holds after LibreView issues it ("viable for 14 days", §2.4).</summary>
+    public static readonly TimeSpan TrustedDeviceLifetime = TimeSpan.FromDays(14);
+
+    /// <summary>The console warns this long before the trusted device runs out.</summary>
+    public static readonly TimeSpan WarningBefore = TimeSpan.FromDays(2);
+
+    public IReadOnlyList<PracticeAccount> Accounts => options.Value.PracticeAccounts;
+
+    public PracticeAccount? Find(string accountKey) => Accounts.FirstOrDefault(a => a.Key == accountKey);
+
+    public static LibreViewCredentials CredentialsOf(PracticeAccount account, string? trustedDevice) =>
+        new(account.Email, account.Password, string.IsNullOrEmpty(account.Region) ? null : account.Region, trustedDevice ?? account.TrustedDeviceToken);
+
+    /// <summary>The shared session, signing in unattended (with the trusted device) only when none is stored.</summary>
+    public async Task<(LibreViewSession? Session, string? Problem)> SignedInAsync(PracticeAccount account, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var row = await RowAsync(db, account, ct);
+        if (vault.UnprotectPracticeSecret<LibreViewSession>(row.ProtectedSession) is { } stored) return (stored, null);
+
+        var trusted = vault.UnprotectPracticeSecret<string>(row.ProtectedTrustedDevice);
+        var login = await libreView.LoginAsync(CredentialsOf(account, trusted), LoginPurpose.Unattended, ct);
+        if (!login.IsSuccess)
+        {
+            var problem = ProblemOf(login.Error);
+            await SetProblemAsync(db, row, problem, ct);
+            return (null, problem);
+        }
+        Store(row, login.Value);
+        await db.SaveChangesAsync(ct);
+        return (login.Value, null);
+    }
+
+    /// <summary>Keeps the newest ticket after a call; a renewal that failed marks the account as needing a sign-in.</summary>
+    public async Task KeepAsync(PracticeAccount account, LibreViewSession? session, LibreViewError? error, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var row = await RowAsync(db, account, ct);
+        if (error is { Kind: LibreViewErrorKind.ReauthenticationRequired or LibreViewErrorKind.CredentialError or LibreViewErrorKind.SessionExpired })
+        {
+            row.ProtectedSession = null;
+            await SetProblemAsync(db, row, ProblemOf(error), ct);
+            return;
+        }
+        if (session is not null) Store(row, session);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<PracticeAccountStatus>> ListAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var rows = await db.PracticeAccountSessions.AsNoTracking().ToDictionaryAsync(r => r.AccountKey, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        return Accounts.Select(a =>
+        {
+            var row = rows.GetValueOrDefault(a.Key);
+            var pending = vault.UnprotectPracticeSecret<MfaChallenge>(row?.ProtectedPendingMfa);
+            var expires = row?.TrustedDeviceExpiresAt;
+            return new PracticeAccountStatus(a,
+                row?.ProtectedSession is not null && row.Problem is null,
+                row?.SignedInAt,
+                expires,
+                expires is { } e && e - now <= WarningBefore,
+                pending is not null,
+                pending is null ? null : $"{pending.Method} to {pending.Hint}",
+                row?.Problem);
+        }).ToList();
+    }
+
+    /// <summary>
+    /// An admin starts a sign-in. No trusted device is sent, so LibreView e-mails a code and the sign-in ends with a
+    /// new trusted device: 14 fresh days, whenever the admin does it.
+    /// </summary>
+    public async Task<PracticeSignInStep> BeginSignInAsync(string accountKey, CancellationToken ct)
+    {
+        if (Find(accountKey) is not { } account) return new(false, false, null, "No such practice account is configured.");
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var row = await RowAsync(db, account, ct);
+        var login = await libreView.LoginAsync(CredentialsOf(account, null) with { TrustedDeviceToken = null }, LoginPurpose.Interactive, ct);
+        return await AfterLoginAsync(db, row, login, ct);
+    }
+
+    /// <summary>Sends the code again, by the same method.</summary>
+    public async Task<PracticeSignInStep> ResendCodeAsync(string accountKey, CancellationToken ct)
+    {
+        if (Find(accountKey) is not { } account) return new(false, false, null, "No such practice account is configured.");
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var row = await RowAsync(db, account, ct);
+        if (vault.UnprotectPracticeSecret<MfaChallenge>(row.ProtectedPendingMfa) is not { } pending)
+            return new(false, false, null, "No sign-in is waiting for a code. Start the sign-in again.");
+        var sent = await libreView.SendCodeAsync(pending, pending.UsesPrimaryMethod, ct);
+        if (!sent.IsSuccess) return new(false, true, Hint(pending), "LibreView did not send a new code: " + sent.Error.Message);
+        row.ProtectedPendingMfa = vault.ProtectPracticeSecret(sent.Value);
+        await db.SaveChangesAsync(ct);
+        return new(false, true, Hint(sent.Value), null);
+    }
+
+    /// <summary>The admin types the code; the new session and trusted device are kept.</summary>
+    public async Task<PracticeSignInStep> CompleteSignInAsync(string accountKey, string? code, CancellationToken ct)
+    {
+        if (Find(accountKey) is not { } account) return new(false, false, null, "No such practice account is configured.");
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var row = await RowAsync(db, account, ct);
+        if (vault.UnprotectPracticeSecret<MfaChallenge>(row.ProtectedPendingMfa) is not { } pending)
+            return new(false, false, null, "No sign-in is waiting for a code. Start the sign-in again.");
+        var trimmed = code?.Trim() ?? "";
+        if (trimmed.Length != 6 || !trimmed.All(char.IsAsciiDigit))
+            return new(false, true, Hint(pending), "Enter the 6-digit code from LibreView's e-mail.");
+        var result = await libreView.CompleteMfaAsync(pending, trimmed, ct);
+        return await AfterLoginAsync(db, row, result, ct);
+    }
+
+    private async Task<PracticeSignInStep> AfterLoginAsync(DashboardDbContext db, PracticeAccountSession row, LibreViewResult<LibreViewSession> login, CancellationToken ct)
+    {
+        if (login.Error is { Kind: LibreViewErrorKind.MfaRequired, Mfa: { } challenge })
+        {
+            row.ProtectedPendingMfa = vault.ProtectPracticeSecret(challenge);
+            row.UpdatedAt = time.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(ct);
+            return new(false, true, Hint(challenge), null);
+        }
+        if (!login.IsSuccess)
+        {
+            var pending = vault.UnprotectPracticeSecret<MfaChallenge>(row.ProtectedPendingMfa);
+            if (login.Error.Kind != LibreViewErrorKind.IncorrectMfaCode) row.ProtectedPendingMfa = null;
+            await db.SaveChangesAsync(ct);
+            return new(false, login.Error.Kind == LibreViewErrorKind.IncorrectMfaCode, pending is null ? null : Hint(pending),
+                login.Error.Kind == LibreViewErrorKind.IncorrectMfaCode ? "LibreView did not accept that code. Check the newest e-mail, or send the code again." : ProblemOf(login.Error));
+        }
+        row.ProtectedPendingMfa = null;
+        Store(row, login.Value);
+        row.Problem = null;
+        row.ProblemSince = null;
+        await db.SaveChangesAsync(ct);
+        log.LogInformation("Practice account {Email} signed in", login.Value.UserId);
+        return new(true, false, null, null);
+    }
+
+    private void Store(PracticeAccountSession row, LibreViewSession session)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        row.ProtectedSession = vault.ProtectPracticeSecret(session with { AcceptedDocuments = null });
+        if (session.TrustedDeviceIssuedAt is { } issued && session.TrustedDeviceToken is { } token)
+        {
+            row.ProtectedTrustedDevice = vault.ProtectPracticeSecret(token);
+            row.TrustedDeviceExpiresAt = (issued + TrustedDeviceLifetime).UtcDateTime;
+            row.SignedInAt = now;
+        }
+        row.SignedInAt ??= now;
+        row.Problem = null;
+        row.ProblemSince = null;
+        row.UpdatedAt = now;
+    }
+
+    private async Task SetProblemAsync(DashboardDbContext db, PracticeAccountSession row, string problem, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (row.Problem != problem) row.ProblemSince = now;
+        row.Problem = problem;
+        row.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        log.LogWarning("A practice account cannot sign in to LibreView: {Problem}", problem);
+    }
+
+    /// <summary>What the console and link errors say when the account cannot sign in, in plain words.</summary>
+    public static string ProblemOf(LibreViewError error) => error.Kind switch
+    {
+        LibreViewErrorKind.ReauthenticationRequired or LibreViewErrorKind.MfaRequired =>
+            "LibreView asks for a code e-mailed to the practice mailbox. An admin must sign this practice account in on the Practice accounts page.",
+        LibreViewErrorKind.CredentialError => "LibreView did not accept this practice account's email and password. Update LibreView:PracticeAccounts.",
+        LibreViewErrorKind.LockedOut => "LibreView locked this practice account after failed logins. Wait at least 5 minutes, then sign it in again.",
+        LibreViewErrorKind.RegionBlocked => "LibreView is refusing requests from this server for a while. It is tried again automatically.",
+        _ => "LibreView could not sign this practice account in: " + error.Message,
+    };
+
+    private static string Hint(MfaChallenge challenge) => $"{challenge.Method} to {challenge.Hint}";
+
+    private async Task<PracticeAccountSession> RowAsync(DashboardDbContext db, PracticeAccount account, CancellationToken ct)
+    {
+        var row = await db.PracticeAccountSessions.FirstOrDefaultAsync(r => r.AccountKey == account.Key, ct);
+        if (row is not null) return row;
+        row = new PracticeAccountSession { AccountKey = account.Key, UpdatedAt = time.GetUtcNow().UtcDateTime };
+        db.PracticeAccountSessions.Add(row);
+        return row;
+    }
+}
