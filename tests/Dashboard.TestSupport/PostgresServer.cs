@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
 using Dashboard.Core.Storage.PostgreSql;
 using Npgsql;
@@ -60,7 +59,7 @@ public sealed class PostgresServer
             await RunAsync("chown", ["postgres", folder], asPostgres: false);
         }
         var data = Path.Combine(folder, "data");
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         await RunAsync(Path.Combine(binaries, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"], asRoot);
         await RunAsync(Path.Combine(binaries, "pg_ctl"), ["-D", data, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "-o",
             $"-p {port} -c listen_addresses=127.0.0.1 -k {folder} -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
@@ -147,13 +146,6 @@ public sealed class PostgresServer
             ? Directory.GetDirectories(debian).Select(v => Path.Combine(v, "bin"))
                 .Where(bin => File.Exists(Path.Combine(bin, "initdb"))).OrderByDescending(bin => bin, StringComparer.Ordinal).FirstOrDefault()
             : null;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task RunAsync(string program, IReadOnlyList<string> arguments, bool asPostgres)

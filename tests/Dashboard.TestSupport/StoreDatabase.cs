@@ -22,6 +22,7 @@ public sealed class StoreDatabase : IAsyncDisposable
     private static int _counter;
 
     private readonly PostgresServer? _server;
+    private string _provider = Provider;
     private readonly string? _database;
 
     private StoreDatabase(string connectionString, PostgresServer? server = null, string? database = null)
@@ -41,22 +42,24 @@ public sealed class StoreDatabase : IAsyncDisposable
     /// <summary>The configuration entries that put the app (or the domain services) on this store.</summary>
     public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        [StoreEngine.ProviderKey] = Provider,
+        [StoreEngine.ProviderKey] = _provider,
         [$"ConnectionStrings:{StoreConnectionString.Name}"] = ConnectionString,
     };
 
     /// <summary>A new store; SQLite puts its file in <paramref name="folder"/>.</summary>
     public static async Task<StoreDatabase> CreateAsync(string folder)
     {
-        if (!IsPostgreSql)
-        {
-            return new StoreDatabase($"Data Source={Path.Combine(folder, "dashboard.db")}");
-        }
+        return IsPostgreSql ? await CreatePostgreSqlAsync() : new StoreDatabase($"Data Source={Path.Combine(folder, "dashboard.db")}");
+    }
+
+    /// <summary>A new, migrated PostgreSQL database whatever the assembly's engine (the tests that need a server).</summary>
+    public static async Task<StoreDatabase> CreatePostgreSqlAsync()
+    {
         var server = await PostgresServer.GetAsync();
         var template = await TemplateAsync(server);
         var name = $"lcd_{Environment.ProcessId}_{Interlocked.Increment(ref _counter)}_{Guid.NewGuid():N}"[..40];
         await ExecuteAsync(server.AdminConnectionString, $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
-        return new StoreDatabase(server.ConnectionStringFor(name), server, name);
+        return new StoreDatabase(server.ConnectionStringFor(name), server, name) { _provider = PostgreSqlEngine.ProviderName };
     }
 
     /// <summary>A database migrated once per process; each store is a copy of it, far quicker than migrating again.</summary>
