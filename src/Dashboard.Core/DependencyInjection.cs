@@ -42,8 +42,10 @@ public static class DependencyInjection
         services.AddScoped<ReconnectLinks>();
         services.AddScoped<OrganizationDirectory>();
         services.AddScoped<ApiKeyLookup>();
+        services.AddScoped<ManagementKeys>();
         services.AddScoped<PatientDirectory>();
         services.AddScoped<ConnectionDirectory>();
+        services.AddScoped<Dashboard.Core.Introspection.ResourceIntrospection>();
         services.AddScoped<LinkTokenService>();
         services.AddSingleton<EventRecorder>();
         services.AddSingleton<ReadingWriter>();
