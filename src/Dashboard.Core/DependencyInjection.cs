@@ -48,6 +48,8 @@ public static class DependencyInjection
         services.AddScoped<Dashboard.Core.Introspection.ResourceIntrospection>();
         services.AddScoped<LinkTokenService>();
         services.AddSingleton<EventRecorder>();
+        services.AddSingleton<EventPayloads>();
+        services.AddOptions<EventPayloadOptions>().Bind(configuration.GetSection(EventPayloadOptions.Section));
         services.AddSingleton<ReadingWriter>();
         services.AddSingleton<CredentialVault>();
         services.AddScoped<ConnectionLinker>();

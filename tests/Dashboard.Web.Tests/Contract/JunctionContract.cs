@@ -114,11 +114,15 @@ public sealed class JunctionContract
         {
             return [$"(body): not JSON: {failure.Message}"];
         }
-        if (eventType is null || _document["x-webhook-events"]?[eventType] is not { } schemaName)
+        // The catalog lists note, carbohydrates and insulin only as .created; their .updated shares the schema (its event_type enum has both).
+        var catalogType = eventType is not null && _document["x-webhook-events"]?[eventType] is null && eventType.EndsWith(".updated", StringComparison.Ordinal)
+            ? eventType[..^".updated".Length] + ".created"
+            : eventType;
+        if (catalogType is null || _document["x-webhook-events"]?[catalogType] is not { } schemaName)
         {
             return [$"/event_type: '{eventType}' is not an event of x-webhook-events ({string.Join(", ", WebhookEventTypes)})"];
         }
-        return Check(JsonNode.Parse($$"""{"$ref":"{{ComponentsPrefix}}{{schemaName.GetValue<string>()}}"}""")!, "application/json", body, eventType);
+        return Check(JsonNode.Parse($$"""{"$ref":"{{ComponentsPrefix}}{{schemaName.GetValue<string>()}}"}""")!, "application/json", body, catalogType);
     }
 
     private IReadOnlyList<string> Check(JsonNode schema, string? contentType, string body, string key)
