@@ -29,6 +29,8 @@ public static class DashboardWebSetup
         services.AddConsoleAuthentication(builder.Configuration, builder.Environment);
         services.AddCascadingAuthenticationState();
         services.AddProblemDetails();
+        // Binding faults reach ApiErrorMiddleware as exceptions, in every environment, to be answered as Junction's 422.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(options =>
         {
@@ -60,6 +62,7 @@ public static class DashboardWebSetup
         }
         app.MapInProcessSimulator();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseMiddleware<ApiErrorMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
