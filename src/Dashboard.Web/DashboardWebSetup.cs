@@ -24,7 +24,10 @@ public static class DashboardWebSetup
         services.AddScoped<Dashboard.Web.Components.Layout.ThemePreference>();
         services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
         services.AddScoped<Dashboard.Web.Components.Pages.Review.UnitPreference>();
-        services.AddDevIdentity(builder.Configuration);
+        if (DevelopmentFeatures.DevSignIn(builder.Configuration, builder.Environment))
+        {
+            services.AddDevIdentity(builder.Configuration);
+        }
         services.AddConsoleAuthentication(builder.Configuration, builder.Environment);
         services.AddCascadingAuthenticationState();
         services.AddProblemDetails();
