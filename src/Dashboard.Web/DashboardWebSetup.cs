@@ -13,12 +13,13 @@ namespace Dashboard.Web;
 /// <summary>Everything <c>Program.cs</c> wires: services first, then the request pipeline.</summary>
 public static class DashboardWebSetup
 {
+    /// <summary>Call after <see cref="RepositorySettings.AddRepositoryDevelopmentSettings"/> and <see cref="RequiredSettings.HasRequiredSettings"/>.</summary>
     public static WebApplicationBuilder AddDashboardWeb(this WebApplicationBuilder builder)
     {
-        builder.AddRepositoryDevelopmentSettings();
         builder.AddInProcessSimulator();
         var services = builder.Services;
         services.AddDashboardCore(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.AddKeyRingProtection();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddScoped<Dashboard.Web.Components.Layout.ThemePreference>();
@@ -64,6 +65,7 @@ public static class DashboardWebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseCookieRequestForgeryProtection();
 
         app.MapDevIdentity();
         app.MapLoginAndLogout();

@@ -3,6 +3,7 @@ using Dashboard.Web;
 using Dashboard.Web.Configuration;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddRepositoryDevelopmentSettings();
 if (!builder.HasRequiredSettings())
 {
     return 1;

@@ -1,3 +1,5 @@
+using Dashboard.Core.Storage;
+
 namespace Dashboard.Web.Configuration;
 
 /// <summary>
@@ -16,6 +18,10 @@ internal static class RequiredSettings
         if (!DevelopmentFeatures.DevSignIn(configuration, environment))
         {
             required.AddRange([OidcAuthority, OidcClientId]);
+        }
+        if (!environment.IsDevelopment())
+        {
+            required.Add(KeyRingProtection.PathKey);
         }
         return required.Where(key => string.IsNullOrWhiteSpace(configuration[key])).ToList();
     }

@@ -45,5 +45,6 @@ public sealed class RequiredSettingsTests
         var message = await stderr;
         Assert.Contains("Authentication:Oidc:Authority", message);
         Assert.Contains("Authentication:Oidc:ClientId", message);
+        Assert.Contains("DataProtection:Certificate:Path", message);
     }
 }
