@@ -14,7 +14,7 @@ public static class CookieRequestForgery
     public static IApplicationBuilder UseCookieRequestForgeryProtection(this IApplicationBuilder app) =>
         app.Use(async (http, next) =>
         {
-            if (NeedsToken(http) && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+            if (NeedsToken(http) && !await IsValidAsync(http))
             {
                 http.Response.StatusCode = StatusCodes.Status400BadRequest;
                 await http.Response.WriteAsJsonAsync(
@@ -24,6 +24,12 @@ public static class CookieRequestForgery
             }
             await next(http);
         });
+
+    /// <summary>Form posts were already checked by the antiforgery middleware (and their form must not be read again if they failed).</summary>
+    private static async Task<bool> IsValidAsync(HttpContext http) =>
+        http.Features.Get<IAntiforgeryValidationFeature>() is { } checkedAlready
+            ? checkedAlready.IsValid
+            : await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http);
 
     /// <summary>Whether a request needs the token: an unsafe method on an endpoint that the cookie session authorises.</summary>
     public static bool NeedsToken(HttpContext http) =>
