@@ -23,6 +23,9 @@ public sealed class WebhookOptions
     public int MaxSendsPerEndpointPerCycle { get; set; } = 100;
     public int MaxParallelEndpoints { get; set; } = 4;
 
-    /// <summary>Lets <c>http://</c> URLs to this machine through; unset, only in Development.</summary>
-    public bool? AllowHttpLoopback { get; set; }
+    /// <summary>How long opening a connection to an endpoint may take (within <see cref="RequestTimeout"/>).</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Development only (ignored elsewhere): lets webhooks go to this machine, over plain <c>http</c> too.</summary>
+    public bool AllowLoopback { get; set; }
 }
