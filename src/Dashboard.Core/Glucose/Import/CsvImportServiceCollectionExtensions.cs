@@ -12,6 +12,7 @@ public static class CsvImportServiceCollectionExtensions
     {
         services.TryAddSingleton<ReadingWriter>();
         services.TryAddSingleton<CsvImporter>();
+        services.TryAddSingleton<CsvImportGate>();
         return services;
     }
 }
