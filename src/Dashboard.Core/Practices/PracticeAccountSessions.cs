@@ -119,6 +119,24 @@ public sealed class PracticeAccountSessions(
         return await AfterLoginAsync(db, row, login, ct);
     }
 
+    /// <summary>
+    /// Signs every account that is not signed in yet in with a code, reading each code with <paramref name="readCode"/>
+    /// (the demo and tests read it from the simulator, as an admin reads the practice mailbox). Returns the accounts
+    /// that did not sign in, with why.
+    /// </summary>
+    public async Task<IReadOnlyList<(PracticeAccount Account, string? Error)>> SignInAllAsync(Func<PracticeAccount, string?> readCode, CancellationToken ct)
+    {
+        var failed = new List<(PracticeAccount, string?)>();
+        foreach (var status in await ListAsync(ct))
+        {
+            if (status.SignedIn) continue;
+            var step = await BeginSignInAsync(status.Account.Key, ct);
+            if (step.AwaitingCode) step = await CompleteSignInAsync(status.Account.Key, readCode(status.Account), ct);
+            if (!step.SignedIn) failed.Add((status.Account, step.Error));
+        }
+        return failed;
+    }
+
     /// <summary>Sends the code again, by the same method.</summary>
     public async Task<PracticeSignInStep> ResendCodeAsync(string accountKey, CancellationToken ct)
     {

@@ -112,11 +112,12 @@ internal sealed class SyncFailures(SyncEvents events)
         var strikes = recent ? backoff!.Strikes + 1 : 1;
         var until = now + Wait(strikes);
         // Connections of the region fail at once and compute the same pause; the upsert keeps the longest.
+        // Quoted identifiers and portable SQL: the same statement runs on SQLite and PostgreSQL.
         await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO RegionBackoffs (Region, Until, Strikes) VALUES ({region}, {until}, {strikes})
-            ON CONFLICT (Region) DO UPDATE SET
-                Strikes = CASE WHEN excluded.Until > Until THEN excluded.Strikes ELSE Strikes END,
-                Until = CASE WHEN excluded.Until > Until THEN excluded.Until ELSE Until END
+            INSERT INTO "RegionBackoffs" ("Region", "Until", "Strikes") VALUES ({region}, {until}, {strikes})
+            ON CONFLICT ("Region") DO UPDATE SET
+                "Strikes" = CASE WHEN excluded."Until" > "RegionBackoffs"."Until" THEN excluded."Strikes" ELSE "RegionBackoffs"."Strikes" END,
+                "Until" = CASE WHEN excluded."Until" > "RegionBackoffs"."Until" THEN excluded."Until" ELSE "RegionBackoffs"."Until" END
             """, ct);
         return until;
     }

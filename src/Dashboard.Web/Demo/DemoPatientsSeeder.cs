@@ -85,12 +85,9 @@ internal sealed class DemoPatientsSeeder(
     /// </summary>
     private async Task SignInPracticeAccountsAsync(PracticeAccountSessions sessions, SimulatorState sim, CancellationToken ct)
     {
-        foreach (var status in await sessions.ListAsync(ct))
+        foreach (var (account, error) in await sessions.SignInAllAsync(a => sim.LastMfaCode(a.Email), ct))
         {
-            if (status.SignedIn || sim.FindByEmail(status.Account.Email) is null) continue;
-            var step = await sessions.BeginSignInAsync(status.Account.Key, ct);
-            if (step.AwaitingCode) step = await sessions.CompleteSignInAsync(status.Account.Key, sim.LastMfaCode(status.Account.Email), ct);
-            if (!step.SignedIn) logger.LogWarning("Demo practice account {Email} was not signed in: {Error}", status.Account.Email, step.Error);
+            logger.LogWarning("Demo practice account {Email} was not signed in: {Error}", account.Email, error);
         }
     }
 
@@ -120,7 +117,7 @@ internal sealed class DemoPatientsSeeder(
 
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var (_, user) = await services.GetRequiredService<PatientDirectory>().CreateAsync(team.Id, $"{Prefix}{i:D3}", ct);
+        var (_, user) = await services.GetRequiredService<PatientDirectory>().CreateAsync(team.Id, $"{Prefix}{i:D3}", ct: ct);
         var issued = await services.GetRequiredService<LinkTokenService>().IssueAsync(team.Id, user!.UserId, null, null, ct);
         if (fate is Fate.AwaitingShare or Fate.SharedWithPractice)
         {

@@ -46,14 +46,9 @@ public sealed class ConsoleAppFixture : IAsyncLifetime
     /// </summary>
     private async Task SignInPracticeAccountsAsync()
     {
-        var sessions = Services.GetRequiredService<PracticeAccountSessions>();
         var simulator = Services.GetRequiredService<SimulatorState>();
-        foreach (var account in sessions.Accounts)
-        {
-            var step = await sessions.BeginSignInAsync(account.Key, CancellationToken.None);
-            if (step.AwaitingCode) step = await sessions.CompleteSignInAsync(account.Key, simulator.LastMfaCode(account.Email), CancellationToken.None);
-            if (!step.SignedIn) throw new InvalidOperationException($"The practice account {account.Email} did not sign in: {step.Error}");
-        }
+        var failed = await Services.GetRequiredService<PracticeAccountSessions>().SignInAllAsync(a => simulator.LastMfaCode(a.Email), CancellationToken.None);
+        if (failed.Count > 0) throw new InvalidOperationException($"The practice account {failed[0].Account.Email} did not sign in: {failed[0].Error}");
     }
 
     public string Url(string relative) => new Uri(BaseAddress, relative).ToString();

@@ -27,7 +27,7 @@ public sealed class LinkWidgetTests(BrowserFixture browser, ConsoleAppFixture ap
         var providers = await api.ProvidersAsync(userId);
         var connection = providers.GetProperty("providers")[0];
         Assert.Equal("connected", connection.GetProperty("status").GetString());
-        Assert.Equal("de", connection.GetProperty("resource_availability").GetProperty("region").GetString());
+        Assert.Equal("de", connection.GetProperty("region").GetString());
     });
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class LinkWidgetTests(BrowserFixture browser, ConsoleAppFixture ap
         await Assertions.Expect(page.GetByTestId("link-success")).ToBeVisibleAsync();
         var connection = (await api.ProvidersAsync(userId)).GetProperty("providers")[0];
         Assert.Equal("connected", connection.GetProperty("status").GetString());
-        Assert.Equal("eu2", connection.GetProperty("resource_availability").GetProperty("region").GetString());
+        Assert.Equal("eu2", connection.GetProperty("region").GetString());
     });
 
     [Fact]

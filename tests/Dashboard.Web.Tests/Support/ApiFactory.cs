@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
+using Dashboard.Contract;
 using Dashboard.Core.Practices;
+using Dashboard.TestSupport;
 using LibreView.Simulator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
@@ -20,9 +22,11 @@ public class ApiFactory : WebApplicationFactory<Program>
     public const string PatientPassword = "Libre-Passw0rd!";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("lcd-api-tests-").FullName;
+    private readonly StoreDatabase _database;
 
     public ApiFactory()
     {
+        _database = StoreDatabase.CreateAsync(_folder).GetAwaiter().GetResult();
         var options = new SimulatorOptions();
         DevelopmentSettings().GetSection("LibreViewSimulator").Bind(options);
         Simulator = SimulatorServer.StartAsync(options).GetAwaiter().GetResult();
@@ -37,7 +41,7 @@ public class ApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environments.Development);
-        builder.UseSetting("ConnectionStrings:Dashboard", $"Data Source={Path.Combine(_folder, "dashboard.db")}");
+        foreach (var (key, value) in _database.Settings) builder.UseSetting(key, value);
         builder.UseSetting("LibreViewSimulator:Enabled", "false");
         builder.UseSetting("LibreView:BaseUrlTemplate", Simulator.RegionUrlTemplate);
         builder.UseSetting("LibreView:RetryBaseDelay", "00:00:00.010");
@@ -51,21 +55,24 @@ public class ApiFactory : WebApplicationFactory<Program>
     protected override IHost CreateHost(IHostBuilder builder)
     {
         var host = base.CreateHost(builder);
-        var sessions = host.Services.GetRequiredService<PracticeAccountSessions>();
-        foreach (var account in sessions.Accounts)
-        {
-            var step = sessions.BeginSignInAsync(account.Key, CancellationToken.None).GetAwaiter().GetResult();
-            if (step.AwaitingCode)
-                step = sessions.CompleteSignInAsync(account.Key, Simulator.State.LastMfaCode(account.Email), CancellationToken.None).GetAwaiter().GetResult();
-            if (!step.SignedIn) throw new InvalidOperationException($"The practice account {account.Email} did not sign in: {step.Error}");
-        }
+        var failed = host.Services.GetRequiredService<PracticeAccountSessions>()
+            .SignInAllAsync(a => Simulator.State.LastMfaCode(a.Email), CancellationToken.None).GetAwaiter().GetResult();
+        if (failed.Count > 0) throw new InvalidOperationException($"The practice account {failed[0].Account.Email} did not sign in: {failed[0].Error}");
         return host;
     }
 
+    /// <summary>A client with the team's API key whose every response is held to Junction's published schema.</summary>
     public HttpClient ClientFor(string apiKey)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = AnonymousClient();
         client.DefaultRequestHeaders.Add("x-vital-api-key", apiKey);
+        return client;
+    }
+
+    /// <summary>A client without a key (link calls, refusals), its responses held to Junction's published schema too.</summary>
+    public HttpClient AnonymousClient()
+    {
+        var client = CreateDefaultClient(new ContractCheckingHandler());
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return client;
     }
@@ -76,7 +83,7 @@ public class ApiFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         await Simulator.DisposeAsync();
         if (unlisted != 0) throw new InvalidOperationException($"The app asked the simulator for {unlisted} path(s) the reference does not list");
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await _database.DisposeAsync();
         try
         {
             Directory.Delete(_folder, recursive: true);
