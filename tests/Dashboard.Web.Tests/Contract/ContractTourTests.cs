@@ -99,6 +99,6 @@ public sealed class ContractTourTests(ApiFactory factory) : IClassFixture<ApiFac
     private async Task<string> IssueKeyAsync(Guid organizationId)
     {
         using var scope = factory.Services.CreateScope();
-        return (await scope.ServiceProvider.GetRequiredService<ManagementKeys>().IssueAsync(organizationId, "tour", "tests"))!.Secret;
+        return (await scope.ServiceProvider.GetRequiredService<ManagementKeys>().IssueAsync(organizationId, "tour", new Dashboard.Core.Audit.AuditActor("tests", "admin", null)))!.Secret;
     }
 }
