@@ -25,14 +25,16 @@ namespace Dashboard.Core;
 public static class DependencyInjection
 {
     /// <summary>
-    /// The store (SQLite file from <c>ConnectionStrings:Dashboard</c>) and the domain services.
+    /// The store (<c>Store:Provider</c> sqlite or postgresql, on <c>ConnectionStrings:Dashboard</c>) and the domain services.
     /// <c>Seed:DemoData</c> = true adds the development organisation and teams.
     /// </summary>
     public static IServiceCollection AddDashboardCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var connectionString = StoreConnectionString.Resolve(configuration.GetConnectionString(StoreConnectionString.Name), contentRoot);
+        var engine = StoreEngine.FromConfiguration(configuration, contentRoot);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContextFactory<DashboardDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSettings()));
+        services.AddSingleton(engine);
+        services.AddDbContextFactory<DashboardDbContext>(engine.UseProvider);
+        engine.AddServices(services);
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());
         services.AddScoped<OverviewQuery>();
         services.AddSingleton<StaffScopeResolver>();
@@ -51,7 +53,6 @@ public static class DependencyInjection
         services.AddSingleton<EventRecorder>();
         services.AddSingleton<EventPayloads>();
         services.AddOptions<EventPayloadOptions>().Bind(configuration.GetSection(EventPayloadOptions.Section));
-        services.AddSingleton<ReadingWriter>();
         services.AddSingleton<CredentialVault>();
         services.AddScoped<ConnectionLinker>();
         services.AddScoped<PasswordLinking>();

@@ -19,6 +19,7 @@ public static class DashboardWebSetup
         builder.AddInProcessSimulator();
         var services = builder.Services;
         services.AddDashboardCore(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddProxyHeaders(builder.Configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddScoped<Dashboard.Web.Components.Layout.ThemePreference>();
@@ -53,6 +54,7 @@ public static class DashboardWebSetup
 
     public static WebApplication UseDashboardWeb(this WebApplication app)
     {
+        app.UseForwardedHeaders(); // first: everything after sees the client's address and scheme
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);

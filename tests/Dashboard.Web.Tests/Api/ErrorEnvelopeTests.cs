@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dashboard.Core.Storage;
+using Dashboard.TestSupport;
 using Dashboard.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -81,7 +82,8 @@ public sealed class ServerErrorEnvelopeTests(ApiFactory factory) : IClassFixture
         using (var scope = factory.Services.CreateScope())
         {
             // The store loses a table under the running app, as a broken migration or a dropped database would.
-            await scope.ServiceProvider.GetRequiredService<DashboardDbContext>().Database.ExecuteSqlRawAsync("DROP TABLE Connections");
+            await scope.ServiceProvider.GetRequiredService<DashboardDbContext>().Database
+                .ExecuteSqlRawAsync(StoreDatabase.IsPostgreSql ? "DROP TABLE \"Connections\" CASCADE" : "DROP TABLE \"Connections\"");
         }
 
         var response = await client.GetAsync("/v2/user");

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Dashboard.Contract;
+using Dashboard.TestSupport;
 using LibreView.Simulator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -19,9 +20,11 @@ public class ApiFactory : WebApplicationFactory<Program>
     public const string PatientPassword = "Libre-Passw0rd!";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("lcd-api-tests-").FullName;
+    private readonly StoreDatabase _database;
 
     public ApiFactory()
     {
+        _database = StoreDatabase.CreateAsync(_folder).GetAwaiter().GetResult();
         var options = new SimulatorOptions();
         DevelopmentSettings().GetSection("LibreViewSimulator").Bind(options);
         Simulator = SimulatorServer.StartAsync(options).GetAwaiter().GetResult();
@@ -36,7 +39,7 @@ public class ApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environments.Development);
-        builder.UseSetting("ConnectionStrings:Dashboard", $"Data Source={Path.Combine(_folder, "dashboard.db")}");
+        foreach (var (key, value) in _database.Settings) builder.UseSetting(key, value);
         builder.UseSetting("LibreViewSimulator:Enabled", "false");
         builder.UseSetting("LibreView:BaseUrlTemplate", Simulator.RegionUrlTemplate);
         builder.UseSetting("LibreView:RetryBaseDelay", "00:00:00.010");
@@ -64,7 +67,7 @@ public class ApiFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         await Simulator.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await _database.DisposeAsync();
         try
         {
             Directory.Delete(_folder, recursive: true);

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
-namespace Dashboard.Web.Tests.Api;
+namespace Dashboard.Web.Tests.OrgManagement;
 
 /// <summary>The admin page that issues and revokes organisation management keys: shown once, stored hashed, audited.</summary>
 public sealed class ManagementKeysPageTests : BunitContext, IAsyncLifetime
