@@ -86,7 +86,7 @@ internal sealed partial class ApiErrorMiddleware(RequestDelegate next, ILogger<A
         if (BindFailure().Match(failure.Message) is { Success: true } bind)
         {
             var parameter = bind.Groups["name"].Value;
-            var where = http.Request.RouteValues.ContainsKey(parameter) ? "path" : "query";
+            var where = http.Request.RouteValues.ContainsKey(parameter) || http.Request.RouteValues.ContainsKey(WireName(parameter)) ? "path" : "query";
             return bind.Groups["type"].Value is "Guid" or "Guid?"
                 ? ApiProblems.Invalid("Input should be a valid UUID", "uuid_parsing", where, WireName(parameter))
                 : ApiProblems.Invalid("Input should be of the declared type", "type_error", where, WireName(parameter));

@@ -1,5 +1,7 @@
 using Dashboard.Core.Connections;
 
+using Microsoft.AspNetCore.Mvc;
+
 namespace Dashboard.Web.Api;
 
 /// <summary>Junction's <c>ConnectionErrorDetails</c>.</summary>
@@ -25,18 +27,18 @@ internal static class ProviderEndpoints
 
     public static RouteGroupBuilder MapProviderEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/v2/user/providers/{userId}", GetAsync).WithName("GetUserProviders")
+        api.MapGet("/v2/user/providers/{user_id}", GetAsync).WithName("GetUserProviders")
             .Produces<ProvidersResponse>().Produces<ErrorResponse>(404).Produces<HttpValidationError>(422);
         api.MapGet("/v2/providers", (HttpContext http, string? source_type) =>
                 Results.Ok(Providers.All.Select(p => ProviderCatalog.Detailed(p, http))
                     .Where(p => string.IsNullOrEmpty(source_type) || p.AuthType == source_type).ToList()))
-            .WithName("GetProviders").Produces<List<ProviderDetailed>>();
+            .WithName("GetProviders").Produces<List<ProviderDetailed>>().Produces<HttpValidationError>(422);
         return api;
     }
 
     public static string WireErrorType(string errorType) => JunctionConnectionErrors.Contains(errorType) ? errorType : "unknown";
 
-    private static async Task<IResult> GetAsync(Guid userId, HttpContext http, ConnectionDirectory connections, CancellationToken ct)
+    private static async Task<IResult> GetAsync([FromRoute(Name = "user_id")] Guid userId, HttpContext http, ConnectionDirectory connections, CancellationToken ct)
     {
         var list = await connections.ForUserAsync(http.ApiTeam().Id, userId, ct);
         if (list is null)

@@ -28,19 +28,26 @@ internal static class TimeseriesEndpoints
 {
     public static RouteGroupBuilder MapTimeseriesEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/v2/timeseries/{userId}/glucose", GlucoseAsync).WithName("GlucoseTimeseries")
+        api.MapGet("/v2/timeseries/{user_id}/glucose", GlucoseAsync).WithName("GlucoseTimeseries")
             .Produces<List<GlucoseSample>>().Produces<ErrorResponse>(400).Produces<ErrorResponse>(404).Produces<HttpValidationError>(422);
-        api.MapGet("/v2/timeseries/{userId}/glucose/grouped", GroupedGlucoseAsync).WithName("GroupedGlucoseTimeseries")
+        api.MapGet("/v2/timeseries/{user_id}/glucose/grouped", GroupedGlucoseAsync).WithName("GroupedGlucoseTimeseries")
             .Produces<GroupedResponse<GlucoseSample>>().Produces<ErrorResponse>(400).Produces<ErrorResponse>(404).Produces<HttpValidationError>(422);
-        api.MapGet("/v2/timeseries/{userId}/{resource}/grouped", GroupedAsync).WithName("GroupedTimeseries")
-            .Produces<GroupedResponse<GroupedSample>>().Produces<ErrorResponse>(400).Produces<ErrorResponse>(404).Produces<HttpValidationError>(422);
+        foreach (var (resource, kind, name) in NoteResources)
+        {
+            api.MapGet($"/v2/timeseries/{{user_id}}/{resource}/grouped",
+                    ([FromRoute(Name = "user_id")] Guid userId, [FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate,
+                        string? provider, HttpContext http, TimeseriesQuery query, TimeProvider time, CancellationToken ct) =>
+                    GroupedAsync(userId, kind, startDate, endDate, provider, http, query, time, ct))
+                .WithName(name)
+                .Produces<GroupedResponse<GroupedSample>>().Produces<ErrorResponse>(400).Produces<ErrorResponse>(404).Produces<HttpValidationError>(422);
+        }
         return api;
     }
 
     /// <summary>Junction's glucose <c>type</c> of a reading.</summary>
     private static string TypeOf(ReadingKind kind) => kind == ReadingKind.Automatic ? "automatic" : "manual_scan";
 
-    private static async Task<IResult> GlucoseAsync(Guid userId, [FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate, string? provider, string? unit,
+    private static async Task<IResult> GlucoseAsync([FromRoute(Name = "user_id")] Guid userId, [FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate, string? provider, string? unit,
         HttpContext http, TimeseriesQuery query, TimeProvider time, CancellationToken ct)
     {
         var (from, to, problem) = ValidateWindow(startDate, endDate, provider, time);
@@ -52,7 +59,7 @@ internal static class TimeseriesEndpoints
         return Results.Ok(Samples(readings, answerUnit));
     }
 
-    private static async Task<IResult> GroupedGlucoseAsync(Guid userId, [FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate, string? provider, string? unit,
+    private static async Task<IResult> GroupedGlucoseAsync([FromRoute(Name = "user_id")] Guid userId, [FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate, string? provider, string? unit,
         HttpContext http, TimeseriesQuery query, TimeProvider time, CancellationToken ct)
     {
         var (from, to, problem) = ValidateWindow(startDate, endDate, provider, time);
@@ -87,17 +94,17 @@ internal static class TimeseriesEndpoints
 
     private static string? NoneIfEmpty(string? provider) => string.IsNullOrEmpty(provider) ? null : provider;
 
-    private static async Task<IResult> GroupedAsync(Guid userId, string resource, [FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate, string? provider,
+    /// <summary>The note-like resources, each on its own route as Junction documents them.</summary>
+    private static readonly (string Resource, NoteResource Kind, string Name)[] NoteResources =
+    [
+        ("note", NoteResource.Note, "GroupedNoteTimeseries"),
+        ("carbohydrates", NoteResource.Carbohydrates, "GroupedCarbohydratesTimeseries"),
+        ("insulin_injection", NoteResource.InsulinInjection, "GroupedInsulinInjectionTimeseries"),
+    ];
+
+    private static async Task<IResult> GroupedAsync(Guid userId, NoteResource noteResource, string? startDate, string? endDate, string? provider,
         HttpContext http, TimeseriesQuery query, TimeProvider time, CancellationToken ct)
     {
-        NoteResource? kind = resource switch
-        {
-            "note" => NoteResource.Note,
-            "carbohydrates" => NoteResource.Carbohydrates,
-            "insulin_injection" => NoteResource.InsulinInjection,
-            _ => null,
-        };
-        if (kind is not { } noteResource) return ApiProblems.NotFound($"No grouped timeseries '{resource}' here. Use glucose, note, carbohydrates or insulin_injection.");
         var (from, to, problem) = ValidateWindow(startDate, endDate, provider, time);
         if (problem is not null) return problem;
         if (!await query.IsTeamUserAsync(http.ApiTeam().Id, userId, ct)) return UserEndpoints.NoSuchUser();
