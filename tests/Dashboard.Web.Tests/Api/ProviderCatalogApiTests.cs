@@ -51,6 +51,34 @@ public sealed class ProviderCatalogApiTests(ApiFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.NotFound, (await _eu.PostAsJsonAsync("/v2/link/connect/demo", new { user_id = userId, provider = "freestyle_libre" })).StatusCode);
     }
 
+    [Fact]
+    public async Task Grouped_glucose_pages_with_next_cursor_through_the_whole_window()
+    {
+        var userId = await NewUserAsync(_us);
+        Assert.Equal(HttpStatusCode.OK, (await _us.PostAsJsonAsync("/v2/link/connect/demo", new { user_id = userId, provider = "freestyle_libre" })).StatusCode);
+        var window = $"start_date={DateTime.UtcNow.Date.AddDays(-20):yyyy-MM-dd}";
+        var all = (await _us.GetFromJsonAsync<JsonElement[]>($"/v2/timeseries/{userId}/glucose?{window}"))!;
+        Assert.True(all.Length > Dashboard.Web.Api.TimeseriesEndpoints.GlucosePageSize, "the demo data spans more than one page");
+
+        var paged = new List<string>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await _us.GetFromJsonAsync<JsonElement>($"/v2/timeseries/{userId}/glucose/grouped?{window}" + (cursor is null ? "" : $"&next_cursor={Uri.EscapeDataString(cursor)}"));
+            var data = page.GetProperty("groups").GetProperty("freestyle_libre")[0].GetProperty("data").EnumerateArray().ToList();
+            Assert.InRange(data.Count, 1, Dashboard.Web.Api.TimeseriesEndpoints.GlucosePageSize);
+            paged.AddRange(data.Select(d => d.GetProperty("timestamp").GetString() + d.GetProperty("type").GetString()));
+            cursor = page.GetProperty("next_cursor").GetString();
+            pages++;
+        }
+        while (cursor is not null && pages < 10);
+
+        Assert.Null(cursor);
+        Assert.Equal(all.Select(d => d.GetProperty("timestamp").GetString() + d.GetProperty("type").GetString()), paged);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await _us.GetAsync($"/v2/timeseries/{userId}/glucose/grouped?{window}&next_cursor=bm90LWEtY3Vyc29y")).StatusCode);
+    }
+
     private static async Task<string> NewUserAsync(HttpClient client) =>
         (await (await client.PostAsJsonAsync("/v2/user", new { client_user_id = "cat-" + Guid.NewGuid().ToString("N")[..8] }))
             .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("user_id").GetString()!;
