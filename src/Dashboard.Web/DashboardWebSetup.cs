@@ -13,19 +13,23 @@ namespace Dashboard.Web;
 /// <summary>Everything <c>Program.cs</c> wires: services first, then the request pipeline.</summary>
 public static class DashboardWebSetup
 {
+    /// <summary>Call after <see cref="RepositorySettings.AddRepositoryDevelopmentSettings"/> and <see cref="RequiredSettings.HasRequiredSettings"/>.</summary>
     public static WebApplicationBuilder AddDashboardWeb(this WebApplicationBuilder builder)
     {
-        builder.AddRepositoryDevelopmentSettings();
         builder.AddInProcessSimulator();
         var services = builder.Services;
         services.AddDashboardCore(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddProxyHeaders(builder.Configuration);
+        builder.AddKeyRingProtection();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddScoped<Dashboard.Web.Components.Layout.ThemePreference>();
         services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
         services.AddScoped<Dashboard.Web.Components.Pages.Review.UnitPreference>();
-        services.AddDevIdentity(builder.Configuration);
+        if (DevelopmentFeatures.DevSignIn(builder.Configuration, builder.Environment))
+        {
+            services.AddDevIdentity(builder.Configuration);
+        }
         services.AddConsoleAuthentication(builder.Configuration, builder.Environment);
         services.AddCascadingAuthenticationState();
         services.AddProblemDetails();
@@ -66,6 +70,7 @@ public static class DashboardWebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseCookieRequestForgeryProtection();
 
         app.MapDevIdentity();
         app.MapLoginAndLogout();

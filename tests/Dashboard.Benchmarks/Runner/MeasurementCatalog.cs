@@ -12,6 +12,7 @@ public static class MeasurementCatalog
         new GlucoseEngine(),
         new HistoricalPull(),
         new ReviewPayload(),
+        new CsvUploadMemory(),
         new LiveConsoleCircuits(),
     ];
 

@@ -23,7 +23,7 @@ public sealed class WebhookApiFactory : ApiFactory
         base.ConfigureWebHost(builder);
         builder.UseSetting("Sync:HistoricalDays", "2");
         builder.UseSetting("Webhooks:Enabled", "false");
-        builder.UseSetting("Webhooks:AllowHttpLoopback", "true");
+        builder.UseSetting("Webhooks:AllowLoopback", "true");
     }
 }
 

@@ -44,7 +44,10 @@ public sealed class WebhookSender(IHttpClientFactory clients, WebhookSecrets sec
         }
         catch (HttpRequestException failure)
         {
-            return new AttemptOutcome(false, null, Shorten(failure.Message), Stopwatch.GetElapsedTime(started));
+            // Never the socket error: "connection refused (10.0.0.7:22)" would make the delivery log a port scanner.
+            return new AttemptOutcome(false, null,
+                failure.InnerException is WebhookAddressRefusedException ? WebhookAddressPolicy.Refusal : "Could not connect to the endpoint, or the connection failed.",
+                Stopwatch.GetElapsedTime(started));
         }
         finally
         {

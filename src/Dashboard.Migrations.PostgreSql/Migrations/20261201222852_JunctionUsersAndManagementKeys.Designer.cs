@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Dashboard.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261201223329_JunctionUsersAndManagementKeys")]
+    [Migration("20261201222852_JunctionUsersAndManagementKeys")]
     partial class JunctionUsersAndManagementKeys
     {
         /// <inheritdoc />
