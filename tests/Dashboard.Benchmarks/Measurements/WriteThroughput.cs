@@ -50,7 +50,7 @@ public sealed class WriteThroughput : IMeasurement
     }
 
     /// <summary>90-day 5-minute series laid end to end, one synthetic patient per 25,920 readings.</summary>
-    private static ReadingInput[] Readings(int count)
+    internal static ReadingInput[] Readings(int count)
     {
         var series = GlucoseBenchmark.FiveMinuteSeries(days: (count + 287) / 288);
         return series.Take(count)
