@@ -20,21 +20,9 @@ public sealed class PostgreSqlWriteThroughput : IMeasurement
     public async Task<IReadOnlyList<Result>> RunAsync(BenchmarkOptions options, CancellationToken ct)
     {
         var readings = WriteThroughput.Readings(options.WriteReadings);
-        var writerRates = new List<double>();
-        var rawRates = new List<double>();
-        for (var round = -1; round < options.WriteRepetitions; round++)
-        {
-            var writer = await WriterRateAsync(readings, ct);
-            var raw = await RawCopyRateAsync(readings, ct);
-            if (round >= 0)
-            {
-                writerRates.Add(writer);
-                rawRates.Add(raw);
-            }
-        }
+        var (value, baseline) = await WriteThroughput.AlternatingMediansAsync(options.WriteRepetitions,
+            () => WriterRateAsync(readings, ct), () => RawCopyRateAsync(readings, ct));
 
-        var value = Timing.Percentile(writerRates, 50);
-        var baseline = Timing.Percentile(rawRates, 50);
         return
         [
             new Result("PostgreSQL: readings stored/s via ReadingWriter", value, "readings/s", baseline, "raw binary COPY into Readings",
