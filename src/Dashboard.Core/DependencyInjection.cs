@@ -44,10 +44,14 @@ public static class DependencyInjection
         services.AddScoped<ReconnectLinks>();
         services.AddScoped<OrganizationDirectory>();
         services.AddScoped<ApiKeyLookup>();
+        services.AddScoped<ManagementKeys>();
         services.AddScoped<PatientDirectory>();
         services.AddScoped<ConnectionDirectory>();
+        services.AddScoped<Dashboard.Core.Introspection.ResourceIntrospection>();
         services.AddScoped<LinkTokenService>();
         services.AddSingleton<EventRecorder>();
+        services.AddSingleton<EventPayloads>();
+        services.AddOptions<EventPayloadOptions>().Bind(configuration.GetSection(EventPayloadOptions.Section));
         services.AddSingleton<CredentialVault>();
         services.AddScoped<ConnectionLinker>();
         services.AddScoped<PasswordLinking>();

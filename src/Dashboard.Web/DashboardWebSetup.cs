@@ -13,22 +13,28 @@ namespace Dashboard.Web;
 /// <summary>Everything <c>Program.cs</c> wires: services first, then the request pipeline.</summary>
 public static class DashboardWebSetup
 {
+    /// <summary>Call after <see cref="RepositorySettings.AddRepositoryDevelopmentSettings"/> and <see cref="RequiredSettings.HasRequiredSettings"/>.</summary>
     public static WebApplicationBuilder AddDashboardWeb(this WebApplicationBuilder builder)
     {
-        builder.AddRepositoryDevelopmentSettings();
         builder.AddInProcessSimulator();
         var services = builder.Services;
         services.AddDashboardCore(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddProxyHeaders(builder.Configuration);
+        builder.AddKeyRingProtection();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddScoped<Dashboard.Web.Components.Layout.ThemePreference>();
         services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
         services.AddScoped<Dashboard.Web.Components.Pages.Review.UnitPreference>();
-        services.AddDevIdentity(builder.Configuration);
+        if (DevelopmentFeatures.DevSignIn(builder.Configuration, builder.Environment))
+        {
+            services.AddDevIdentity(builder.Configuration);
+        }
         services.AddConsoleAuthentication(builder.Configuration, builder.Environment);
         services.AddCascadingAuthenticationState();
         services.AddProblemDetails();
+        // Binding faults reach ApiErrorMiddleware as exceptions, in every environment, to be answered as Junction's 422.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(options =>
         {
@@ -60,9 +66,11 @@ public static class DashboardWebSetup
         }
         app.MapInProcessSimulator();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseMiddleware<ApiErrorMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseCookieRequestForgeryProtection();
 
         app.MapDevIdentity();
         app.MapLoginAndLogout();

@@ -108,10 +108,10 @@ public static class MetricsCommand
 
     private static void WarnAboutRejectedRows(ParseResult parseResult, LibreViewCsvParseResult export)
     {
-        if (export.RejectedRows.Count == 0) return;
+        if (export.RejectedRowCount == 0) return;
         var first = export.RejectedRows[0];
         parseResult.InvocationConfiguration.Error.WriteLine(
-            $"warning: {export.RejectedRows.Count} rows rejected, first at line {first.LineNumber}: {first.Reason}");
+            $"warning: {export.RejectedRowCount} rows rejected, first at line {first.LineNumber}: {first.Reason}");
     }
 
     private sealed class Options

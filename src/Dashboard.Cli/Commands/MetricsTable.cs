@@ -21,7 +21,7 @@ public static class MetricsTable
         Line(output, "Export", fileName);
         Line(output, "Device", $"{export.Device} ({export.SerialNumber}), {GlucoseUnits.Symbol(unit)}, {export.DateFormat.Pattern}, {export.Encoding}");
         Line(output, "Rows by record type", string.Join(", ", export.RowsPerRecordType.Where(p => p.Value > 0).Select(p => $"{(int)p.Key} {p.Key}: {p.Value}")));
-        Line(output, "Rows rejected", export.RejectedRows.Count == 0 ? "0" : $"{export.RejectedRows.Count} (first at line {export.RejectedRows[0].LineNumber}: {export.RejectedRows[0].Reason})");
+        Line(output, "Rows rejected", export.RejectedRowCount == 0 ? "0" : $"{export.RejectedRowCount} (first at line {export.RejectedRows[0].LineNumber}: {export.RejectedRows[0].Reason})");
     }
 
     /// <summary>The §8 metrics of one window with the consensus goals.</summary>

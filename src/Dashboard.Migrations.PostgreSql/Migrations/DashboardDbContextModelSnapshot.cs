@@ -50,6 +50,50 @@ namespace Dashboard.Migrations.PostgreSql.Migrations
                     b.ToTable("StaffMemberships");
                 });
 
+            modelBuilder.Entity("Dashboard.Core.ApiKeys.ManagementKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("ManagementKeys");
+                });
+
             modelBuilder.Entity("Dashboard.Core.ApiKeys.TeamApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -791,6 +835,28 @@ namespace Dashboard.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp without time zone");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<DateOnly?>("FallbackBirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("FallbackBirthDateUpdatedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("FallbackTimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("FallbackTimeZoneUpdatedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<DateOnly?>("IngestionEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("IngestionStart")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("TeamId")
                         .HasColumnType("uuid");
 
@@ -826,6 +892,17 @@ namespace Dashboard.Migrations.PostgreSql.Migrations
                 });
 
             modelBuilder.Entity("Dashboard.Core.Access.StaffMembership", b =>
+                {
+                    b.HasOne("Dashboard.Core.Organizations.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Dashboard.Core.ApiKeys.ManagementKey", b =>
                 {
                     b.HasOne("Dashboard.Core.Organizations.Organization", "Organization")
                         .WithMany()

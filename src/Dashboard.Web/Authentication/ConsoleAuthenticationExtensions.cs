@@ -18,20 +18,14 @@ public static class ConsoleAuthenticationExtensions
     /// Cookie session (default scheme) + OpenID Connect authorization code flow with PKCE (challenge scheme), and a
     /// fallback policy so every page and endpoint needs a signed-in person unless it is marked <c>AllowAnonymous</c>.
     /// Provider: <c>Authentication:Oidc:Authority</c>, <c>ClientId</c>, <c>ClientSecret</c>. Without an authority and with
-    /// <c>DevIdentity:Enabled</c>, the app's own development provider is used, at the address the app listens on.
+    /// <c>DevIdentity:Enabled</c> in Development, the app's own development provider is used, at the address the app listens on.
     /// </summary>
     public static IServiceCollection AddConsoleAuthentication(
         this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var oidc = configuration.GetSection("Authentication:Oidc");
         var authority = NullIfEmpty(oidc["Authority"]);
-        var devIdentity = configuration.GetValue<bool>($"{DevIdentityOptions.SectionName}:Enabled");
-        if (devIdentity && environment.IsProduction())
-        {
-            throw new InvalidOperationException(
-                "DevIdentity:Enabled is true in Production. The development identity provider is for Development and tests only; "
-                + "set Authentication:Oidc:Authority, ClientId and ClientSecret instead.");
-        }
+        var devIdentity = DevelopmentFeatures.DevSignIn(configuration, environment);
 
         services.AddAuthentication(options =>
             {

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 namespace Dashboard.Web.LibreViewHosting;
 
 /// <summary>
-/// In Development (<c>LibreViewSimulator:Enabled</c>) the LibreView simulator runs inside the app under
+/// In Development with <c>LibreViewSimulator:Enabled</c> (never in another environment) the LibreView simulator runs inside the app under
 /// <c>/_libreview</c>, and the LibreView client talks to it over real HTTP at the address the app listens on.
 /// </summary>
 internal static class InProcessSimulator
@@ -14,17 +14,11 @@ internal static class InProcessSimulator
     public const string PathBase = "/_libreview";
     private const string Section = "LibreViewSimulator";
 
-    private static bool IsEnabled(IConfiguration configuration) => configuration.GetValue<bool>($"{Section}:Enabled");
-
     public static void AddInProcessSimulator(this WebApplicationBuilder builder)
     {
-        if (!IsEnabled(builder.Configuration))
+        if (!DevelopmentFeatures.Simulator(builder.Configuration, builder.Environment))
         {
             return;
-        }
-        if (builder.Environment.IsProduction())
-        {
-            throw new InvalidOperationException("LibreViewSimulator:Enabled is true in Production; the simulator is for Development and tests only.");
         }
         builder.Services.AddLibreViewSimulator(builder.Configuration.GetSection(Section));
         builder.Services.AddHostedService<Demo.DemoPatientsSeeder>();
@@ -36,7 +30,7 @@ internal static class InProcessSimulator
     /// <summary>Mapped before authentication: the simulator stands in for an outside service and has no console sign-in.</summary>
     public static void MapInProcessSimulator(this WebApplication app)
     {
-        if (IsEnabled(app.Configuration))
+        if (DevelopmentFeatures.Simulator(app.Configuration, app.Environment))
         {
             app.Map(PathBase, branch => branch.UseLibreViewSimulator());
         }

@@ -13,6 +13,8 @@ internal sealed class ExportRows(ExportHeader header)
     private readonly List<CsvNoteEntry> _notes = [];
     private readonly List<CsvRejectedRow> _rejected = [];
     private readonly List<CsvDevice> _devices = [];
+    private readonly Dictionary<string, string> _serials = [];
+    private int _rejectedCount;
     private DateTime? _first, _last;
 
     public IReadOnlyList<CsvRejectedRow> Rejected => _rejected;
@@ -23,25 +25,23 @@ internal sealed class ExportRows(ExportHeader header)
     public int AcceptedCount => _rowsPerType.Values.Sum();
 
     /// <summary>Checks the shape of a row before its timestamp is looked at; false when it was rejected.</summary>
-    public bool CheckShape(CsvRecord row)
+    public bool CheckShape(CsvRecord row) => ShapeProblem(row) is not { } problem || Reject(row, problem);
+
+    /// <summary>What is wrong with a row's shape, or null; records nothing.</summary>
+    public string? ShapeProblem(CsvRecord row)
     {
-        if (row.UnterminatedQuote) return Reject(row, "a quoted field is never closed");
+        if (row.UnterminatedQuote) return "a quoted field is never closed";
         if (row.Fields.Count < header.RequiredFieldCount)
         {
-            return Reject(row, $"row has {row.Fields.Count} fields, at least {header.RequiredFieldCount} are needed");
+            return $"row has {row.Fields.Count} fields, at least {header.RequiredFieldCount} are needed";
         }
 
         if (row.FilledFieldCount > header.FieldCount)
         {
-            return Reject(row, $"row has values beyond the header's {header.FieldCount} columns (unquoted comma?)");
+            return $"row has values beyond the header's {header.FieldCount} columns (unquoted comma?)";
         }
 
-        if (!TryReadTimestamp(row, out _))
-        {
-            return Reject(row, $"timestamp '{row[header.Timestamp]}' is not a date and time");
-        }
-
-        return true;
+        return TryReadTimestamp(row, out _) ? null : $"timestamp '{row[header.Timestamp]}' is not a date and time";
     }
 
     /// <summary>Reads a row whose shape passed <see cref="CheckShape"/>.</summary>
@@ -62,7 +62,7 @@ internal sealed class ExportRows(ExportHeader header)
         }
 
         var type = (RecordType)typeNumber;
-        var serial = header.SerialNumber >= 0 ? row[header.SerialNumber] : "";
+        var serial = Shared(header.SerialNumber >= 0 ? row[header.SerialNumber] : "");
         var ok = type switch
         {
             RecordType.Historic => AddGlucose(row, timestamp, type, serial, header.Historic, "historic glucose"),
@@ -93,6 +93,7 @@ internal sealed class ExportRows(ExportHeader header)
         Readings = _readings,
         Notes = _notes,
         RejectedRows = _rejected.OrderBy(r => r.LineNumber).ToList(),
+        RejectedRowCount = _rejectedCount,
         First = _first,
         Last = _last,
     };
@@ -149,7 +150,18 @@ internal sealed class ExportRows(ExportHeader header)
 
     private bool Reject(CsvRecord row, string reason)
     {
-        _rejected.Add(new CsvRejectedRow(row.LineNumber, reason));
+        if (_rejectedCount++ < LibreViewCsvParser.MaxRejectedRowsKept)
+        {
+            _rejected.Add(new CsvRejectedRow(row.LineNumber, reason));
+        }
         return false;
+    }
+
+    /// <summary>One string per serial number (an export has a handful), not one per row.</summary>
+    private string Shared(string serial)
+    {
+        if (_serials.TryGetValue(serial, out var shared)) return shared;
+        if (_serials.Count < 1000) _serials[serial] = serial;
+        return serial;
     }
 }

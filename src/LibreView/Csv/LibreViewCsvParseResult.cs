@@ -40,7 +40,10 @@ public sealed class LibreViewCsvParseResult
     /// <summary>Insulin, food and note entries that carry a value or a text, in file order.</summary>
     public IReadOnlyList<CsvNoteEntry> Notes { get; init; } = [];
 
+    /// <summary>The first <see cref="LibreViewCsvParser.MaxRejectedRowsKept"/> rejected rows; <see cref="RejectedRowCount"/> counts them all.</summary>
     public IReadOnlyList<CsvRejectedRow> RejectedRows { get; init; } = [];
+
+    public int RejectedRowCount { get; init; }
 
     /// <summary>Earliest and latest timestamp of the accepted rows; null when there are none.</summary>
     public DateTime? First { get; init; }

@@ -14,6 +14,7 @@ public static class MeasurementCatalog
         new GlucoseEngine(),
         new HistoricalPull(),
         new ReviewPayload(),
+        new CsvUploadMemory(),
         new LiveConsoleCircuits(),
     ];
 

@@ -8,6 +8,8 @@ using Dashboard.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Core.Tests.Events;
@@ -23,21 +25,23 @@ public sealed class WebhookHarness : IAsyncDisposable
     private readonly List<ServiceProvider> _others = [];
     private ServiceProvider _services = null!;
 
-    private WebhookHarness()
-    {
-    }
+    private readonly Action<IServiceCollection>? _configure;
+
+    private WebhookHarness(Action<IServiceCollection>? configure) => _configure = configure;
 
     /// <summary>Starts on a whole second: PostgreSQL keeps microseconds, so sub-microsecond ticks would not read back equal.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
     public StaffScope Scope { get; private set; } = StaffScope.None;
     public Guid TeamId { get; private set; }
+    public IServiceProvider Services => _services;
     public WebhookDispatcher Dispatcher => _services.GetRequiredService<WebhookDispatcher>();
     public WebhookAdministration Admin => _services.GetRequiredService<WebhookAdministration>();
     public EventStreamQuery EventStream => _services.GetRequiredService<EventStreamQuery>();
 
-    public static async Task<WebhookHarness> StartAsync()
+    /// <param name="configure">Changes to the services after the product's own, e.g. a test DNS resolver.</param>
+    public static async Task<WebhookHarness> StartAsync(Action<IServiceCollection>? configure = null)
     {
-        var harness = new WebhookHarness();
+        var harness = new WebhookHarness(configure);
         await harness.BuildAsync();
         await harness.SeedTeamAsync();
         return harness;
@@ -64,12 +68,15 @@ public sealed class WebhookHarness : IAsyncDisposable
         _database ??= await StoreDatabase.CreateAsync(_folder);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(_database.Settings).AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Webhooks:AllowHttpLoopback"] = "true",
+            ["Webhooks:AllowLoopback"] = "true", // the receivers listen on 127.0.0.1; Development only
             ["Webhooks:RetryBaseDelay"] = "00:00:01",
             ["Webhooks:RequestTimeout"] = "00:00:02",
         }).Build();
-        var provider = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(Clock)
-            .AddDashboardCore(configuration, _folder).BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(Clock)
+            .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Development, ContentRootPath = _folder })
+            .AddDashboardCore(configuration, _folder);
+        _configure?.Invoke(services);
+        var provider = services.BuildServiceProvider();
         await provider.InitializeStoreAsync();
         return provider;
     }

@@ -15,12 +15,12 @@ public sealed class WebhookUrlRuleTests
         public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 
-    private static WebhookUrlRule Rule(string environment, bool? allowHttpLoopback = null) =>
-        new(Options.Create(new WebhookOptions { AllowHttpLoopback = allowHttpLoopback }), new Host(environment));
+    private static WebhookUrlRule Rule(string environment, bool allowLoopback = true) =>
+        new(new WebhookAddressPolicy(Options.Create(new WebhookOptions { AllowLoopback = allowLoopback }), new Host(environment)));
 
     [Theory]
     [InlineData("https://hooks.example.com/libre")]
-    [InlineData("https://127.0.0.1:8443/hooks")]
+    [InlineData("https://203.0.114.9:8443/hooks")]
     public void Production_accepts_https(string url) => Assert.Null(Rule(Environments.Production).Check(url));
 
     [Theory]
@@ -28,7 +28,7 @@ public sealed class WebhookUrlRuleTests
     [InlineData("http://localhost/hooks")]
     [InlineData("http://hooks.example.com/libre")]
     public void Production_refuses_plain_http_even_to_loopback(string url) =>
-        Assert.Equal("Webhook endpoints must use https.", Rule(Environments.Production).Check(url));
+        Assert.NotNull(Rule(Environments.Production).Check(url));
 
     [Theory]
     [InlineData("http://127.0.0.1:5000/hooks")]
@@ -39,7 +39,7 @@ public sealed class WebhookUrlRuleTests
 
     [Theory]
     [InlineData("http://hooks.example.com/libre")]
-    [InlineData("http://10.0.0.5/hooks")]
+    [InlineData("http://203.0.114.9/hooks")]
     public void Development_refuses_http_to_other_machines(string url) =>
         Assert.Contains("must use https", Rule(Environments.Development).Check(url));
 
@@ -52,6 +52,10 @@ public sealed class WebhookUrlRuleTests
         Assert.Contains(expected, Rule(Environments.Development).Check(url));
 
     [Fact]
-    public void Configuration_can_allow_loopback_http_outside_development() =>
-        Assert.Null(Rule(Environments.Production, allowHttpLoopback: true).Check("http://127.0.0.1:1234/x"));
+    public void Loopback_needs_both_development_and_the_setting()
+    {
+        Assert.NotNull(Rule(Environments.Production, allowLoopback: true).Check("http://127.0.0.1:1234/x"));
+        Assert.NotNull(Rule(Environments.Development, allowLoopback: false).Check("http://127.0.0.1:1234/x"));
+        Assert.Null(Rule(Environments.Development, allowLoopback: true).Check("http://127.0.0.1:1234/x"));
+    }
 }

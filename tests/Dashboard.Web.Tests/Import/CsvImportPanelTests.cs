@@ -32,6 +32,7 @@ public sealed class CsvImportPanelTests : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
     }
 
     public async Task InitializeAsync()

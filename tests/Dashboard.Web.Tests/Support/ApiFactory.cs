@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Dashboard.Contract;
 using Dashboard.TestSupport;
 using LibreView.Simulator;
 using Microsoft.AspNetCore.Hosting;
@@ -45,10 +46,18 @@ public class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Sync:Enabled", "false"); // tests drive sync cycles by hand
     }
 
+    /// <summary>A client with the team's API key whose every response is held to Junction's published schema.</summary>
     public HttpClient ClientFor(string apiKey)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = AnonymousClient();
         client.DefaultRequestHeaders.Add("x-vital-api-key", apiKey);
+        return client;
+    }
+
+    /// <summary>A client without a key (link calls, refusals), its responses held to Junction's published schema too.</summary>
+    public HttpClient AnonymousClient()
+    {
+        var client = CreateDefaultClient(new ContractCheckingHandler());
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return client;
     }

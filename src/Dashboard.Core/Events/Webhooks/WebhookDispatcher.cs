@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dashboard.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -7,10 +8,12 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Core.Events.Webhooks;
 
 /// <summary>
-/// Sends stored events to webhook endpoints. Each cycle, per enabled endpoint it holds a lease on:
+/// Sends stored events to webhook endpoints. Each endpoint is served on its own (a slow receiver holds up only itself);
+/// per enabled endpoint it holds a lease on:
 /// queues a delivery for every new event of the endpoint's team past its cursor (the outbox — events are in the
 /// store, so nothing is lost across a restart), then sends open deliveries in event-id order. A failing delivery
-/// holds back the later ones of that endpoint until it succeeds or its retry window ends (dead).
+/// holds back the later ones of that endpoint until it succeeds or its retry window ends (dead): the endpoint backs off
+/// on the delivery's retry schedule, and a receiver that does not answer within the short request timeout has failed.
 /// </summary>
 public sealed class WebhookDispatcher(
     IDbContextFactory<DashboardDbContext> contexts,
@@ -23,6 +26,7 @@ public sealed class WebhookDispatcher(
     private const int QueueBatchSize = 500;
     private readonly string _instance = $"{Environment.MachineName}/{Guid.NewGuid():N}";
     private readonly SemaphoreSlim _oneCycleAtATime = new(1, 1);
+    private readonly ConcurrentDictionary<Guid, Task> _serving = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -38,7 +42,7 @@ public sealed class WebhookDispatcher(
             {
                 try
                 {
-                    await RunOnceAsync(stoppingToken);
+                    await StartIdleEndpointsAsync(stoppingToken);
                 }
                 catch (Exception failure) when (!stoppingToken.IsCancellationRequested)
                 {
@@ -50,15 +54,52 @@ public sealed class WebhookDispatcher(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+        finally
+        {
+            await Task.WhenAll(_serving.Values);
+        }
     }
 
-    /// <summary>One pass over every enabled endpoint; what the timer runs, and what tests call.</summary>
+    /// <summary>One pass over every enabled endpoint, waiting until each has been served; what tests call.</summary>
     public async Task RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        await StartIdleEndpointsAsync(cancellationToken);
+        await Task.WhenAll(_serving.Values);
+    }
+
+    /// <summary>
+    /// Starts serving every enabled endpoint that is not being served already, each on its own, so a slow endpoint delays
+    /// only itself: the poll never waits for sends. A team holds at most <see cref="WebhookOptions.MaxParallelEndpointsPerTeam"/>
+    /// of the <see cref="WebhookOptions.MaxParallelEndpoints"/> slots, so one organisation's slow receivers cannot take them all.
+    /// </summary>
+    private async Task StartIdleEndpointsAsync(CancellationToken cancellationToken)
     {
         await _oneCycleAtATime.WaitAsync(cancellationToken);
         try
         {
-            await ServeEnabledEndpointsAsync(cancellationToken);
+            List<(Guid Id, Guid TeamId)> endpoints;
+            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            {
+                endpoints = (await db.WebhookEndpoints.AsNoTracking().Where(e => e.Enabled).Select(e => new { e.Id, e.TeamId }).ToListAsync(cancellationToken))
+                    .Select(e => (e.Id, e.TeamId)).ToList();
+            }
+            var settings = options.Value;
+            var busyPerTeam = endpoints.Where(e => _serving.ContainsKey(e.Id)).GroupBy(e => e.TeamId).ToDictionary(g => g.Key, g => g.Count());
+            foreach (var (id, teamId) in endpoints)
+            {
+                if (_serving.Count >= Math.Max(1, settings.MaxParallelEndpoints))
+                {
+                    return;
+                }
+                if (_serving.ContainsKey(id) || busyPerTeam.GetValueOrDefault(teamId) >= Math.Max(1, settings.MaxParallelEndpointsPerTeam))
+                {
+                    continue;
+                }
+                busyPerTeam[teamId] = busyPerTeam.GetValueOrDefault(teamId) + 1;
+                var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _serving[id] = ServeThenLeaveAsync(id, registered.Task, cancellationToken);
+                registered.SetResult();
+            }
         }
         finally
         {
@@ -66,15 +107,21 @@ public sealed class WebhookDispatcher(
         }
     }
 
-    private async Task ServeEnabledEndpointsAsync(CancellationToken cancellationToken)
+    /// <summary>Serves one endpoint on the thread pool, then frees its slot (only once the slot is surely taken).</summary>
+    private async Task ServeThenLeaveAsync(Guid endpointId, Task registered, CancellationToken cancellationToken)
     {
-        List<Guid> endpoints;
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        await registered;
+        try
         {
-            endpoints = await db.WebhookEndpoints.AsNoTracking().Where(e => e.Enabled).Select(e => e.Id).ToListAsync(cancellationToken);
+            await Task.Run(() => ServeAsync(endpointId, cancellationToken), CancellationToken.None);
         }
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.MaxParallelEndpoints), CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(endpoints, parallel, async (endpointId, ct) => await ServeAsync(endpointId, ct));
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            _serving.TryRemove(endpointId, out _);
+        }
     }
 
     private async Task ServeAsync(Guid endpointId, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Core.Events.Webhooks;
@@ -11,7 +12,10 @@ public static class WebhookServiceCollectionExtensions
     {
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section));
         services.AddSingleton<WebhookSecrets>();
+        services.AddSingleton<WebhookAddressPolicy>();
         services.AddSingleton<WebhookUrlRule>();
+        services.TryAddSingleton<IWebhookAddressResolver, DnsWebhookAddressResolver>();
+        services.AddSingleton<WebhookConnector>();
         services.AddSingleton<RetrySchedule>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookAdministration>();
@@ -23,7 +27,15 @@ public static class WebhookServiceCollectionExtensions
                 http.Timeout = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.RequestTimeout;
                 http.DefaultRequestHeaders.UserAgent.ParseAdd("LibreConnectDashboard-Webhooks/1.0");
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+            // No proxy: it would resolve and dial for us, past the connector's address check.
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseProxy = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectTimeout = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.ConnectTimeout,
+                ConnectCallback = sp.GetRequiredService<WebhookConnector>().ConnectAsync,
+            });
         return services;
     }
 }

@@ -1,15 +1,16 @@
 using System.Net;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Dashboard.Core.Events.Webhooks;
 
-/// <summary>Endpoint URLs are <c>https</c>; plain <c>http</c> only to this machine, and only in Development (or when configured for tests).</summary>
-public sealed class WebhookUrlRule(IOptions<WebhookOptions> options, IHostEnvironment? environment = null)
+/// <summary>
+/// Endpoint URLs are <c>https</c> to a public host (<see cref="WebhookAddressPolicy"/>); plain <c>http</c> only to this
+/// machine, where loopback is allowed at all (Development with <c>Webhooks:AllowLoopback</c>).
+/// </summary>
+public sealed class WebhookUrlRule(WebhookAddressPolicy addresses)
 {
     public const int MaxLength = 2000;
 
-    public bool AllowsHttpLoopback => options.Value.AllowHttpLoopback ?? environment?.IsDevelopment() ?? false;
+    public bool AllowsHttpLoopback => addresses.AllowsLoopback;
 
     /// <summary>Null when <paramref name="url"/> may receive webhooks; otherwise what is wrong, in words for the form.</summary>
     public string? Check(string? url)
@@ -29,6 +30,10 @@ public sealed class WebhookUrlRule(IOptions<WebhookOptions> options, IHostEnviro
         if (uri.UserInfo.Length > 0)
         {
             return "The URL must not contain a user name or password.";
+        }
+        if (addresses.CheckHost(uri) is { } refused)
+        {
+            return refused;
         }
         if (uri.Scheme == Uri.UriSchemeHttps || (AllowsHttpLoopback && IsLoopback(uri)))
         {

@@ -3,21 +3,22 @@ using LibreView.Csv;
 namespace Dashboard.Core.Glucose.Import;
 
 /// <summary>
-/// Reads an export from a stream that only supports asynchronous reads (a browser upload on Blazor Server),
-/// never more than one chunk past the parser's size cap, then parses it. A read failure is a refused result.
+/// Reads an export from a stream that only supports asynchronous reads (a browser upload on Blazor Server) into a
+/// temporary file — never more than one chunk past the parser's size cap, and never into memory — then parses it from
+/// there. A read failure is a refused result.
 /// </summary>
 public static class CsvExportUpload
 {
     public static async Task<LibreViewCsvParseResult> ParseAsync(Stream stream, CancellationToken ct = default)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
+        await using var spool = ExportSpool.Create();
+        var chunk = new byte[ExportSpool.ChunkBytes];
         try
         {
             int read;
-            while (buffer.Length <= LibreViewCsvParser.MaxFileBytes && (read = await stream.ReadAsync(chunk, ct)) > 0)
+            while (spool.Length <= LibreViewCsvParser.MaxFileBytes && (read = await stream.ReadAsync(chunk, ct)) > 0)
             {
-                buffer.Write(chunk, 0, read);
+                await spool.WriteAsync(chunk.AsMemory(0, read), ct);
             }
         }
         catch (IOException e)
@@ -26,6 +27,7 @@ public static class CsvExportUpload
         }
 
         // Over the cap the parser refuses the file without looking at it.
-        return LibreViewCsvParser.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        spool.Position = 0;
+        return LibreViewCsvParser.Parse(spool);
     }
 }

@@ -81,7 +81,7 @@ public sealed class CsvImportPreview
             Last = export.Last,
             RecordTypes = [.. Enum.GetValues<RecordType>().Select(t => new RecordTypeRows(t, export.RowsPerRecordType.GetValueOrDefault(t), Handling(t)))],
             Plan = plan,
-            RejectedRowCount = export.RejectedRows.Count,
+            RejectedRowCount = export.RejectedRowCount,
             RejectedRowsShown = [.. export.RejectedRows.Take(rejectedRowsShown)],
         };
     }

@@ -10,6 +10,7 @@ public static class CsvImportServiceCollectionExtensions
     public static IServiceCollection AddCsvImport(this IServiceCollection services)
     {
         services.TryAddSingleton<CsvImporter>();
+        services.TryAddSingleton<CsvImportGate>();
         return services;
     }
 }
