@@ -102,12 +102,14 @@ public sealed class PostgresServer
         }
     }
 
-    /// <summary>Folders of earlier runs' clusters that are no longer running.</summary>
+    /// <summary>Folders of earlier runs' clusters that are no longer running and were left at least half an hour ago.</summary>
     private static void RemoveStaleClusters()
     {
         foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), "lcd-postgres-*"))
         {
             if (PostmasterPid(folder) is { } pid && Kill(pid, 0) == 0) continue;
+            // Another test process (assemblies run in parallel) may be running initdb there, before any postmaster.pid.
+            if (Directory.GetLastWriteTimeUtc(folder) > DateTime.UtcNow.AddMinutes(-30)) continue;
             try
             {
                 Directory.Delete(folder, recursive: true);

@@ -64,7 +64,11 @@ public sealed class ConsoleApi(ConsoleAppFixture app, string apiKey = ConsoleApi
     public async Task RefreshAsync(string userId)
     {
         using var client = Client();
-        (await client.PostAsync($"/v2/user/refresh/{userId}", null)).EnsureSuccessStatusCode();
+        using var response = await client.PostAsync($"/v2/user/refresh/{userId}", null);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Refresh of {userId} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
     }
 
     /// <summary>Waits (up to 30 s) until the user's first connection reports the error type.</summary>
