@@ -47,17 +47,18 @@ public class ApiFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A client with the team's API key whose every response is held to Junction's published schema.</summary>
-    public HttpClient ClientFor(string apiKey)
+    public HttpClient ClientFor(string apiKey, ICollection<string>? validated = null)
     {
-        var client = AnonymousClient();
+        var client = AnonymousClient(validated);
         client.DefaultRequestHeaders.Add("x-vital-api-key", apiKey);
         return client;
     }
 
     /// <summary>A client without a key (link calls, refusals), its responses held to Junction's published schema too.</summary>
-    public HttpClient AnonymousClient()
+    /// <param name="validated">Collects "METHOD template" of each subset operation a response was validated against.</param>
+    public HttpClient AnonymousClient(ICollection<string>? validated = null)
     {
-        var client = CreateDefaultClient(new ContractCheckingHandler());
+        var client = CreateDefaultClient(new ContractCheckingHandler(validated));
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return client;
     }
