@@ -9,6 +9,8 @@ public static class MeasurementCatalog
     [
         new WriteThroughput(),
         new PatientListLatency(),
+        new PostgreSqlWriteThroughput(),
+        new PostgreSqlPatientListLatency(),
         new GlucoseEngine(),
         new HistoricalPull(),
         new ReviewPayload(),

@@ -94,21 +94,3 @@ public class ApiFactory : WebApplicationFactory<Program>
         }
     }
 }
-
-public static class RepositoryRoot
-{
-    /// <summary>The folder holding Dashboard.sln, above the test's output folder.</summary>
-    public static string Path { get; } = Find();
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Dashboard.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Dashboard.sln not found above " + AppContext.BaseDirectory);
-    }
-}
