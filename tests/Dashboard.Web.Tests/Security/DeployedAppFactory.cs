@@ -17,6 +17,7 @@ namespace Dashboard.Web.Tests.Security;
 public sealed class DeployedAppFactory(string environment, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     public const string ProviderAuthorize = "https://login.example.test/authorize";
+    public const string PublicBaseUrl = "https://console.example.org/";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("lcd-deployed-").FullName;
 
@@ -35,6 +36,7 @@ public sealed class DeployedAppFactory(string environment, IReadOnlyDictionary<s
         ["Authentication:Oidc:ClientSecret"] = "secret",
         ["DataProtection:Certificate:Path"] = CertificatePath,
         ["DataProtection:Certificate:Password"] = KeyRingCertificateFile.Password,
+        ["PublicBaseUrl"] = PublicBaseUrl,
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
