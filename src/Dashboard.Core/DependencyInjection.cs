@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddDbContextFactory<DashboardDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSettings()));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());
+        services.AddSingleton<StoreIntegrity>();
         services.AddScoped<OverviewQuery>();
         services.AddSingleton<StaffScopeResolver>();
         services.AddSingleton<PatientListQuery>();

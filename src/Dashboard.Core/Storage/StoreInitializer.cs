@@ -11,9 +11,13 @@ public static class StoreInitializer
         CREATE TRIGGER IF NOT EXISTS AuditLog_NoDelete BEFORE DELETE ON AuditLog BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
         """;
 
-    /// <summary>Applies migrations and switches the file to WAL; runs once at start-up, before requests are served.</summary>
+    /// <summary>
+    /// Checks the file's integrity (damage is logged and reported by <c>/health</c>), applies migrations and switches the
+    /// file to WAL; runs once at start-up, before requests are served.
+    /// </summary>
     public static async Task InitializeStoreAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
+        await services.GetRequiredService<StoreIntegrity>().CheckAsync(cancellationToken);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
         await db.Database.MigrateAsync(cancellationToken);

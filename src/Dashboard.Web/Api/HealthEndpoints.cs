@@ -4,15 +4,17 @@ namespace Dashboard.Web.Api;
 
 internal static class HealthEndpoints
 {
-    /// <summary><c>GET /health</c>: anonymous; 200 when the store answers, 503 when it does not.</summary>
+    /// <summary><c>GET /health</c>: anonymous; 200 when the store answers and passed its integrity check, 503 otherwise.</summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/health", async (DashboardDbContext db, CancellationToken ct) =>
+        endpoints.MapGet("/health", async (DashboardDbContext db, StoreIntegrity integrity, CancellationToken ct) =>
         {
             var reachable = await StoreIsReachable(db, ct);
+            var sound = !reachable || (await integrity.CurrentAsync(ct)).Sound;
+            var healthy = reachable && sound;
             return Results.Json(
-                new { status = reachable ? "healthy" : "unhealthy", store = reachable ? "reachable" : "unreachable" },
-                statusCode: reachable ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+                new { status = healthy ? "healthy" : "unhealthy", store = reachable ? "reachable" : "unreachable", integrity = sound ? "ok" : "damaged" },
+                statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         }).AllowAnonymous().WithName("Health");
         return endpoints;
     }
