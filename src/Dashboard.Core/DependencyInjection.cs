@@ -25,14 +25,16 @@ namespace Dashboard.Core;
 public static class DependencyInjection
 {
     /// <summary>
-    /// The store (SQLite file from <c>ConnectionStrings:Dashboard</c>) and the domain services.
+    /// The store (<c>Store:Provider</c> sqlite or postgresql, on <c>ConnectionStrings:Dashboard</c>) and the domain services.
     /// <c>Seed:DemoData</c> = true adds the development organisation and teams.
     /// </summary>
     public static IServiceCollection AddDashboardCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var connectionString = StoreConnectionString.Resolve(configuration.GetConnectionString(StoreConnectionString.Name), contentRoot);
+        var engine = StoreEngine.FromConfiguration(configuration, contentRoot);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContextFactory<DashboardDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSettings()));
+        services.AddSingleton(engine);
+        services.AddDbContextFactory<DashboardDbContext>(engine.UseProvider);
+        engine.AddServices(services);
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());
         services.AddSingleton<StoreIntegrity>();
         services.AddScoped<OverviewQuery>();
@@ -43,11 +45,14 @@ public static class DependencyInjection
         services.AddScoped<ReconnectLinks>();
         services.AddScoped<OrganizationDirectory>();
         services.AddScoped<ApiKeyLookup>();
+        services.AddScoped<ManagementKeys>();
         services.AddScoped<PatientDirectory>();
         services.AddScoped<ConnectionDirectory>();
+        services.AddScoped<Dashboard.Core.Introspection.ResourceIntrospection>();
         services.AddScoped<LinkTokenService>();
         services.AddSingleton<EventRecorder>();
-        services.AddSingleton<ReadingWriter>();
+        services.AddSingleton<EventPayloads>();
+        services.AddOptions<EventPayloadOptions>().Bind(configuration.GetSection(EventPayloadOptions.Section));
         services.AddSingleton<CredentialVault>();
         services.AddScoped<ConnectionLinker>();
         services.AddScoped<PasswordLinking>();

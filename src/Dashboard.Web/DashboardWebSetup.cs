@@ -19,6 +19,7 @@ public static class DashboardWebSetup
         builder.AddInProcessSimulator();
         var services = builder.Services;
         services.AddDashboardCore(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddProxyHeaders(builder.Configuration);
         builder.AddKeyRingProtection();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -33,6 +34,8 @@ public static class DashboardWebSetup
         services.AddConsoleAuthentication(builder.Configuration, builder.Environment);
         services.AddCascadingAuthenticationState();
         services.AddProblemDetails();
+        // Binding faults reach ApiErrorMiddleware as exceptions, in every environment, to be answered as Junction's 422.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(options =>
         {
@@ -56,6 +59,7 @@ public static class DashboardWebSetup
 
     public static WebApplication UseDashboardWeb(this WebApplication app)
     {
+        app.UseForwardedHeaders(); // first: everything after sees the client's address and scheme
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -64,6 +68,7 @@ public static class DashboardWebSetup
         app.UseSecurityHeaders();
         app.MapInProcessSimulator();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseMiddleware<ApiErrorMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -134,7 +134,7 @@ public sealed class CliStore : IAsyncDisposable
     public async Task<(CreateUserOutcome Outcome, PatientUser? User)> CreateUserAsync(Guid teamId, string clientUserId, CancellationToken ct)
     {
         await using var scope = _services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<PatientDirectory>().CreateAsync(teamId, clientUserId, ct);
+        return await scope.ServiceProvider.GetRequiredService<PatientDirectory>().CreateAsync(teamId, clientUserId, ct: ct);
     }
 
     public Task<DashboardDbContext> NewContextAsync(CancellationToken ct) =>

@@ -21,7 +21,7 @@ public sealed record LinkedAccount(
 /// Turns a found account into the user's connection: refuses duplicates, creates or re-connects the one
 /// connection per (user, provider), consumes the token, raises the event and schedules its sync — in one transaction.
 /// </summary>
-public sealed class ConnectionLinker(DashboardDbContext db, CredentialVault vault, EventRecorder events, TimeProvider time, ISyncScheduler sync)
+public sealed class ConnectionLinker(DashboardDbContext db, CredentialVault vault, EventRecorder events, EventPayloads payloads, TimeProvider time, ISyncScheduler sync)
 {
     public async Task<LinkResult> LinkAsync(LinkToken token, LinkedAccount account, CancellationToken ct)
     {
@@ -58,12 +58,12 @@ public sealed class ConnectionLinker(DashboardDbContext db, CredentialVault vaul
         if (account.Status == ConnectionStatus.Connected)
         {
             events.Record(db, EventTypes.ConnectionCreated, token.TeamId, token.UserId, user.ClientUserId,
-                new { user_id = token.UserId, provider = ProviderPayload(account.Provider), resource_availability = new { } });
+                payloads.ConnectionCreated(token.UserId, account.Provider, account.ExternalUserId));
         }
         else
         {
             events.Record(db, EventTypes.ConnectionError, token.TeamId, token.UserId, user.ClientUserId,
-                new { provider = account.Provider, user_id = token.UserId, message = account.ErrorMessage, error_type = account.ErrorType, error_details = new { } });
+                EventPayloads.ConnectionError(token.UserId, account.Provider, account.ErrorType, account.ErrorMessage));
         }
         await sync.ConnectionLinkedAsync(db, connection, ct);
         await db.SaveChangesAsync(ct);
@@ -71,6 +71,4 @@ public sealed class ConnectionLinker(DashboardDbContext db, CredentialVault vaul
             ProviderId: account.ExternalUserId, RedirectUrl: token.RedirectUrl,
             ErrorType: account.ErrorType, Error: account.ErrorMessage);
     }
-
-    internal static object ProviderPayload(string slug) => new { name = Providers.DisplayName(slug), slug, logo = (string?)null };
 }

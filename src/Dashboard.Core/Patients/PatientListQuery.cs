@@ -62,7 +62,7 @@ public sealed record PatientListPage(IReadOnlyList<PatientListRow> Rows, int Tot
 /// The patient list: one row per patient and connection (a patient with none shows once as not connected),
 /// filtered, sorted and paged in the database, scoped to the person's organisation.
 /// </summary>
-public sealed class PatientListQuery(IDbContextFactory<DashboardDbContext> contexts)
+public sealed class PatientListQuery(IDbContextFactory<DashboardDbContext> contexts, PatientSearchIndex searchIndex)
 {
     public const int MaxPageSize = 200;
 
@@ -121,7 +121,7 @@ public sealed class PatientListQuery(IDbContextFactory<DashboardDbContext> conte
         public string? PullStatus { get; init; }
     }
 
-    private static IQueryable<Joined> Filtered(DashboardDbContext db, StaffScope scope, PatientListFilter filter)
+    private IQueryable<Joined> Filtered(DashboardDbContext db, StaffScope scope, PatientListFilter filter)
     {
         var teamIds = scope.TeamIds.ToList();
         var rows =
@@ -179,7 +179,7 @@ public sealed class PatientListQuery(IDbContextFactory<DashboardDbContext> conte
             var text = filter.Search.Trim();
             if (text.Length >= PatientSearchIndex.MinimumLength)
             {
-                var matching = PatientSearchIndex.Matching(db, text);
+                var matching = searchIndex.Matching(db, text);
                 rows = rows.Where(r => matching.Contains(r.UserId));
             }
             else

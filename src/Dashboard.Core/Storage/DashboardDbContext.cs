@@ -22,6 +22,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<User> Users => Set<User>();
     public DbSet<Connection> Connections => Set<Connection>();
     public DbSet<TeamApiKey> TeamApiKeys => Set<TeamApiKey>();
+    public DbSet<ManagementKey> ManagementKeys => Set<ManagementKey>();
     public DbSet<Practice> Practices => Set<Practice>();
     public DbSet<TeamPracticeBinding> TeamPracticeBindings => Set<TeamPracticeBinding>();
     public DbSet<LinkToken> LinkTokens => Set<LinkToken>();

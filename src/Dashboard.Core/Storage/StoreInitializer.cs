@@ -5,15 +5,11 @@ namespace Dashboard.Core.Storage;
 
 public static class StoreInitializer
 {
-    /// <summary>Nobody changes or deletes audit entries, not even through SQL the product might run by mistake.</summary>
-    private const string AppendOnlyAuditLog = """
-        CREATE TRIGGER IF NOT EXISTS AuditLog_NoUpdate BEFORE UPDATE ON AuditLog BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-        CREATE TRIGGER IF NOT EXISTS AuditLog_NoDelete BEFORE DELETE ON AuditLog BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-        """;
-
     /// <summary>
-    /// Checks the file's integrity (damage is logged and reported by <c>/health</c>), applies migrations and switches the
-    /// file to WAL; runs once at start-up, before requests are served.
+    /// Checks the store's integrity (damage is logged and reported by <c>/health</c>), then applies the engine's
+    /// migrations (schema, triggers and search index included) and its database settings; runs once at start-up,
+    /// before requests are served. EF holds a migration lock, so instances starting
+    /// together on one PostgreSQL database migrate it once.
     /// </summary>
     public static async Task InitializeStoreAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -21,9 +17,7 @@ public static class StoreInitializer
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(AppendOnlyAuditLog, cancellationToken);
-        await Patients.PatientSearchIndex.EnsureAsync(db, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<StoreEngine>().AfterMigrationsAsync(db, cancellationToken);
         foreach (var seeder in scope.ServiceProvider.GetServices<IStoreSeeder>())
         {
             await seeder.SeedAsync(db, cancellationToken);

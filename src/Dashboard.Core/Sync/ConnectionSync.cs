@@ -114,8 +114,9 @@ internal sealed class ConnectionSync(
             await failures.ApplyAsync(work, failure!, reader.Region, ct);
             return;
         }
+        var newestBefore = state.LastReadingAt;
         var written = await store.WriteAsync(work, window, ct);
-        events.DaysChanged(work, written.NewReadingDays);
+        await events.DaysChangedAsync(work, written.NewReadingDays, newestBefore, ct);
         Succeeded(work);
         state.NextDueAt = now + Options.OngoingInterval;
         await SyncStore.RefreshSummaryAsync(work, ct);

@@ -32,7 +32,7 @@ internal sealed class ShareRecheck(IServiceScopeFactory scopes, CredentialVault 
         connection.ErrorType = null;
         connection.ErrorMessage = null;
         connection.ErroredAt = null;
-        events.ConnectionCreated(work, ConnectionLinker.ProviderPayload(connection.Provider));
+        events.ConnectionCreated(work);
         await scheduler.ConnectionLinkedAsync(work.Db, connection, ct);
     }
 }

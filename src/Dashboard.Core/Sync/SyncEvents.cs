@@ -1,12 +1,11 @@
-using System.Globalization;
 using Dashboard.Core.Events;
 
 namespace Dashboard.Core.Sync;
 
 /// <summary>The data events a sync raises (DESIGN §6), stored with the sync's unit of work.</summary>
-internal sealed class SyncEvents(EventRecorder events)
+internal sealed class SyncEvents(EventRecorder events, EventPayloads payloads)
 {
-    public static readonly IReadOnlyList<string> HistoricalResources = ["glucose", "note", "carbohydrates", "insulin_injection"];
+    public static readonly IReadOnlyList<string> HistoricalResources = EventPayloads.Resources;
 
     public static string HistoricalType(string resource) => $"historical.data.{resource}.created";
 
@@ -14,49 +13,35 @@ internal sealed class SyncEvents(EventRecorder events)
     {
         foreach (var resource in HistoricalResources)
         {
-            Record(work, HistoricalType(resource), new
-            {
-                user_id = work.Connection.UserId,
-                start_date = Wire(pull.RangeStart),
-                end_date = Wire(pull.RangeEnd),
-                is_final = true,
-                provider = work.Connection.Provider,
-            });
+            Record(work, HistoricalType(resource), EventPayloads.HistoricalPullCompleted(work.Connection.UserId, work.Connection.Provider, pull.RangeStart, pull.RangeEnd));
         }
     }
 
-    /// <summary>One <c>daily.data.glucose.created</c> per device-local day that got new readings.</summary>
-    public void DaysChanged(SyncWork work, IEnumerable<DateOnly> days)
+    /// <summary>
+    /// One <c>daily.data.{resource}</c> event per device-local day that got new readings and per resource it holds, with
+    /// the day's samples: <c>.created</c> for a day after the newest reading stored before, <c>.updated</c> for a day that had some.
+    /// </summary>
+    public async Task DaysChangedAsync(SyncWork work, IEnumerable<DateOnly> days, DateTime? newestBefore, CancellationToken ct)
     {
-        foreach (var day in days)
+        var lastKnownDay = newestBefore is { } before ? DateOnly.FromDateTime(before) : DateOnly.MinValue;
+        foreach (var day in days.Order())
         {
-            Record(work, EventTypes.DailyGlucoseCreated, new
+            foreach (var resource in EventPayloads.Resources)
             {
-                user_id = work.Connection.UserId,
-                date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                start_date = Wire(day.ToDateTime(TimeOnly.MinValue)),
-                end_date = Wire(day.AddDays(1).ToDateTime(TimeOnly.MinValue)),
-                provider = work.Connection.Provider,
-            });
+                if (await EventPayloads.DailyAsync(work.Db, work.Connection.UserId, work.Connection.Id, work.Connection.Provider, resource, day, ct) is { } data)
+                {
+                    Record(work, EventPayloads.DailyType(resource, created: day > lastKnownDay), data);
+                }
+            }
         }
     }
 
     public void ConnectionError(SyncWork work, string errorType, string message) =>
-        Record(work, EventTypes.ConnectionError, new
-        {
-            provider = work.Connection.Provider,
-            user_id = work.Connection.UserId,
-            message,
-            error_type = errorType,
-            error_details = new { error_type = errorType, error_message = message, errored_at = Wire(work.Now) },
-        });
+        Record(work, EventTypes.ConnectionError, EventPayloads.ConnectionError(work.Connection.UserId, work.Connection.Provider, errorType, message));
 
-    public void ConnectionCreated(SyncWork work, object provider) =>
-        Record(work, EventTypes.ConnectionCreated, new { user_id = work.Connection.UserId, provider, resource_availability = new { } });
+    public void ConnectionCreated(SyncWork work) =>
+        Record(work, EventTypes.ConnectionCreated, payloads.ConnectionCreated(work.Connection.UserId, work.Connection.Provider, work.Connection.ExternalUserId));
 
     private void Record(SyncWork work, string type, object data) =>
         events.Record(work.Db, type, work.Team.Id, work.Connection.UserId, work.ClientUserId, data);
-
-    /// <summary>DESIGN §7 wire format; for UTC instants and floating device times alike (the offset is a formality).</summary>
-    private static string Wire(DateTime time) => time.ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
 }

@@ -83,10 +83,12 @@ internal sealed class SyncFailures(SyncEvents events)
         events.ConnectionError(work, errorType, message);
     }
 
+    // Quoted identifiers and portable SQL: the same statement runs on SQLite and PostgreSQL.
     private static Task BackOffRegionAsync(DashboardDbContext db, string region, DateTime until, CancellationToken ct) =>
         db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO RegionBackoffs (Region, Until) VALUES ({region}, {until})
-            ON CONFLICT (Region) DO UPDATE SET Until = CASE WHEN excluded.Until > Until THEN excluded.Until ELSE Until END
+            INSERT INTO "RegionBackoffs" ("Region", "Until") VALUES ({region}, {until})
+            ON CONFLICT ("Region") DO UPDATE SET "Until" =
+                CASE WHEN excluded."Until" > "RegionBackoffs"."Until" THEN excluded."Until" ELSE "RegionBackoffs"."Until" END
             """, ct);
 
     private static string Truncate(string message) => message.Length <= 1000 ? message : message[..1000];

@@ -6,7 +6,11 @@ namespace Dashboard.Core.Users;
 
 public sealed record ConnectedSource(string Provider, DateTime CreatedAt, ConnectionStatus Status);
 
-public sealed record PatientUser(Guid UserId, Guid TeamId, string ClientUserId, DateTime CreatedAt, IReadOnlyList<ConnectedSource> ConnectedSources);
+public sealed record PatientUser(
+    Guid UserId, Guid TeamId, string ClientUserId, DateTime CreatedAt, IReadOnlyList<ConnectedSource> ConnectedSources,
+    string? FallbackTimeZone = null, DateTime? FallbackTimeZoneUpdatedAt = null,
+    DateOnly? FallbackBirthDate = null, DateTime? FallbackBirthDateUpdatedAt = null,
+    DateOnly? IngestionStart = null, DateOnly? IngestionEnd = null);
 
 public enum CreateUserOutcome
 {
@@ -15,23 +19,48 @@ public enum CreateUserOutcome
     DuplicateClientUserId,
 }
 
-/// <summary>Patients (users) of one team: create, look up, deregister. Every call is scoped to a team.</summary>
+/// <summary>Junction's optional user fields; null leaves a field as it is.</summary>
+public sealed record UserFields(string? FallbackTimeZone, DateOnly? FallbackBirthDate, DateOnly? IngestionStart, DateOnly? IngestionEnd);
+
+public enum UpdateUserOutcome
+{
+    Updated,
+    NotFound,
+    InvalidClientUserId,
+    DuplicateClientUserId,
+    InvalidTimeZone,
+}
+
+/// <summary>One page of a team's users, oldest first.</summary>
+public sealed record UserPage(IReadOnlyList<PatientUser> Users, int Total);
+
+/// <summary>
+/// Patients (users) of one team: create, list, look up, change, delete and undo. Every call is scoped to a team.
+/// A deletion deregisters the user's connections at once and keeps the user for <see cref="DeletionGrace"/>, as
+/// Junction does; after that the user is purged.
+/// </summary>
 public sealed class PatientDirectory(DashboardDbContext db, TimeProvider time)
 {
     public const int MaxClientUserIdLength = 200;
 
-    public async Task<(CreateUserOutcome Outcome, PatientUser? User)> CreateAsync(Guid teamId, string? clientUserId, CancellationToken ct = default)
+    public static readonly TimeSpan DeletionGrace = TimeSpan.FromDays(7);
+
+    /// <param name="fields">Junction's optional fields at creation (the time zone already checked with <see cref="IsTimeZone"/>); null for none.</param>
+    /// <returns>For <see cref="CreateUserOutcome.DuplicateClientUserId"/>, the user who already holds the id (deleted or not).</returns>
+    public async Task<(CreateUserOutcome Outcome, PatientUser? User)> CreateAsync(Guid teamId, string? clientUserId, UserFields? fields = null, CancellationToken ct = default)
     {
         var id = clientUserId?.Trim();
         if (string.IsNullOrEmpty(id) || id.Length > MaxClientUserIdLength)
         {
             return (CreateUserOutcome.InvalidClientUserId, null);
         }
-        if (await db.Users.AnyAsync(u => u.TeamId == teamId && u.ClientUserId == id, ct))
+        if (await HolderOfAsync(teamId, id, ct) is { } holder)
         {
-            return (CreateUserOutcome.DuplicateClientUserId, null);
+            return (CreateUserOutcome.DuplicateClientUserId, holder);
         }
-        var user = new User { TeamId = teamId, ClientUserId = id, CreatedAt = time.GetUtcNow().UtcDateTime };
+        var now = time.GetUtcNow().UtcDateTime;
+        var user = new User { TeamId = teamId, ClientUserId = id, CreatedAt = now };
+        Apply(user, fields, now);
         db.Users.Add(user);
         try
         {
@@ -41,10 +70,12 @@ public sealed class PatientDirectory(DashboardDbContext db, TimeProvider time)
         {
             // Another request created the same client_user_id in between; the unique index decided.
             db.ChangeTracker.Clear();
-            return (CreateUserOutcome.DuplicateClientUserId, null);
+            return (CreateUserOutcome.DuplicateClientUserId, await HolderOfAsync(teamId, id, ct));
         }
-        return (CreateUserOutcome.Created, new PatientUser(user.Id, teamId, id, user.CreatedAt, []));
+        return (CreateUserOutcome.Created, ViewOf(user, []));
     }
+
+    public static bool IsTimeZone(string zone) => TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _);
 
     public Task<PatientUser?> GetAsync(Guid teamId, Guid userId, CancellationToken ct = default) =>
         Project(db.Users.Where(u => u.TeamId == teamId && u.Id == userId), ct);
@@ -52,9 +83,56 @@ public sealed class PatientDirectory(DashboardDbContext db, TimeProvider time)
     public Task<PatientUser?> ResolveAsync(Guid teamId, string clientUserId, CancellationToken ct = default) =>
         Project(db.Users.Where(u => u.TeamId == teamId && u.ClientUserId == clientUserId), ct);
 
-    /// <summary>Deletes the user and deregisters all of their connections. False when the team has no such user.</summary>
+    /// <summary>The team's users from <paramref name="offset"/>, at most <paramref name="limit"/>, in creation order.</summary>
+    public async Task<UserPage> ListAsync(Guid teamId, int offset, int limit, CancellationToken ct = default)
+    {
+        var team = db.Users.AsNoTracking().Where(u => u.TeamId == teamId);
+        var total = await team.CountAsync(ct);
+        var users = await team.OrderBy(u => u.CreatedAt).ThenBy(u => u.Id).Skip(offset).Take(limit).ToListAsync(ct);
+        var ids = users.Select(u => u.Id).ToList();
+        var sources = (await db.Connections.AsNoTracking().Where(c => ids.Contains(c.UserId)).ToListAsync(ct))
+            .OrderBy(c => c.CreatedAt)
+            .ToLookup(c => c.UserId, c => new ConnectedSource(c.Provider, c.CreatedAt, c.Status));
+        return new UserPage(users.Select(u => ViewOf(u, sources[u.Id].ToList())).ToList(), total);
+    }
+
+    /// <summary>Changes the given fields (null keeps one); a new client_user_id must be free in the team.</summary>
+    public async Task<UpdateUserOutcome> UpdateAsync(Guid teamId, Guid userId, string? clientUserId, UserFields fields, CancellationToken ct = default)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.TeamId == teamId && u.Id == userId, ct);
+        if (user is null)
+        {
+            return UpdateUserOutcome.NotFound;
+        }
+        if (fields.FallbackTimeZone is { } zone && !IsTimeZone(zone))
+        {
+            return UpdateUserOutcome.InvalidTimeZone;
+        }
+        if (clientUserId is not null)
+        {
+            var id = clientUserId.Trim();
+            if (id.Length is 0 or > MaxClientUserIdLength)
+            {
+                return UpdateUserOutcome.InvalidClientUserId;
+            }
+            if (id != user.ClientUserId && await HolderOfAsync(teamId, id, ct) is not null)
+            {
+                return UpdateUserOutcome.DuplicateClientUserId;
+            }
+            user.ClientUserId = id;
+        }
+        Apply(user, fields, time.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        return UpdateUserOutcome.Updated;
+    }
+
+    /// <summary>
+    /// Deletes the user: their connections and link tokens go at once, the user stays undoable for <see cref="DeletionGrace"/>.
+    /// False when the team has no such (undeleted) user.
+    /// </summary>
     public async Task<bool> DeleteAsync(Guid teamId, Guid userId, CancellationToken ct = default)
     {
+        await PurgeExpiredAsync(teamId, ct);
         var user = await db.Users.FirstOrDefaultAsync(u => u.TeamId == teamId && u.Id == userId, ct);
         if (user is null)
         {
@@ -62,9 +140,36 @@ public sealed class PatientDirectory(DashboardDbContext db, TimeProvider time)
         }
         await db.Connections.Where(c => c.UserId == userId).ExecuteDeleteAsync(ct);
         await db.LinkTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(ct);
-        db.Users.Remove(user);
+        user.DeletedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    /// <summary>Brings back a user deleted within <see cref="DeletionGrace"/>, by id or by client_user_id. False when there is none.</summary>
+    public async Task<bool> UndoDeleteAsync(Guid teamId, Guid? userId, string? clientUserId, CancellationToken ct = default)
+    {
+        await PurgeExpiredAsync(teamId, ct);
+        var user = await db.Users.IgnoreQueryFilters()
+            .Where(u => u.TeamId == teamId && u.DeletedAt != null)
+            .Where(u => userId == null || u.Id == userId)
+            .Where(u => clientUserId == null || u.ClientUserId == clientUserId)
+            .FirstOrDefaultAsync(ct);
+        if (user is null)
+        {
+            return false;
+        }
+        user.DeletedAt = null;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>Removes for good the team's users deleted longer ago than <see cref="DeletionGrace"/>.</summary>
+    public async Task<int> PurgeExpiredAsync(Guid teamId, CancellationToken ct = default)
+    {
+        var before = time.GetUtcNow().UtcDateTime - DeletionGrace;
+        return await db.Users.IgnoreQueryFilters()
+            .Where(u => u.TeamId == teamId && u.DeletedAt != null && u.DeletedAt < before)
+            .ExecuteDeleteAsync(ct);
     }
 
     /// <summary>Deregisters one provider's connection. False when the team has no such user or connection.</summary>
@@ -75,6 +180,35 @@ public sealed class PatientDirectory(DashboardDbContext db, TimeProvider time)
             .ExecuteDeleteAsync(ct);
         return deleted > 0;
     }
+
+    private async Task<PatientUser?> HolderOfAsync(Guid teamId, string clientUserId, CancellationToken ct)
+    {
+        var holder = await db.Users.IgnoreQueryFilters().AsNoTracking()
+            .FirstOrDefaultAsync(u => u.TeamId == teamId && u.ClientUserId == clientUserId, ct);
+        return holder is null ? null : ViewOf(holder, []);
+    }
+
+    private static void Apply(User user, UserFields? fields, DateTime now)
+    {
+        if (fields is null) return;
+        if (fields.FallbackTimeZone is { } zone)
+        {
+            user.FallbackTimeZone = zone;
+            user.FallbackTimeZoneUpdatedAt = now;
+        }
+        if (fields.FallbackBirthDate is { } birth)
+        {
+            user.FallbackBirthDate = birth;
+            user.FallbackBirthDateUpdatedAt = now;
+        }
+        user.IngestionStart = fields.IngestionStart ?? user.IngestionStart;
+        user.IngestionEnd = fields.IngestionEnd ?? user.IngestionEnd;
+    }
+
+    private static PatientUser ViewOf(User user, IReadOnlyList<ConnectedSource> sources) => new(
+        user.Id, user.TeamId, user.ClientUserId, user.CreatedAt, sources,
+        user.FallbackTimeZone, user.FallbackTimeZoneUpdatedAt, user.FallbackBirthDate, user.FallbackBirthDateUpdatedAt,
+        user.IngestionStart, user.IngestionEnd);
 
     private async Task<PatientUser?> Project(IQueryable<User> users, CancellationToken ct)
     {
@@ -88,6 +222,6 @@ public sealed class PatientDirectory(DashboardDbContext db, TimeProvider time)
             .OrderBy(c => c.CreatedAt)
             .Select(c => new ConnectedSource(c.Provider, c.CreatedAt, c.Status))
             .ToListAsync(ct);
-        return new PatientUser(user.Id, user.TeamId, user.ClientUserId, user.CreatedAt, sources);
+        return ViewOf(user, sources);
     }
 }

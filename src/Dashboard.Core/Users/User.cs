@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Dashboard.Core.Teams;
 
 namespace Dashboard.Core.Users;
@@ -10,4 +11,18 @@ public sealed class User
     public Team? Team { get; set; }
     public required string ClientUserId { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Junction's fallback time zone (an IANA id) and when it was last set; LibreView times are floating, so it is only kept.</summary>
+    [MaxLength(64)]
+    public string? FallbackTimeZone { get; set; }
+    public DateTime? FallbackTimeZoneUpdatedAt { get; set; }
+    public DateOnly? FallbackBirthDate { get; set; }
+    public DateTime? FallbackBirthDateUpdatedAt { get; set; }
+
+    /// <summary>Junction's data ingestion bounds, as the customer set them.</summary>
+    public DateOnly? IngestionStart { get; set; }
+    public DateOnly? IngestionEnd { get; set; }
+
+    /// <summary>When the user was deleted; within <see cref="PatientDirectory.DeletionGrace"/> the deletion can be undone.</summary>
+    public DateTime? DeletedAt { get; set; }
 }

@@ -2,7 +2,10 @@ namespace Dashboard.Web.Api;
 
 internal static class ApiEndpoints
 {
-    /// <summary>The Junction-shaped REST API: anonymous to the cookie sign-in, authenticated by team API key.</summary>
+    /// <summary>
+    /// The Junction-shaped REST API: anonymous to the cookie sign-in, authenticated by team API key; the link calls by
+    /// link token; the Org Management API by organisation management key.
+    /// </summary>
     public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("")
@@ -12,10 +15,10 @@ internal static class ApiEndpoints
         api.MapUserEndpoints();
         api.MapLinkTokenEndpoints();
         api.MapProviderEndpoints();
-        api.MapPracticeBindingEndpoints();
         api.MapTimeseriesEndpoints();
         api.MapSyncEndpoints();
         endpoints.MapLinkProviderEndpoints();
+        endpoints.MapOrgManagementEndpoints();
         return endpoints;
     }
 }

@@ -15,4 +15,7 @@ internal static class ApiTime
     /// </summary>
     public static string Floating(DateTime local) =>
         local.ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
+
+    /// <summary>A calendar date: <c>YYYY-MM-DD</c>.</summary>
+    public static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

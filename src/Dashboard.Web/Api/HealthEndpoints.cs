@@ -4,30 +4,41 @@ namespace Dashboard.Web.Api;
 
 internal static class HealthEndpoints
 {
-    /// <summary><c>GET /health</c>: anonymous; 200 when the store answers and passed its integrity check, 503 otherwise.</summary>
+    /// <summary>
+    /// <c>GET /health</c>: anonymous; 200 when the store answers and passed its integrity check (<see cref="StoreIntegrity"/>),
+    /// 503 otherwise. Names the store engine and,
+    /// for a database server, its version, so a load balancer's check also shows what each instance runs on.
+    /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/health", async (DashboardDbContext db, StoreIntegrity integrity, CancellationToken ct) =>
+        endpoints.MapGet("/health", async (DashboardDbContext db, StoreEngine engine, StoreIntegrity integrity, CancellationToken ct) =>
         {
-            var reachable = await StoreIsReachable(db, ct);
+            var (reachable, serverVersion) = await ProbeAsync(db, engine, ct);
             var sound = !reachable || (await integrity.CurrentAsync(ct)).Sound;
             var healthy = reachable && sound;
             return Results.Json(
-                new { status = healthy ? "healthy" : "unhealthy", store = reachable ? "reachable" : "unreachable", integrity = sound ? "ok" : "damaged" },
+                new
+                {
+                    status = healthy ? "healthy" : "unhealthy",
+                    store = reachable ? "reachable" : "unreachable",
+                    integrity = sound ? "ok" : "damaged",
+                    engine = engine.Name,
+                    serverVersion,
+                },
                 statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         }).AllowAnonymous().WithName("Health");
         return endpoints;
     }
 
-    private static async Task<bool> StoreIsReachable(DashboardDbContext db, CancellationToken ct)
+    private static async Task<(bool Reachable, string? ServerVersion)> ProbeAsync(DashboardDbContext db, StoreEngine engine, CancellationToken ct)
     {
         try
         {
-            return await db.Database.CanConnectAsync(ct);
+            return await db.Database.CanConnectAsync(ct) ? (true, await engine.ServerVersionAsync(db, ct)) : (false, null);
         }
         catch (Exception)
         {
-            return false;
+            return (false, null);
         }
     }
 }

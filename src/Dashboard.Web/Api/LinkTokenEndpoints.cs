@@ -3,41 +3,54 @@ using Dashboard.Core.Linking;
 
 namespace Dashboard.Web.Api;
 
+/// <summary>Junction's <c>LinkTokenExchange</c>.</summary>
 internal sealed record CreateLinkTokenRequest(Guid? UserId, string? Provider, string? RedirectUrl, IReadOnlyList<string>? FilterOnProviders);
 
+/// <summary>Junction's <c>LinkTokenExchangeResponse</c>.</summary>
 internal sealed record LinkTokenResponse(string LinkToken, string LinkWebUrl);
 
 internal sealed record IsValidRequest(string? Token);
 
+internal sealed record LinkTokenValidity(bool Valid, string? ErrorType, string? ExpiresAt);
+
 /// <summary><c>POST /v2/link/token</c> and <c>/v2/link/token/isValid</c>.</summary>
 internal static class LinkTokenEndpoints
 {
+    /// <summary>Schemes a browser would run rather than open; every other absolute URL (https, a mobile app's own scheme) is a redirect.</summary>
+    private static readonly HashSet<string> ScriptSchemes = new(StringComparer.OrdinalIgnoreCase) { "javascript", "data", "vbscript", "file", "blob" };
+
     public static RouteGroupBuilder MapLinkTokenEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/v2/link/token", CreateAsync).WithName("CreateLinkToken");
-        api.MapPost("/v2/link/token/isValid", IsValidAsync).WithName("IsLinkTokenValid");
+        api.MapPost("/v2/link/token", CreateAsync).WithName("CreateLinkToken")
+            .Produces<LinkTokenResponse>().Produces<ErrorResponse>(400).Produces<ErrorResponse>(404).Produces<HttpValidationError>(422);
+        api.MapPost("/v2/link/token/isValid", IsValidAsync).WithName("IsLinkTokenValid").Produces<LinkTokenValidity>();
         return api;
     }
 
     private static async Task<IResult> CreateAsync(CreateLinkTokenRequest? body, HttpContext http, LinkTokenService tokens, CancellationToken ct)
     {
-        if (body?.UserId is not { } userId)
+        if (body is null) return ApiProblems.MissingBody();
+        if (body.UserId is not { } userId) return ApiProblems.Missing("body", "user_id");
+        if (body.Provider is { } named && JunctionEnums.ProviderProblem(named, JunctionEnums.Providers, Providers.All, "body", "provider") is { } problem)
         {
-            return ApiProblems.BadRequest("Send a JSON body with user_id.");
+            return problem;
+        }
+        for (var i = 0; i < (body.FilterOnProviders?.Count ?? 0); i++)
+        {
+            if (JunctionEnums.ProviderProblem(body.FilterOnProviders![i], JunctionEnums.Providers, Providers.All, "body", "filter_on_providers", i) is { } filterProblem)
+            {
+                return filterProblem;
+            }
         }
         var provider = body.Provider ?? (body.FilterOnProviders is [var only] ? only : null);
-        if (provider is not null && !Providers.All.Contains(provider))
+        if (body.RedirectUrl is { } redirect && !IsRedirectUrl(redirect))
         {
-            return ApiProblems.BadRequest($"Unknown provider '{provider}'. Use one of: {string.Join(", ", Providers.All)}.");
-        }
-        if (body.RedirectUrl is { } redirect && !IsAbsoluteHttpUrl(redirect))
-        {
-            return ApiProblems.BadRequest("redirect_url must be an absolute http(s) URL.");
+            return ApiProblems.BadRequest("redirect_url must be an absolute URL the patient's browser or app can open (https://…, or your app's own scheme such as myapp://).");
         }
         var issued = await tokens.IssueAsync(http.ApiTeam().Id, userId, provider, body.RedirectUrl, ct);
         if (issued is null)
         {
-            return ApiProblems.NotFound("No such user in this team.");
+            return UserEndpoints.NoSuchUser();
         }
         var widgetUrl = http.RequestServices.GetRequiredService<Configuration.PublicLinks>().LinkWidget(issued.Token, http.Request);
         return Results.Ok(new LinkTokenResponse(issued.Token, widgetUrl));
@@ -47,16 +60,15 @@ internal static class LinkTokenEndpoints
     {
         var check = await tokens.CheckAsync(body?.Token ?? http.Request.Headers[LinkHeaders.LinkToken].ToString(), ct: ct);
         var sameTeam = check.Token?.TeamId == http.ApiTeam().Id;
-        return Results.Ok(new
-        {
-            valid = check.IsValid && sameTeam,
-            error_type = sameTeam ? check.ErrorType : LinkErrorTypes.InvalidToken,
-            expires_at = sameTeam && check.Token is { } t ? ApiTime.Utc(t.ExpiresAt) : null,
-        });
+        return Results.Ok(new LinkTokenValidity(
+            check.IsValid && sameTeam,
+            sameTeam ? check.ErrorType : LinkErrorTypes.InvalidToken,
+            sameTeam && check.Token is { } t ? ApiTime.Utc(t.ExpiresAt) : null));
     }
 
-    private static bool IsAbsoluteHttpUrl(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+    /// <summary>An absolute URL with a scheme of its own that is not script; custom app schemes (<c>myapp://done</c>) included.</summary>
+    internal static bool IsRedirectUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && !ScriptSchemes.Contains(uri.Scheme) && !uri.IsUnc && url.Contains("://", StringComparison.Ordinal);
 }
 
 internal static class LinkHeaders

@@ -2,35 +2,54 @@ using Dashboard.Core.Connections;
 
 namespace Dashboard.Web.Api;
 
-internal sealed record ConnectionErrorDetails(string ErrorType, string? ErrorMessage, string? ErroredAt);
+/// <summary>Junction's <c>ConnectionErrorDetails</c>.</summary>
+internal sealed record ConnectionErrorDetails(string ErrorType, string ErrorMessage, string ErroredAt);
 
+/// <summary>Junction's <c>ClientFacingProviderWithStatus</c>; <c>region</c> and <c>practice_id</c> are ours, beside the schema's fields.</summary>
 internal sealed record ConnectedProvider(
-    string Name, string Slug, string? Logo, string CreatedOn, string Status, string? ExternalUserId,
-    ConnectionErrorDetails? ErrorDetails, IReadOnlyDictionary<string, object> ResourceAvailability);
+    string Name, string Slug, string Logo, string CreatedOn, string Status, string? ExternalUserId,
+    ConnectionErrorDetails? ErrorDetails, IReadOnlyDictionary<string, ResourceAvailability> ResourceAvailability,
+    string? Region, string? PracticeId);
 
 internal sealed record ProvidersResponse(IReadOnlyList<ConnectedProvider> Providers);
 
-/// <summary><c>GET /v2/user/providers/{user_id}</c>: the user's connections and their health.</summary>
+/// <summary><c>GET /v2/user/providers/{user_id}</c> (the user's connections and their health) and <c>GET /v2/providers</c>.</summary>
 internal static class ProviderEndpoints
 {
+    /// <summary>Junction's connection error types; anything else of ours is reported as <c>unknown</c> with its message.</summary>
+    private static readonly HashSet<string> JunctionConnectionErrors =
+    [
+        "token_refresh_failed", "webhook_registration_failed", "user_not_found", "deregistered_per_provider",
+        "required_scopes_not_granted", "provider_credential_error", "provider_password_expired", "unknown",
+    ];
+
     public static RouteGroupBuilder MapProviderEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/v2/user/providers/{userId:guid}", GetAsync).WithName("GetUserProviders");
+        api.MapGet("/v2/user/providers/{userId}", GetAsync).WithName("GetUserProviders")
+            .Produces<ProvidersResponse>().Produces<ErrorResponse>(404).Produces<HttpValidationError>(422);
+        api.MapGet("/v2/providers", (HttpContext http, string? source_type) =>
+                Results.Ok(Providers.All.Select(p => ProviderCatalog.Detailed(p, http))
+                    .Where(p => string.IsNullOrEmpty(source_type) || p.AuthType == source_type).ToList()))
+            .WithName("GetProviders").Produces<List<ProviderDetailed>>();
         return api;
     }
+
+    public static string WireErrorType(string errorType) => JunctionConnectionErrors.Contains(errorType) ? errorType : "unknown";
 
     private static async Task<IResult> GetAsync(Guid userId, HttpContext http, ConnectionDirectory connections, CancellationToken ct)
     {
         var list = await connections.ForUserAsync(http.ApiTeam().Id, userId, ct);
         if (list is null)
         {
-            return ApiProblems.NotFound("No such user in this team.");
+            return UserEndpoints.NoSuchUser();
         }
         return Results.Ok(new ProvidersResponse(list.Select(c => new ConnectedProvider(
-            Providers.DisplayName(c.Provider), c.Provider, null, ApiTime.Utc(c.CreatedAt),
+            Providers.DisplayName(c.Provider), c.Provider, ProviderCatalog.LogoUrl(http), ApiTime.Utc(c.CreatedAt),
             c.Status == ConnectionStatus.Connected ? "connected" : "error",
             c.ExternalUserId,
-            c.ErrorType is null ? null : new ConnectionErrorDetails(c.ErrorType, c.ErrorMessage, c.ErroredAt is { } at ? ApiTime.Utc(at) : null),
-            new Dictionary<string, object> { ["region"] = c.Region ?? "", ["practice_id"] = c.PracticeId ?? "" })).ToList()));
+            c.Status == ConnectionStatus.Error && c.ErrorType is { } type
+                ? new ConnectionErrorDetails(WireErrorType(type), c.ErrorMessage ?? type, ApiTime.Utc(c.ErroredAt ?? c.CreatedAt))
+                : null,
+            ProviderCatalog.Availability(c.Status), c.Region, c.PracticeId)).ToList()));
     }
 }

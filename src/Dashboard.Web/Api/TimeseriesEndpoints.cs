@@ -7,46 +7,85 @@ using Dashboard.Core.Glucose.Store;
 namespace Dashboard.Web.Api;
 
 /// <summary>Junction's <c>ClientFacingGlucoseTimeseries</c> sample.</summary>
-internal sealed record GlucoseSample(string Timestamp, string? TimezoneOffset, string Type, string Unit, double Value);
+internal sealed record GlucoseSample(string Timestamp, int? TimezoneOffset, string Type, string Unit, double Value);
 
-/// <summary>An hourly note-like sample: [start, end) at the start of the hour.</summary>
-internal sealed record GroupedSample(string Timestamp, string Start, string End, string? TimezoneOffset, string? Type, string? Unit, object Value);
+/// <summary>An hourly note-like sample: [start, end) at the start of the hour (Junction's note, carbohydrates and insulin samples).</summary>
+internal sealed record GroupedSample(string Timestamp, string Start, string End, int? TimezoneOffset, string? Type, string Unit, object Value);
 
+/// <summary>Junction's <c>ClientFacingSource</c>.</summary>
 internal sealed record SampleSource(string Provider, string Type, string? AppId);
 
-internal sealed record SampleGroup(SampleSource Source, IReadOnlyList<GroupedSample> Data);
+internal sealed record SampleGroup<T>(SampleSource Source, IReadOnlyList<T> Data);
 
-internal sealed record GroupedResponse(IReadOnlyDictionary<string, IReadOnlyList<SampleGroup>> Groups, string? Next, string? NextCursor);
+/// <summary>Junction's <c>Grouped…Response</c>: the whole window in one page, so both cursors are null.</summary>
+internal sealed record GroupedResponse<T>(IReadOnlyDictionary<string, IReadOnlyList<SampleGroup<T>>> Groups, string? Next, string? NextCursor);
 
-/// <summary><c>GET /v2/timeseries/{user_id}/glucose</c> and <c>/{note|carbohydrates|insulin_injection}/grouped</c>, on floating time (DESIGN §7).</summary>
+/// <summary>
+/// <c>GET /v2/timeseries/{user_id}/glucose</c>, <c>/glucose/grouped</c> and <c>/{note|carbohydrates|insulin_injection}/grouped</c>,
+/// on floating time (DESIGN §7).
+/// </summary>
 internal static class TimeseriesEndpoints
 {
     public static RouteGroupBuilder MapTimeseriesEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/v2/timeseries/{userId:guid}/glucose", GlucoseAsync).WithName("GlucoseTimeseries");
-        api.MapGet("/v2/timeseries/{userId:guid}/{resource}/grouped", GroupedAsync).WithName("GroupedTimeseries");
+        api.MapGet("/v2/timeseries/{userId}/glucose", GlucoseAsync).WithName("GlucoseTimeseries")
+            .Produces<List<GlucoseSample>>().Produces<ErrorResponse>(400).Produces<ErrorResponse>(404).Produces<HttpValidationError>(422);
+        api.MapGet("/v2/timeseries/{userId}/glucose/grouped", GroupedGlucoseAsync).WithName("GroupedGlucoseTimeseries")
+            .Produces<GroupedResponse<GlucoseSample>>().Produces<ErrorResponse>(400).Produces<ErrorResponse>(404).Produces<HttpValidationError>(422);
+        api.MapGet("/v2/timeseries/{userId}/{resource}/grouped", GroupedAsync).WithName("GroupedTimeseries")
+            .Produces<GroupedResponse<GroupedSample>>().Produces<ErrorResponse>(400).Produces<ErrorResponse>(404).Produces<HttpValidationError>(422);
         return api;
     }
+
+    /// <summary>Junction's glucose <c>type</c> of a reading.</summary>
+    private static string TypeOf(ReadingKind kind) => kind == ReadingKind.Automatic ? "automatic" : "manual_scan";
 
     private static async Task<IResult> GlucoseAsync(Guid userId, [FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate, string? provider, string? unit,
         HttpContext http, TimeseriesQuery query, TimeProvider time, CancellationToken ct)
     {
         var (from, to, problem) = ValidateWindow(startDate, endDate, provider, time);
         if (problem is not null) return problem;
-        GlucoseUnit? asked = unit switch
-        {
-            null or "" or "mmol/L" => GlucoseUnit.MmolPerL,
-            "mg/dL" => GlucoseUnit.MgPerDl,
-            _ => null,
-        };
-        if (asked is not { } answerUnit) return ApiProblems.BadRequest("unit must be mmol/L (the default) or mg/dL.");
-        if (!await query.IsTeamUserAsync(http.ApiTeam().Id, userId, ct)) return ApiProblems.NotFound("No such user in this team.");
+        if (UnitOf(unit) is not { } answerUnit) return ApiProblems.BadRequest("unit must be mmol/L (the default) or mg/dL.");
+        if (!await query.IsTeamUserAsync(http.ApiTeam().Id, userId, ct)) return UserEndpoints.NoSuchUser();
 
-        var readings = await query.GlucoseAsync(userId, from, to, provider, ct);
-        var symbol = GlucoseUnits.Symbol(answerUnit);
-        return Results.Ok(readings.Select(r => new GlucoseSample(
-            ApiTime.Floating(r.Timestamp), null, r.Kind == ReadingKind.Automatic ? "automatic" : "manual_scan", symbol, r.ValueIn(answerUnit))).ToList());
+        var readings = await query.GlucoseAsync(userId, from, to, NoneIfEmpty(provider), ct);
+        return Results.Ok(Samples(readings, answerUnit));
     }
+
+    private static async Task<IResult> GroupedGlucoseAsync(Guid userId, [FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate, string? provider, string? unit,
+        HttpContext http, TimeseriesQuery query, TimeProvider time, CancellationToken ct)
+    {
+        var (from, to, problem) = ValidateWindow(startDate, endDate, provider, time);
+        if (problem is not null) return problem;
+        if (UnitOf(unit) is not { } answerUnit) return ApiProblems.BadRequest("unit must be mmol/L (the default) or mg/dL.");
+        if (!await query.IsTeamUserAsync(http.ApiTeam().Id, userId, ct)) return UserEndpoints.NoSuchUser();
+
+        var groups = new Dictionary<string, IReadOnlyList<SampleGroup<GlucoseSample>>>();
+        foreach (var source in Providers.All.Where(p => NoneIfEmpty(provider) is null || p == provider))
+        {
+            var readings = await query.GlucoseAsync(userId, from, to, source, ct);
+            if (readings.Count > 0)
+            {
+                groups[source] = [new SampleGroup<GlucoseSample>(new SampleSource(source, "unknown", null), Samples(readings, answerUnit))];
+            }
+        }
+        return Results.Ok(new GroupedResponse<GlucoseSample>(groups, null, null));
+    }
+
+    private static List<GlucoseSample> Samples(IEnumerable<TimeseriesReading> readings, GlucoseUnit unit)
+    {
+        var symbol = GlucoseUnits.Symbol(unit);
+        return readings.Select(r => new GlucoseSample(ApiTime.Floating(r.Timestamp), null, TypeOf(r.Kind), symbol, r.ValueIn(unit))).ToList();
+    }
+
+    private static GlucoseUnit? UnitOf(string? unit) => unit switch
+    {
+        null or "" or "mmol/L" => GlucoseUnit.MmolPerL,
+        "mg/dL" => GlucoseUnit.MgPerDl,
+        _ => null,
+    };
+
+    private static string? NoneIfEmpty(string? provider) => string.IsNullOrEmpty(provider) ? null : provider;
 
     private static async Task<IResult> GroupedAsync(Guid userId, string resource, [FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate, string? provider,
         HttpContext http, TimeseriesQuery query, TimeProvider time, CancellationToken ct)
@@ -58,21 +97,22 @@ internal static class TimeseriesEndpoints
             "insulin_injection" => NoteResource.InsulinInjection,
             _ => null,
         };
-        if (kind is not { } noteResource) return ApiProblems.BadRequest($"Unknown grouped timeseries '{resource}'. Use note, carbohydrates or insulin_injection.");
+        if (kind is not { } noteResource) return ApiProblems.NotFound($"No grouped timeseries '{resource}' here. Use glucose, note, carbohydrates or insulin_injection.");
         var (from, to, problem) = ValidateWindow(startDate, endDate, provider, time);
         if (problem is not null) return problem;
-        if (!await query.IsTeamUserAsync(http.ApiTeam().Id, userId, ct)) return ApiProblems.NotFound("No such user in this team.");
+        if (!await query.IsTeamUserAsync(http.ApiTeam().Id, userId, ct)) return UserEndpoints.NoSuchUser();
 
         var groups = (await query.NotesAsync(userId, from, to, HourlyNoteSamples.KindsOf(noteResource), ct))
-            .Where(g => provider is null || g.Provider == provider)
-            .ToDictionary(g => g.Provider, g => (IReadOnlyList<SampleGroup>)
-                [new SampleGroup(new SampleSource(g.Provider, "app", null), HourlyNoteSamples.Group(g.Entries, noteResource).Select(s => ToSample(s, noteResource)).ToList())]);
-        return Results.Ok(new GroupedResponse(groups, null, null));
+            .Where(g => NoneIfEmpty(provider) is null || g.Provider == provider)
+            .ToDictionary(g => g.Provider, g => (IReadOnlyList<SampleGroup<GroupedSample>>)
+                [new SampleGroup<GroupedSample>(new SampleSource(g.Provider, "unknown", null), HourlyNoteSamples.Group(g.Entries, noteResource).Select(s => ToSample(s, noteResource)).ToList())]);
+        return Results.Ok(new GroupedResponse<GroupedSample>(groups, null, null));
     }
 
+    /// <summary>Junction's units: grams for carbohydrates, <c>unit</c> for insulin, <c>text</c> for notes.</summary>
     private static GroupedSample ToSample(HourlySample s, NoteResource resource) => new(
         ApiTime.Floating(s.Start), ApiTime.Floating(s.Start), ApiTime.Floating(s.Start.AddHours(1)), null, s.Type,
-        resource switch { NoteResource.Carbohydrates => "g", NoteResource.InsulinInjection => "unit", _ => null },
+        resource switch { NoteResource.Carbohydrates => "g", NoteResource.InsulinInjection => "unit", _ => "text" },
         resource == NoteResource.Note ? s.Text ?? "" : s.Amount ?? 0);
 
     /// <summary>
@@ -82,9 +122,13 @@ internal static class TimeseriesEndpoints
     /// </summary>
     internal static (DateTime From, DateTime To, IResult? Problem) ValidateWindow(string? startDate, string? endDate, string? provider, TimeProvider time)
     {
-        if (provider is not null && !Providers.All.Contains(provider))
+        if (!string.IsNullOrEmpty(provider) && JunctionEnums.ProviderProblem(provider, JunctionEnums.Providers, Providers.All, "query", "provider") is { } providerProblem)
         {
-            return (default, default, ApiProblems.BadRequest($"Unknown provider '{provider}'. Use one of: {string.Join(", ", Providers.All)}."));
+            return (default, default, providerProblem);
+        }
+        if (startDate is null)
+        {
+            return (default, default, ApiProblems.Missing("query", "start_date"));
         }
         if (ParseBound(startDate, isEnd: false) is not { } from)
         {

@@ -1,76 +1,164 @@
 using Dashboard.Core.Connections;
 using Dashboard.Core.Users;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Dashboard.Web.Api;
 
-internal sealed record CreateUserRequest(string? ClientUserId);
+/// <summary>Junction's <c>UserCreateBody</c>.</summary>
+internal sealed record CreateUserRequest(string? ClientUserId, string? FallbackTimeZone, DateOnly? FallbackBirthDate, DateOnly? IngestionStart, DateOnly? IngestionEnd);
 
-internal sealed record CreateUserResponse(Guid UserId, string ClientUserId);
+/// <summary>Junction's <c>UserPatchBody</c>: every field optional, null keeps it.</summary>
+internal sealed record PatchUserRequest(string? ClientUserId, string? FallbackTimeZone, DateOnly? FallbackBirthDate, DateOnly? IngestionStart, DateOnly? IngestionEnd);
 
-internal sealed record ProviderSummary(string Name, string Slug, string? Logo);
+internal sealed record ConnectedSourceResponse(ProviderSummary Provider, string CreatedOn, ProviderSummary Source, string Status);
 
-internal sealed record ConnectedSourceResponse(ProviderSummary Provider, string CreatedOn, string Status);
+internal sealed record FallbackTimeZoneResponse(string Id, string SourceSlug, string UpdatedAt);
 
-internal sealed record UserResponse(Guid UserId, Guid TeamId, string ClientUserId, string CreatedOn, IReadOnlyList<ConnectedSourceResponse> ConnectedSources)
+internal sealed record FallbackBirthDateResponse(string Value, string SourceSlug, string UpdatedAt);
+
+/// <summary>Junction's <c>ClientFacingUser</c>.</summary>
+internal sealed record UserResponse(
+    Guid UserId, Guid TeamId, string ClientUserId, string CreatedOn, IReadOnlyList<ConnectedSourceResponse> ConnectedSources,
+    FallbackTimeZoneResponse? FallbackTimeZone, FallbackBirthDateResponse? FallbackBirthDate, string? IngestionStart, string? IngestionEnd)
 {
-    public static UserResponse From(PatientUser user) => new(
+    /// <summary>Junction's source slug of a value the customer set through the API.</summary>
+    private const string SetByCustomer = "manual";
+
+    public static UserResponse From(PatientUser user, HttpContext http) => new(
         user.UserId, user.TeamId, user.ClientUserId, ApiTime.Utc(user.CreatedAt),
         user.ConnectedSources.Select(s => new ConnectedSourceResponse(
-            new ProviderSummary(Providers.DisplayName(s.Provider), s.Provider, null), ApiTime.Utc(s.CreatedAt),
-            s.Status.ToString().ToLowerInvariant())).ToList());
+            ProviderCatalog.Summary(s.Provider, http), ApiTime.Utc(s.CreatedAt), ProviderCatalog.Summary(s.Provider, http),
+            s.Status.ToString().ToLowerInvariant())).ToList(),
+        user is { FallbackTimeZone: { } zone, FallbackTimeZoneUpdatedAt: { } zoneAt } ? new FallbackTimeZoneResponse(zone, SetByCustomer, ApiTime.Utc(zoneAt)) : null,
+        user is { FallbackBirthDate: { } birth, FallbackBirthDateUpdatedAt: { } birthAt } ? new FallbackBirthDateResponse(ApiTime.Date(birth), SetByCustomer, ApiTime.Utc(birthAt)) : null,
+        user.IngestionStart is { } start ? ApiTime.Date(start) : null,
+        user.IngestionEnd is { } end ? ApiTime.Date(end) : null);
 }
+
+/// <summary>Junction's <c>PaginatedUsersResponse</c>.</summary>
+internal sealed record PaginatedUsersResponse(IReadOnlyList<UserResponse> Users, int Total, int Offset, int Limit);
+
+/// <summary>Junction's <c>UserSuccessResponse</c>.</summary>
+internal sealed record SuccessResponse(bool Success);
+
+/// <summary>Junction's <c>ClientUserIDConflict</c>: a duplicate names the user who holds the id, so a client can recover it.</summary>
+internal sealed record ClientUserIdConflict(string ErrorType, string ErrorMessage, Guid UserId, string CreatedOn);
+
+internal sealed record ClientUserIdConflictResponse(ClientUserIdConflict Detail);
 
 /// <summary>Junction's <c>/v2/user</c> calls, scoped to the caller's team.</summary>
 internal static class UserEndpoints
 {
+    public const int MaxPageSize = 500;
+
     public static RouteGroupBuilder MapUserEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/v2/user", CreateAsync).WithName("CreateUser");
-        api.MapGet("/v2/user/{userId:guid}", GetAsync).WithName("GetUser");
-        api.MapGet("/v2/user/resolve/{clientUserId}", ResolveAsync).WithName("ResolveUser");
-        api.MapDelete("/v2/user/{userId:guid}", DeleteAsync).WithName("DeleteUser");
-        api.MapDelete("/v2/user/{userId:guid}/{provider}", DeleteConnectionAsync).WithName("DeregisterProvider");
+        api.MapGet("/v2/user", ListAsync).WithName("GetAllUsers")
+            .Produces<PaginatedUsersResponse>().Produces<HttpValidationError>(422);
+        api.MapPost("/v2/user", CreateAsync).WithName("CreateUser")
+            .Produces<UserResponse>().Produces<ClientUserIdConflictResponse>(400).Produces<HttpValidationError>(422);
+        api.MapGet("/v2/user/{userId}", GetAsync).WithName("GetUser")
+            .Produces<UserResponse>().Produces<ErrorResponse>(404).Produces<HttpValidationError>(422);
+        api.MapPatch("/v2/user/{userId}", PatchAsync).WithName("PatchUser")
+            .Produces(204).Produces<ErrorResponse>(400).Produces<ErrorResponse>(404).Produces<HttpValidationError>(422);
+        api.MapGet("/v2/user/resolve/{clientUserId}", ResolveAsync).WithName("ResolveUser")
+            .Produces<UserResponse>().Produces<ErrorResponse>(404);
+        api.MapDelete("/v2/user/{userId}", DeleteAsync).WithName("DeleteUser")
+            .Produces<SuccessResponse>().Produces<ErrorResponse>(404).Produces<HttpValidationError>(422);
+        api.MapPost("/v2/user/undo_delete", UndoDeleteAsync).WithName("UndoUserDelete")
+            .Produces<SuccessResponse>().Produces<ErrorResponse>(404).Produces<HttpValidationError>(422);
+        api.MapDelete("/v2/user/{userId}/{provider}", DeleteConnectionAsync).WithName("DeregisterProvider")
+            .Produces<SuccessResponse>().Produces<ErrorResponse>(404).Produces<HttpValidationError>(422);
         return api;
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, PatientDirectory users, CancellationToken ct, int offset = 0, int limit = 100)
+    {
+        if (offset < 0) return ApiProblems.Invalid("Input should be greater than or equal to 0", "greater_than_equal", "query", "offset");
+        if (limit is < 1 or > MaxPageSize) return ApiProblems.Invalid($"Input should be between 1 and {MaxPageSize}", "less_than_equal", "query", "limit");
+        var page = await users.ListAsync(http.ApiTeam().Id, offset, limit, ct);
+        return Results.Ok(new PaginatedUsersResponse(page.Users.Select(u => UserResponse.From(u, http)).ToList(), page.Total, offset, limit));
     }
 
     private static async Task<IResult> CreateAsync(CreateUserRequest? body, HttpContext http, PatientDirectory users, CancellationToken ct)
     {
-        if (body is null)
-        {
-            return ApiProblems.BadRequest("Send a JSON body with client_user_id.");
-        }
-        var (outcome, user) = await users.CreateAsync(http.ApiTeam().Id, body.ClientUserId, ct);
+        if (body is null) return ApiProblems.MissingBody();
+        if (body.ClientUserId is null) return ApiProblems.Missing("body", "client_user_id");
+        if (FieldsProblem(body.FallbackTimeZone) is { } problem) return problem;
+        var teamId = http.ApiTeam().Id;
+        var (outcome, user) = await users.CreateAsync(teamId, body.ClientUserId,
+            new UserFields(body.FallbackTimeZone, body.FallbackBirthDate, body.IngestionStart, body.IngestionEnd), ct);
         return outcome switch
         {
-            CreateUserOutcome.Created => Results.Ok(new CreateUserResponse(user!.UserId, user.ClientUserId)),
-            CreateUserOutcome.DuplicateClientUserId => ApiProblems.BadRequest($"A user with client_user_id '{body.ClientUserId}' already exists in this team."),
-            _ => ApiProblems.BadRequest($"client_user_id is required: 1 to {PatientDirectory.MaxClientUserIdLength} characters."),
+            CreateUserOutcome.Created => Results.Ok(UserResponse.From(user!, http)),
+            CreateUserOutcome.DuplicateClientUserId => Results.Json(new ClientUserIdConflictResponse(new ClientUserIdConflict(
+                "INVALID_REQUEST", "Client user id already exists.", user!.UserId, ApiTime.Utc(user.CreatedAt))), statusCode: 400),
+            _ => ClientUserIdProblem(body.ClientUserId),
+        };
+    }
+
+    private static async Task<IResult> PatchAsync(Guid userId, PatchUserRequest? body, HttpContext http, PatientDirectory users, CancellationToken ct)
+    {
+        if (body is null) return ApiProblems.MissingBody();
+        if (FieldsProblem(body.FallbackTimeZone) is { } problem) return problem;
+        var outcome = await users.UpdateAsync(http.ApiTeam().Id, userId, body.ClientUserId,
+            new UserFields(body.FallbackTimeZone, body.FallbackBirthDate, body.IngestionStart, body.IngestionEnd), ct);
+        return outcome switch
+        {
+            UpdateUserOutcome.Updated => Results.NoContent(),
+            UpdateUserOutcome.NotFound => NoSuchUser(),
+            UpdateUserOutcome.DuplicateClientUserId => ApiProblems.BadRequest($"Another user of this team already has client_user_id '{body.ClientUserId}'."),
+            _ => ClientUserIdProblem(body.ClientUserId),
         };
     }
 
     private static async Task<IResult> GetAsync(Guid userId, HttpContext http, PatientDirectory users, CancellationToken ct) =>
         await users.GetAsync(http.ApiTeam().Id, userId, ct) is { } user
-            ? Results.Ok(UserResponse.From(user))
-            : ApiProblems.NotFound("No such user in this team.");
+            ? Results.Ok(UserResponse.From(user, http))
+            : NoSuchUser();
 
     private static async Task<IResult> ResolveAsync(string clientUserId, HttpContext http, PatientDirectory users, CancellationToken ct) =>
         await users.ResolveAsync(http.ApiTeam().Id, clientUserId, ct) is { } user
-            ? Results.Ok(UserResponse.From(user))
+            ? Results.Ok(UserResponse.From(user, http))
             : ApiProblems.NotFound("No user with that client_user_id in this team.");
 
     private static async Task<IResult> DeleteAsync(Guid userId, HttpContext http, PatientDirectory users, CancellationToken ct) =>
         await users.DeleteAsync(http.ApiTeam().Id, userId, ct)
-            ? Results.Ok(new { success = true })
-            : ApiProblems.NotFound("No such user in this team.");
+            ? Results.Ok(new SuccessResponse(true))
+            : NoSuchUser();
+
+    private static async Task<IResult> UndoDeleteAsync(
+        [FromQuery(Name = "user_id")] Guid? userId, [FromQuery(Name = "client_user_id")] string? clientUserId,
+        HttpContext http, PatientDirectory users, CancellationToken ct)
+    {
+        if ((userId is null) == (clientUserId is null))
+        {
+            return ApiProblems.Invalid("Send exactly one of user_id and client_user_id.", "value_error", "query", userId is null ? "user_id" : "client_user_id");
+        }
+        return await users.UndoDeleteAsync(http.ApiTeam().Id, userId, clientUserId, ct)
+            ? Results.Ok(new SuccessResponse(true))
+            : ApiProblems.NotFound($"No user of this team was deleted in the last {PatientDirectory.DeletionGrace.TotalDays:0} days with that id.");
+    }
 
     private static async Task<IResult> DeleteConnectionAsync(Guid userId, string provider, HttpContext http, PatientDirectory users, CancellationToken ct)
     {
         if (!Providers.All.Contains(provider))
         {
-            return ApiProblems.BadRequest($"Unknown provider '{provider}'. Use one of: {string.Join(", ", Providers.All)}.");
+            return ApiProblems.Invalid($"Input should be one of: {string.Join(", ", Providers.All)}.", "enum", "path", "provider");
         }
         return await users.DeleteConnectionAsync(http.ApiTeam().Id, userId, provider, ct)
-            ? Results.Ok(new { success = true })
+            ? Results.Ok(new SuccessResponse(true))
             : ApiProblems.NotFound("No such connection for this user in this team.");
     }
+
+    internal static IResult NoSuchUser() => ApiProblems.NotFound("No such user in this team.");
+
+    private static IResult? FieldsProblem(string? fallbackTimeZone) =>
+        fallbackTimeZone is not null && !PatientDirectory.IsTimeZone(fallbackTimeZone)
+            ? ApiProblems.Invalid($"'{fallbackTimeZone}' is not an IANA time zone (e.g. Europe/London).", "value_error", "body", "fallback_time_zone")
+            : null;
+
+    private static IResult ClientUserIdProblem(string? given) =>
+        ApiProblems.Invalid($"client_user_id must be 1 to {PatientDirectory.MaxClientUserIdLength} characters.",
+            string.IsNullOrWhiteSpace(given) ? "string_too_short" : "string_too_long", "body", "client_user_id");
 }

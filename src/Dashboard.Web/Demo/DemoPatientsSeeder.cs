@@ -103,7 +103,7 @@ internal sealed class DemoPatientsSeeder(
 
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var (_, user) = await services.GetRequiredService<PatientDirectory>().CreateAsync(team.Id, $"{Prefix}{i:D3}", ct);
+        var (_, user) = await services.GetRequiredService<PatientDirectory>().CreateAsync(team.Id, $"{Prefix}{i:D3}", ct: ct);
         var issued = await services.GetRequiredService<LinkTokenService>().IssueAsync(team.Id, user!.UserId, null, null, ct);
         if (fate is Fate.AwaitingShare or Fate.SharedWithPractice)
         {

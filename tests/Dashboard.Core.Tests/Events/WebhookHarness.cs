@@ -4,6 +4,7 @@ using Dashboard.Core.Events.Webhooks;
 using Dashboard.Core.Organizations;
 using Dashboard.Core.Storage;
 using Dashboard.Core.Teams;
+using Dashboard.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,7 @@ namespace Dashboard.Core.Tests.Events;
 public sealed class WebhookHarness : IAsyncDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("lcd-webhook-tests-").FullName;
+    private StoreDatabase? _database;
     private readonly List<ServiceProvider> _others = [];
     private ServiceProvider _services = null!;
 
@@ -27,7 +29,8 @@ public sealed class WebhookHarness : IAsyncDisposable
 
     private WebhookHarness(Action<IServiceCollection>? configure) => _configure = configure;
 
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    /// <summary>Starts on a whole second: PostgreSQL keeps microseconds, so sub-microsecond ticks would not read back equal.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
     public StaffScope Scope { get; private set; } = StaffScope.None;
     public Guid TeamId { get; private set; }
     public IServiceProvider Services => _services;
@@ -62,9 +65,9 @@ public sealed class WebhookHarness : IAsyncDisposable
 
     private async Task<ServiceProvider> BuildProviderAsync()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        _database ??= await StoreDatabase.CreateAsync(_folder);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_database.Settings).AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Dashboard"] = $"Data Source={Path.Combine(_folder, "dashboard.db")}",
             ["Webhooks:AllowLoopback"] = "true", // the receivers listen on 127.0.0.1; Development only
             ["Webhooks:RetryBaseDelay"] = "00:00:01",
             ["Webhooks:RequestTimeout"] = "00:00:02",
@@ -137,7 +140,7 @@ public sealed class WebhookHarness : IAsyncDisposable
             await other.DisposeAsync();
         }
         await _services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_database is not null) await _database.DisposeAsync();
         try
         {
             Directory.Delete(_folder, recursive: true);

@@ -1,14 +1,16 @@
 using Dashboard.Core;
 using Dashboard.Core.Storage;
+using Dashboard.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Core.Tests.Support;
 
-/// <summary>The domain services on a real, migrated SQLite file in a temporary folder.</summary>
+/// <summary>The domain services on a real, migrated store (SQLite file in a temporary folder, or a PostgreSQL database).</summary>
 public sealed class CoreStore : IAsyncDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("lcd-core-tests-").FullName;
+    private StoreDatabase _database = null!;
 
     private CoreStore(ServiceProvider services) => Services = services;
 
@@ -20,10 +22,8 @@ public sealed class CoreStore : IAsyncDisposable
     public static async Task<CoreStore> CreateAsync(Action<IServiceCollection>? configure = null)
     {
         var store = new CoreStore(null!);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Dashboard"] = $"Data Source={store.Path}",
-        }).Build();
+        store._database = await StoreDatabase.CreateAsync(store._folder);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(store._database.Settings).Build();
         var services = new ServiceCollection().AddLogging().AddDashboardCore(configuration, store._folder);
         configure?.Invoke(services);
         store.Services = services.BuildServiceProvider();
@@ -36,7 +36,7 @@ public sealed class CoreStore : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await _database.DisposeAsync();
         try
         {
             Directory.Delete(_folder, recursive: true);

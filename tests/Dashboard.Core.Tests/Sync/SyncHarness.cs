@@ -7,6 +7,7 @@ using Dashboard.Core.Storage;
 using Dashboard.Core.Sync;
 using Dashboard.Core.Teams;
 using Dashboard.Core.Users;
+using Dashboard.TestSupport;
 using LibreView.Client;
 using LibreView.Simulator;
 using LibreView.Simulator.Accounts;
@@ -30,16 +31,20 @@ internal sealed class SyncHarness : IAsyncDisposable
     /// <summary>Half a second past a minute, so no reading of the simulator falls exactly on "now".</summary>
     public static readonly DateTimeOffset Start = new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero).AddMilliseconds(500);
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("lcd-sync-tests-").FullName;
+    private readonly string _folder;
     private readonly List<ServiceProvider> _providers = [];
     private readonly Dictionary<string, string?> _settings;
 
-    private SyncHarness(SimulatorServer sim, FakeTimeProvider time, Dictionary<string, string?> settings)
+    private readonly StoreDatabase _database;
+
+    private SyncHarness(SimulatorServer sim, FakeTimeProvider time, Dictionary<string, string?> settings, string folder, StoreDatabase database)
     {
+        _folder = folder;
         Sim = sim;
         Time = time;
         _settings = settings;
-        _settings["ConnectionStrings:Dashboard"] = $"Data Source={Path.Combine(_folder, "dashboard.db")}";
+        _database = database;
+        foreach (var (key, value) in database.Settings) _settings[key] = value;
         Services = Build();
     }
 
@@ -70,7 +75,8 @@ internal sealed class SyncHarness : IAsyncDisposable
             ["LibreView:PracticeAccounts:0:Password"] = PracticePassword,
         };
         foreach (var (key, value) in settings ?? []) all[key] = value;
-        var harness = new SyncHarness(sim, time, all);
+        var folder = Directory.CreateTempSubdirectory("lcd-sync-tests-").FullName;
+        var harness = new SyncHarness(sim, time, all, folder, await StoreDatabase.CreateAsync(folder));
         await harness.Services.InitializeStoreAsync();
         await harness.SeedAsync();
         return harness;
@@ -198,7 +204,7 @@ internal sealed class SyncHarness : IAsyncDisposable
     {
         foreach (var provider in _providers) await provider.DisposeAsync();
         await Sim.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await _database.DisposeAsync();
         try
         {
             Directory.Delete(_folder, recursive: true);

@@ -64,12 +64,37 @@ public sealed class LinkTokenApiTests(ApiFactory factory) : IClassFixture<ApiFac
     [Theory]
     [InlineData("{}")]
     [InlineData("{\"user_id\": \"not-a-guid\"}")]
-    public async Task A_malformed_request_is_a_400_problem(string body)
+    public async Task A_malformed_request_is_a_422_naming_user_id(string body)
     {
         var response = await _us.PostAsync("/v2/link/token", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var error = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail")[0];
+        Assert.Equal("user_id", error.GetProperty("loc")[1].GetString());
+    }
+
+    [Theory]
+    [InlineData("myapp://libre/done")]
+    [InlineData("https://app.example.org/back?x=1")]
+    public async Task A_redirect_url_may_be_any_absolute_url_including_an_apps_own_scheme(string redirect)
+    {
+        var userId = await NewUserAsync(_us);
+
+        var response = await _us.PostAsJsonAsync("/v2/link/token", new { user_id = userId, redirect_url = redirect });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("javascript://x/%0Aalert(1)")]
+    [InlineData("data://text/html,x")]
+    public async Task A_script_redirect_url_is_refused(string redirect)
+    {
+        var userId = await NewUserAsync(_us);
+
+        var response = await _us.PostAsJsonAsync("/v2/link/token", new { user_id = userId, redirect_url = redirect });
+
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Dashboard.Core.ApiKeys;
 using Dashboard.Core.Practices;
 using Dashboard.Core.Storage;
 using Dashboard.Core.Teams;
@@ -13,7 +14,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dashboard.Web.Tests.Api;
 
 /// <summary>
-/// Custom practices and team practice bindings (DESIGN §3) through <c>/v1/org/{org_id}/team_custom_credentials/{env}/{region}</c>,
+/// Custom practices and team practice bindings (DESIGN §3) through Junction's Org Management API,
+/// <c>/v1/org/{org_id}/team_custom_credentials/{env}/{region}</c> with an organisation management key,
 /// verified against the simulator over loopback HTTP.
 /// </summary>
 public sealed class PracticeBindingApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
@@ -21,6 +23,7 @@ public sealed class PracticeBindingApiTests(ApiFactory factory) : IClassFixture<
     private const string SandboxPracticeAccount = "practice.sandbox.us@tryvital.example";
     private readonly HttpClient _us = factory.ClientFor(ApiFactory.SandboxUsKey);
     private readonly HttpClient _eu = factory.ClientFor(ApiFactory.ProductionEuKey);
+    private HttpClient? _org;
     private SimulatorState Sim => factory.Simulator.State;
 
     [Fact]
@@ -28,17 +31,19 @@ public sealed class PracticeBindingApiTests(ApiFactory factory) : IClassFixture<
     {
         var practiceId = await ActivePracticeAsync();
 
-        var bound = await _us.PostAsJsonAsync(await CredentialsPathAsync(), new { provider = "freestyle_libre", client_id = practiceId.ToLowerInvariant() });
+        var bound = await BindAsync(new { provider = "freestyle_libre", client_id = practiceId.ToLowerInvariant() });
 
         Assert.Equal(HttpStatusCode.OK, bound.StatusCode);
         var body = await bound.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("freestyle_libre", body.GetProperty("provider").GetString());
+        Assert.Equal("freestyle_libre", body.GetProperty("source").GetString());
         Assert.Equal(practiceId, body.GetProperty("client_id").GetString());
-        Assert.EndsWith("+00:00", body.GetProperty("created_on").GetString());
+        Assert.Equal((await SandboxTeamIdAsync()).ToString(), body.GetProperty("team_id").GetString());
+        Assert.EndsWith("+00:00", body.GetProperty("created_at").GetString());
 
-        var listed = Assert.Single((await _us.GetFromJsonAsync<JsonElement>(await CredentialsPathAsync())).EnumerateArray());
+        var listed = Assert.Single(await CredentialsAsync());
         Assert.Equal(practiceId, listed.GetProperty("client_id").GetString());
-        var practices = await _us.GetFromJsonAsync<JsonElement>($"/v1/org/{await OrganizationIdAsync()}/custom_practices");
+        Assert.Equal(body.GetProperty("id").GetString(), listed.GetProperty("id").GetString());
+        var practices = await (await OrgAsync()).GetFromJsonAsync<JsonElement>($"/v1/org/{await OrganizationIdAsync()}/custom_practices");
         Assert.Contains(practices.EnumerateArray(), p => p.GetProperty("practice_id").GetString() == practiceId
                                                          && p.GetProperty("status").GetString() == "active");
     }
@@ -65,18 +70,18 @@ public sealed class PracticeBindingApiTests(ApiFactory factory) : IClassFixture<
     public async Task Binding_a_practice_that_is_not_active_or_not_ours_is_refused_and_stores_nothing()
     {
         var invited = await AddPracticeAsync("Pending-" + Guid.NewGuid().ToString("N")[..8]);
-        await _us.DeleteAsync(await CredentialsPathAsync());
+        await UnbindAllAsync();
 
-        var notActive = await _us.PostAsJsonAsync(await CredentialsPathAsync(), new { provider = "freestyle_libre", client_id = invited.PracticeId });
-        var unknown = await _us.PostAsJsonAsync(await CredentialsPathAsync(), new { provider = "freestyle_libre", client_id = "nobody-knows-this" });
-        var builtIn = await _us.PostAsJsonAsync(await CredentialsPathAsync(), new { provider = "freestyle_libre", client_id = BuiltInPractices.Sandbox });
+        var notActive = await BindAsync(new { provider = "freestyle_libre", client_id = invited.PracticeId });
+        var unknown = await BindAsync(new { provider = "freestyle_libre", client_id = "nobody-knows-this" });
+        var builtIn = await BindAsync(new { provider = "freestyle_libre", client_id = BuiltInPractices.Sandbox });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, notActive.StatusCode);
         Assert.Contains("not active", await notActive.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
         Assert.Contains("not a custom practice", await unknown.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.UnprocessableEntity, builtIn.StatusCode);
-        Assert.Empty((await _us.GetFromJsonAsync<JsonElement>(await CredentialsPathAsync())).EnumerateArray());
+        Assert.Empty(await CredentialsAsync());
     }
 
     [Theory]
@@ -87,54 +92,88 @@ public sealed class PracticeBindingApiTests(ApiFactory factory) : IClassFixture<
     public async Task Each_field_a_practice_binding_does_not_take_is_a_422_naming_it(string field, string? value)
     {
         var practiceId = await ActivePracticeAsync();
-        await _us.DeleteAsync(await CredentialsPathAsync());
-        var body = new Dictionary<string, object?> { ["provider"] = "freestyle_libre", ["client_id"] = practiceId, [field] = value };
+        await UnbindAllAsync();
+        var body = new Dictionary<string, object?> { ["team_id"] = await SandboxTeamIdAsync(), ["provider"] = "freestyle_libre", ["client_id"] = practiceId, [field] = value };
 
-        var response = await _us.PostAsJsonAsync(await CredentialsPathAsync(), body);
+        var response = await (await OrgAsync()).PostAsJsonAsync(await CredentialsPathAsync(), body);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Contains(field, problem.GetProperty("detail").GetString());
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
-        Assert.Empty((await _us.GetFromJsonAsync<JsonElement>(await CredentialsPathAsync())).EnumerateArray());
+        var error = Assert.Single((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").EnumerateArray());
+        Assert.Equal(["body", field], error.GetProperty("loc").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal("extra_forbidden", error.GetProperty("type").GetString());
+        Assert.Empty(await CredentialsAsync());
     }
 
     [Fact]
-    public async Task Another_organisation_or_a_team_that_does_not_exist_is_a_404_and_bad_names_are_400()
+    public async Task A_team_key_or_another_organisations_management_key_is_refused()
     {
         var organizationId = await OrganizationIdAsync();
-        var binding = new { provider = "freestyle_libre", client_id = "anything" };
+        var path = await CredentialsPathAsync();
 
-        Assert.Equal(HttpStatusCode.NotFound, (await _us.PostAsJsonAsync($"/v1/org/{Guid.NewGuid()}/team_custom_credentials/sandbox/us", binding)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _us.GetAsync("/v1/org/not-a-guid/team_custom_credentials/sandbox/us")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _us.GetAsync($"/v1/org/{Guid.NewGuid()}/custom_practices")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _eu.GetAsync($"/v1/org/{organizationId}/team_custom_credentials/production/us")).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await _us.GetAsync($"/v1/org/{organizationId}/team_custom_credentials/staging/us")).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await _us.GetAsync($"/v1/org/{organizationId}/team_custom_credentials/sandbox/asia")).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await _us.PostAsJsonAsync($"/v1/org/{organizationId}/team_custom_credentials/sandbox/us",
-            new { provider = "abbott_libreview", client_id = "x" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().GetAsync($"/v1/org/{organizationId}/team_custom_credentials/sandbox/us")).StatusCode);
+        using var teamKeyOnly = factory.ClientFor(ApiFactory.SandboxUsKey);
+        var withTeamKey = await teamKeyOnly.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Unauthorized, withTeamKey.StatusCode);
+        Assert.Contains("team API key", await withTeamKey.Content.ReadAsStringAsync());
+        using var teamKeyAsManagementKey = ManagementClient(ApiFactory.SandboxUsKey);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await teamKeyAsManagementKey.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.AnonymousClient().GetAsync(path)).StatusCode);
+
+        var otherOrganization = await NewOrganizationAsync();
+        using var otherKey = ManagementClient(await IssueKeyAsync(otherOrganization));
+        Assert.Equal(HttpStatusCode.NotFound, (await otherKey.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherKey.GetAsync($"/v1/org/{organizationId}/custom_practices")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await otherKey.GetAsync($"/v1/org/{otherOrganization}/team_custom_credentials/sandbox/us")).StatusCode);
+
+        var revoked = await IssueKeyAsync(organizationId);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var keys = scope.ServiceProvider.GetRequiredService<ManagementKeys>();
+            var id = (await keys.ListAsync(organizationId)).First(k => revoked.StartsWith(k.Prefix, StringComparison.Ordinal)).Id;
+            Assert.True(await keys.RevokeAsync(organizationId, id));
+        }
+        using var revokedKey = ManagementClient(revoked);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await revokedKey.GetAsync(path)).StatusCode);
     }
 
     [Fact]
-    public async Task A_malformed_or_incomplete_body_is_a_400_and_stores_nothing()
+    public async Task Bad_names_are_422_and_a_team_outside_the_route_is_a_404()
     {
-        await _us.DeleteAsync(await CredentialsPathAsync());
+        var organizationId = await OrganizationIdAsync();
+        var org = await OrgAsync();
 
-        var malformed = await _us.PostAsync(await CredentialsPathAsync(), new StringContent("{ not json", System.Text.Encoding.UTF8, "application/json"));
-        var noClientId = await _us.PostAsJsonAsync(await CredentialsPathAsync(), new { provider = "freestyle_libre" });
-        var noProvider = await _us.PostAsJsonAsync(await CredentialsPathAsync(), new { client_id = "x" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await org.GetAsync("/v1/org/not-a-guid/team_custom_credentials/sandbox/us")).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await org.GetAsync($"/v1/org/{organizationId}/team_custom_credentials/staging/us")).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await org.GetAsync($"/v1/org/{organizationId}/team_custom_credentials/sandbox/asia")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await BindAsync(new { provider = "abbott_libreview", client_id = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await org.PostAsJsonAsync($"/v1/org/{organizationId}/team_custom_credentials/production/eu",
+            new { team_id = await SandboxTeamIdAsync(), provider = "freestyle_libre", client_id = "x" })).StatusCode);
+        var prepared = await (await org.PostAsJsonAsync($"/v1/org/{organizationId}/prepare_team_custom_credentials/sandbox/us",
+            new { team_id = await SandboxTeamIdAsync(), provider = "freestyle_libre" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("no_action_needed", prepared.GetProperty("status").GetString());
+    }
 
-        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, noClientId.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, noProvider.StatusCode);
-        Assert.Empty((await _us.GetFromJsonAsync<JsonElement>(await CredentialsPathAsync())).EnumerateArray());
+    [Fact]
+    public async Task A_malformed_or_incomplete_body_is_a_422_and_stores_nothing()
+    {
+        await UnbindAllAsync();
+        var org = await OrgAsync();
+
+        var malformed = await org.PostAsync(await CredentialsPathAsync(), new StringContent("{ not json", System.Text.Encoding.UTF8, "application/json"));
+        var noClientId = await BindAsync(new { provider = "freestyle_libre" });
+        var noProvider = await BindAsync(new { client_id = "x" });
+        var noTeam = await org.PostAsJsonAsync(await CredentialsPathAsync(), new { provider = "freestyle_libre", client_id = "x" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, malformed.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noClientId.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noProvider.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noTeam.StatusCode);
+        Assert.Empty(await CredentialsAsync());
     }
 
     [Fact]
     public async Task The_openapi_document_describes_the_binding_calls()
     {
-        var document = await factory.CreateClient().GetStringAsync("/openapi/v1.json");
+        var document = await factory.AnonymousClient().GetStringAsync("/openapi/v1.json");
 
         Assert.Contains("/v1/org/{org_id}/team_custom_credentials/{env}/{region}", document);
     }
@@ -143,49 +182,110 @@ public sealed class PracticeBindingApiTests(ApiFactory factory) : IClassFixture<
     public async Task Unbinding_removes_the_binding_once()
     {
         var practiceId = await ActivePracticeAsync();
-        await _us.PostAsJsonAsync(await CredentialsPathAsync(), new { provider = "freestyle_libre", client_id = practiceId });
+        var credential = (await (await BindAsync(new { provider = "freestyle_libre", client_id = practiceId })).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("id").GetString();
+        var delete = $"{await CredentialsPathAsync()}?credential_id={credential}";
 
-        Assert.Equal(HttpStatusCode.OK, (await _us.DeleteAsync(await CredentialsPathAsync())).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _us.DeleteAsync(await CredentialsPathAsync())).StatusCode);
-        Assert.Empty((await _us.GetFromJsonAsync<JsonElement>(await CredentialsPathAsync())).EnumerateArray());
+        var first = await (await (await OrgAsync()).DeleteAsync(delete)).Content.ReadFromJsonAsync<JsonElement>();
+        var second = await (await (await OrgAsync()).DeleteAsync(delete)).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal([credential], first.GetProperty("success").EnumerateArray().Select(i => i.GetString()));
+        Assert.Equal([credential], second.GetProperty("not_found").EnumerateArray().Select(i => i.GetString()));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await (await OrgAsync()).DeleteAsync(await CredentialsPathAsync())).StatusCode);
+        Assert.Empty(await CredentialsAsync());
     }
 
     [Fact]
     public async Task A_binding_affects_new_connections_only_and_new_email_links_search_only_the_bound_practice()
     {
-        await _us.DeleteAsync(await CredentialsPathAsync());
+        await UnbindAllAsync();
         var builtInPatient = NewPatientSharingWith(BuiltInPractices.Sandbox);
         var existingUser = await NewUserAsync();
         Assert.True((await EmailLinkAsync(existingUser, builtInPatient)).GetProperty("connected").GetBoolean());
 
         var practiceId = await ActivePracticeAsync();
-        var rebound = await _us.PostAsJsonAsync(await CredentialsPathAsync(), new { provider = "freestyle_libre", client_id = practiceId.ToUpperInvariant() });
+        var rebound = await BindAsync(new { provider = "freestyle_libre", client_id = practiceId.ToUpperInvariant() });
         Assert.Equal(HttpStatusCode.OK, rebound.StatusCode);
 
         var existing = await ConnectionAsync(existingUser);
         Assert.Equal("connected", existing.GetProperty("status").GetString());
-        Assert.Equal(BuiltInPractices.Sandbox, existing.GetProperty("resource_availability").GetProperty("practice_id").GetString());
+        Assert.Equal(BuiltInPractices.Sandbox, existing.GetProperty("practice_id").GetString());
 
         var otherBuiltInPatient = NewPatientSharingWith(BuiltInPractices.Sandbox);
         var newUser = await NewUserAsync();
         var notFound = await EmailLinkAsync(newUser, otherBuiltInPatient);
         Assert.False(notFound.GetProperty("connected").GetBoolean());
-        Assert.Equal("user_not_found", notFound.GetProperty("error_type").GetString());
-        Assert.Contains(practiceId, notFound.GetProperty("error").GetString());
+        Assert.Contains(practiceId, notFound.GetProperty("message").GetString());
 
         var boundPatient = NewPatientSharingWith(practiceId);
         var anotherUser = await NewUserAsync();
         Assert.True((await EmailLinkAsync(anotherUser, boundPatient)).GetProperty("connected").GetBoolean());
-        Assert.Equal(practiceId, (await ConnectionAsync(anotherUser)).GetProperty("resource_availability").GetProperty("practice_id").GetString());
+        Assert.Equal(practiceId, (await ConnectionAsync(anotherUser)).GetProperty("practice_id").GetString());
     }
 
     private async Task<Guid> OrganizationIdAsync()
     {
         using var scope = factory.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<DashboardDbContext>().Organizations.Select(o => o.Id).SingleAsync();
+        return await scope.ServiceProvider.GetRequiredService<DashboardDbContext>().Organizations
+            .Where(o => o.Teams.Any()).OrderBy(o => o.CreatedAt).Select(o => o.Id).FirstAsync();
     }
 
     private async Task<string> CredentialsPathAsync() => $"/v1/org/{await OrganizationIdAsync()}/team_custom_credentials/sandbox/us";
+
+    private HttpClient ManagementClient(string key)
+    {
+        var client = factory.AnonymousClient();
+        client.DefaultRequestHeaders.Add("X-Management-Key", key);
+        return client;
+    }
+
+    /// <summary>A client with a management key of the seeded organisation, issued as an admin would in the console.</summary>
+    private async Task<HttpClient> OrgAsync() => _org ??= ManagementClient(await IssueKeyAsync(await OrganizationIdAsync()));
+
+    private async Task<string> IssueKeyAsync(Guid organizationId)
+    {
+        using var scope = factory.Services.CreateScope();
+        var issued = await scope.ServiceProvider.GetRequiredService<ManagementKeys>().IssueAsync(organizationId, "tests", "tests");
+        return issued!.Secret;
+    }
+
+    private async Task<Guid> NewOrganizationAsync()
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
+        var organization = new Dashboard.Core.Organizations.Organization { Name = "Other " + Guid.NewGuid().ToString("N")[..6], CreatedAt = DateTime.UtcNow };
+        db.Add(organization);
+        await db.SaveChangesAsync();
+        return organization.Id;
+    }
+
+    private async Task<Guid> SandboxTeamIdAsync()
+    {
+        using var scope = factory.Services.CreateScope();
+        var organizationId = await OrganizationIdAsync();
+        return await scope.ServiceProvider.GetRequiredService<DashboardDbContext>().Teams
+            .Where(t => t.OrganizationId == organizationId && t.Environment == TeamEnvironment.Sandbox && t.DeploymentRegion == DeploymentRegion.Us)
+            .Select(t => t.Id).SingleAsync();
+    }
+
+    /// <summary>Binds the sandbox US team: the body gets its <c>team_id</c>.</summary>
+    private async Task<HttpResponseMessage> BindAsync(object fields)
+    {
+        var body = JsonSerializer.SerializeToNode(fields)!.AsObject();
+        body["team_id"] = (await SandboxTeamIdAsync()).ToString();
+        return await (await OrgAsync()).PostAsJsonAsync(await CredentialsPathAsync(), body);
+    }
+
+    private async Task<List<JsonElement>> CredentialsAsync() =>
+        (await (await OrgAsync()).GetFromJsonAsync<JsonElement>(await CredentialsPathAsync())).GetProperty("credentials").EnumerateArray().ToList();
+
+    private async Task UnbindAllAsync()
+    {
+        foreach (var credential in await CredentialsAsync())
+        {
+            await (await OrgAsync()).DeleteAsync($"{await CredentialsPathAsync()}?credential_id={credential.GetProperty("id").GetString()}");
+        }
+    }
 
     private async Task<CustomPracticeView> AddPracticeAsync(string practiceId)
     {
@@ -237,7 +337,7 @@ public sealed class PracticeBindingApiTests(ApiFactory factory) : IClassFixture<
             Content = JsonContent.Create(new { email, region = "us" }),
         };
         request.Headers.Add("x-vital-link-token", token);
-        var response = await factory.CreateClient().SendAsync(request);
+        var response = await factory.AnonymousClient().SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }

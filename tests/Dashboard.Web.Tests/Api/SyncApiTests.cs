@@ -44,7 +44,7 @@ public sealed class SyncApiTests(SyncApiFactory factory) : IClassFixture<SyncApi
             Content = JsonContent.Create(new { username = email, password = ApiFactory.PatientPassword }),
         };
         link.Headers.Add("x-vital-link-token", token);
-        var linked = await (await factory.CreateClient().SendAsync(link)).Content.ReadFromJsonAsync<JsonElement>();
+        var linked = await (await factory.AnonymousClient().SendAsync(link)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(linked.GetProperty("connected").GetBoolean(), linked.ToString());
 
         var engine = factory.Services.GetRequiredService<SyncEngine>();
@@ -108,47 +108,59 @@ public sealed class SyncApiTests(SyncApiFactory factory) : IClassFixture<SyncApi
 
         var report = await _us.GetFromJsonAsync<JsonElement>($"/v2/introspect/historical_pull?user_id={userId}");
         var entry = Assert.Single(report.GetProperty("data").EnumerateArray());
-        Assert.Equal("abbott_libreview", entry.GetProperty("provider").GetString());
-        var glucose = entry.GetProperty("historical_pull").GetProperty("glucose");
+        Assert.Equal(userId, entry.GetProperty("user_id").GetString());
+        var pulled = entry.GetProperty("provider").GetProperty("abbott_libreview").GetProperty("pulled");
+        var glucose = pulled.GetProperty("glucose");
         Assert.Equal("success", glucose.GetProperty("status").GetString());
         Assert.Equal(SyncApiFactory.HistoricalDays, glucose.GetProperty("days_done").GetInt32());
         Assert.Equal(SyncApiFactory.HistoricalDays, glucose.GetProperty("days_with_data").GetInt32());
-        Assert.Equal(["scheduled", "in_progress", "success"], glucose.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("status").GetString()));
+        Assert.Equal(["scheduled", "in_progress", "success"], glucose.GetProperty("status_changes").EnumerateArray().Select(t => t.GetProperty("status").GetString()));
+        Assert.NotEqual(JsonValueKind.Null, glucose.GetProperty("timeline").GetProperty("ended_at").ValueKind);
         Assert.Equal(JsonValueKind.Null, glucose.GetProperty("error_details").ValueKind);
+        Assert.Equal(JsonValueKind.Null, report.GetProperty("next_cursor").ValueKind);
+
+        var resources = await _us.GetFromJsonAsync<JsonElement>($"/v2/introspect/resources?user_id={userId}");
+        var stored = Assert.Single(resources.GetProperty("data").EnumerateArray()).GetProperty("provider").GetProperty("abbott_libreview").GetProperty("glucose");
+        Assert.True(stored.GetProperty("sent_count").GetInt32() > 0);
+        Assert.Equal("success", stored.GetProperty("last_attempt").GetProperty("status").GetString());
 
         var refresh = await (await _us.PostAsync($"/v2/user/refresh/{userId}", null)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(refresh.GetProperty("success").GetBoolean());
-        Assert.Equal(["abbott_libreview"], refresh.GetProperty("refreshed").EnumerateArray().Select(p => p.GetString()));
+        Assert.Contains("abbott_libreview/glucose", refresh.GetProperty("refreshed_sources").EnumerateArray().Select(p => p.GetString()));
         var state = await WithDbAsync(db => db.SyncStates.AsNoTracking().SingleAsync(s => s.Connection!.UserId == Guid.Parse(userId)));
         Assert.True(state.NextDueAt <= DateTime.UtcNow);
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("?start_date=yesterday")]
-    [InlineData("?start_date=2026-02-30")]
-    [InlineData("?start_date=2026-03-01&end_date=2026-02-01")]
-    [InlineData("?start_date=2025-01-01&end_date=2026-01-01")]
-    [InlineData("?start_date=2026-01-01&provider=dexcom")]
-    [InlineData("?start_date=2026-01-01&unit=mmol")]
-    public async Task Bad_glucose_queries_are_400_problems(string query)
+    [InlineData("", 422)]
+    [InlineData("?start_date=2026-01-01&provider=no_such_provider", 422)]
+    [InlineData("?start_date=yesterday", 400)]
+    [InlineData("?start_date=2026-02-30", 400)]
+    [InlineData("?start_date=2026-03-01&end_date=2026-02-01", 400)]
+    [InlineData("?start_date=2025-01-01&end_date=2026-01-01", 400)]
+    [InlineData("?start_date=2026-01-01&provider=dexcom", 400)]
+    [InlineData("?start_date=2026-01-01&unit=mmol", 400)]
+    public async Task Bad_glucose_queries_are_refused_in_the_error_envelope(string query, int status)
     {
         var user = await (await _us.PostAsJsonAsync("/v2/user", new { client_user_id = "q-" + Guid.NewGuid().ToString("N")[..10] })).Content.ReadFromJsonAsync<JsonElement>();
 
-        var response = await _us.GetAsync($"/v2/timeseries/{user.GetProperty("user_id").GetString()}/glucose{query}");
+        foreach (var resource in new[] { "glucose", "glucose/grouped" })
+        {
+            var response = await _us.GetAsync($"/v2/timeseries/{user.GetProperty("user_id").GetString()}/{resource}{query}");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(status, (int)response.StatusCode);
+            Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).TryGetProperty("detail", out _));
+        }
     }
 
     [Fact]
-    public async Task A_year_is_allowed_an_unknown_resource_is_a_400_and_another_teams_user_is_a_404()
+    public async Task A_year_is_allowed_an_unknown_resource_is_a_404_and_another_teams_user_is_a_404()
     {
         var user = await (await _us.PostAsJsonAsync("/v2/user", new { client_user_id = "q-" + Guid.NewGuid().ToString("N")[..10] })).Content.ReadFromJsonAsync<JsonElement>();
         var userId = user.GetProperty("user_id").GetString();
 
         Assert.Equal(HttpStatusCode.OK, (await _us.GetAsync($"/v2/timeseries/{userId}/glucose?start_date=2025-01-01&end_date=2025-12-31")).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await _us.GetAsync($"/v2/timeseries/{userId}/steps/grouped?start_date=2025-01-01")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _us.GetAsync($"/v2/timeseries/{userId}/steps/grouped?start_date=2025-01-01")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _eu.GetAsync($"/v2/timeseries/{userId}/glucose?start_date=2025-01-01&end_date=2025-01-02")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _eu.GetAsync($"/v2/timeseries/{userId}/note/grouped?start_date=2025-01-01&end_date=2025-01-02")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _eu.PostAsync($"/v2/user/refresh/{userId}", null)).StatusCode);

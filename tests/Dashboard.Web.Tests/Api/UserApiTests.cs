@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
@@ -41,7 +42,7 @@ public sealed class UserApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task A_duplicate_client_user_id_is_a_400_with_INVALID_REQUEST_and_keeps_the_first()
+    public async Task A_duplicate_client_user_id_is_a_400_naming_the_existing_user_and_keeps_the_first()
     {
         var clientUserId = NewClientUserId();
         var first = await CreateUserAsync(_us, clientUserId);
@@ -49,9 +50,10 @@ public sealed class UserApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var response = await _us.PostAsJsonAsync("/v2/user", new { client_user_id = clientUserId });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("INVALID_REQUEST", problem.GetProperty("error_type").GetString());
+        var detail = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail");
+        Assert.Equal("INVALID_REQUEST", detail.GetProperty("error_type").GetString());
+        Assert.Equal(first, detail.GetProperty("user_id").GetString());
+        Assert.True(DateTimeOffset.TryParse(detail.GetProperty("created_on").GetString(), out _));
         var resolved = await _us.GetFromJsonAsync<JsonElement>($"/v2/user/resolve/{clientUserId}");
         Assert.Equal(first, resolved.GetProperty("user_id").GetString());
     }
@@ -77,9 +79,9 @@ public sealed class UserApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [Theory]
     [InlineData(null)]
     [InlineData("wrong-key")]
-    public async Task A_missing_or_unknown_api_key_is_a_401_problem(string? key)
+    public async Task A_missing_or_unknown_api_key_is_a_401_in_the_error_envelope(string? key)
     {
-        using var client = factory.CreateClient();
+        using var client = factory.AnonymousClient();
         if (key is not null)
         {
             client.DefaultRequestHeaders.Add("x-vital-api-key", key);
@@ -88,39 +90,45 @@ public sealed class UserApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var response = await client.PostAsJsonAsync("/v2/user", new { client_user_id = NewClientUserId() });
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var detail = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail");
+        Assert.Equal("UNAUTHORIZED", detail.GetProperty("error_type").GetString());
     }
 
     [Theory]
-    [InlineData("{\"client_user_id\": ")]
-    [InlineData("not json")]
-    [InlineData("{\"client_user_id\": \"\"}")]
-    [InlineData("{\"client_user_id\": 42}")]
-    public async Task A_malformed_body_is_a_400_problem_and_stores_nothing(string body)
+    [InlineData("{\"client_user_id\": ", "json_invalid", "body,client_user_id")]
+    [InlineData("not json", "json_invalid", "body")]
+    [InlineData("{}", "missing", "body,client_user_id")]
+    [InlineData("{\"client_user_id\": \"\"}", "string_too_short", "body,client_user_id")]
+    [InlineData("{\"client_user_id\": 42}", "type_error", "body,client_user_id")]
+    [InlineData("{\"client_user_id\": \"x\", \"fallback_time_zone\": \"Mars/Base\"}", "value_error", "body,fallback_time_zone")]
+    public async Task A_malformed_body_is_a_422_naming_the_field_and_stores_nothing(string body, string type, string loc)
     {
         var before = await CountUsersAsync();
 
         var response = await _us.PostAsync("/v2/user", new StringContent(body, Encoding.UTF8, "application/json"));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var error = Assert.Single((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").EnumerateArray());
+        Assert.Equal(type, error.GetProperty("type").GetString());
+        Assert.Equal(loc, string.Join(",", error.GetProperty("loc").EnumerateArray().Select(l => l.ToString())));
+        Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("msg").GetString()));
         Assert.Equal(before, await CountUsersAsync());
     }
 
     [Fact]
-    public async Task Deregistering_an_unknown_provider_is_a_400()
+    public async Task Deregistering_a_provider_junction_does_not_know_is_a_422()
     {
         var userId = await CreateUserAsync(_us, NewClientUserId());
 
-        var response = await _us.DeleteAsync($"/v2/user/{userId}/dexcom");
+        var response = await _us.DeleteAsync($"/v2/user/{userId}/no_such_provider");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
     }
 
     private async Task<int> CountUsersAsync()
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Dashboard.Core.Storage.DashboardDbContext>();
-        return db.Users.Count();
+        return db.Users.IgnoreQueryFilters().Count();
     }
 }

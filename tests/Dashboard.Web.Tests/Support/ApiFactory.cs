@@ -1,4 +1,6 @@
 using System.Net.Http.Headers;
+using Dashboard.Contract;
+using Dashboard.TestSupport;
 using LibreView.Simulator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -18,9 +20,11 @@ public class ApiFactory : WebApplicationFactory<Program>
     public const string PatientPassword = "Libre-Passw0rd!";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("lcd-api-tests-").FullName;
+    private readonly StoreDatabase _database;
 
     public ApiFactory()
     {
+        _database = StoreDatabase.CreateAsync(_folder).GetAwaiter().GetResult();
         var options = new SimulatorOptions();
         DevelopmentSettings().GetSection("LibreViewSimulator").Bind(options);
         Simulator = SimulatorServer.StartAsync(options).GetAwaiter().GetResult();
@@ -35,17 +39,25 @@ public class ApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environments.Development);
-        builder.UseSetting("ConnectionStrings:Dashboard", $"Data Source={Path.Combine(_folder, "dashboard.db")}");
+        foreach (var (key, value) in _database.Settings) builder.UseSetting(key, value);
         builder.UseSetting("LibreViewSimulator:Enabled", "false");
         builder.UseSetting("LibreView:BaseUrlTemplate", Simulator.RegionUrlTemplate);
         builder.UseSetting("LibreView:RetryBaseDelay", "00:00:00.010");
         builder.UseSetting("Sync:Enabled", "false"); // tests drive sync cycles by hand
     }
 
+    /// <summary>A client with the team's API key whose every response is held to Junction's published schema.</summary>
     public HttpClient ClientFor(string apiKey)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = AnonymousClient();
         client.DefaultRequestHeaders.Add("x-vital-api-key", apiKey);
+        return client;
+    }
+
+    /// <summary>A client without a key (link calls, refusals), its responses held to Junction's published schema too.</summary>
+    public HttpClient AnonymousClient()
+    {
+        var client = CreateDefaultClient(new ContractCheckingHandler());
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return client;
     }
@@ -54,7 +66,7 @@ public class ApiFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         await Simulator.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await _database.DisposeAsync();
         try
         {
             Directory.Delete(_folder, recursive: true);

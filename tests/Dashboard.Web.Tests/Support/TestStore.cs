@@ -1,27 +1,28 @@
 using Dashboard.Core;
 using Dashboard.Core.Storage;
+using Dashboard.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Web.Tests.Support;
 
-/// <summary>A real SQLite file in a temporary folder, migrated like the app does at start-up.</summary>
+/// <summary>A real store (SQLite file in a temporary folder, or a PostgreSQL database), migrated like the app does at start-up.</summary>
 public sealed class TestStore : IAsyncDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("lcd-web-tests-").FullName;
+    private StoreDatabase? _database;
 
     /// <summary>The person the demo seed puts in the demo organisation unless a test names another.</summary>
     public const string DefaultStaffMember = "admin@example.org";
 
-    public string ConnectionString => $"Data Source={Path.Combine(_folder, "dashboard.db")}";
-
     /// <summary>Registers the domain services on a real store file; <paramref name="seedDemo"/> adds the development organisation.</summary>
     public async Task AddToAsync(IServiceCollection services, bool seedDemo = false, string? staffMember = null)
     {
+        _database ??= await StoreDatabase.CreateAsync(_folder);
         var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(_database.Settings)
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["ConnectionStrings:Dashboard"] = ConnectionString,
                 ["Seed:DemoData"] = seedDemo ? "true" : "false",
                 ["Seed:StaffMembers:0"] = staffMember ?? DefaultStaffMember,
             })
@@ -32,9 +33,9 @@ public sealed class TestStore : IAsyncDisposable
         await provider.DisposeAsync();
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_database is not null) await _database.DisposeAsync();
         try
         {
             Directory.Delete(_folder, recursive: true);
@@ -43,6 +44,5 @@ public sealed class TestStore : IAsyncDisposable
         {
             // A pooled handle may still be closing; the OS temp folder is cleaned eventually.
         }
-        return ValueTask.CompletedTask;
     }
 }

@@ -12,6 +12,13 @@ public static class WebhookEventTypes
         "historical.data.carbohydrates.created",
         "historical.data.insulin_injection.created",
         EventTypes.DailyGlucoseCreated,
+        "daily.data.glucose.updated",
+        "daily.data.note.created",
+        "daily.data.note.updated",
+        "daily.data.carbohydrates.created",
+        "daily.data.carbohydrates.updated",
+        "daily.data.insulin_injection.created",
+        "daily.data.insulin_injection.updated",
     ];
 
     public static IReadOnlyList<string> All { get; } = [.. Subscribable, WebhookTestEvent.Type];

@@ -6,11 +6,14 @@ using StandardWebhooks;
 
 namespace Dashboard.Core.Events.Webhooks;
 
-/// <summary>POSTs one event to one endpoint, signed per Standard Webhooks, and says how it went. Never throws for the receiver's faults.</summary>
+/// <summary>POSTs one event to one endpoint, signed per Standard Webhooks under Svix's and the standard's header names, and says how it went. Never throws for the receiver's faults.</summary>
 public sealed class WebhookSender(IHttpClientFactory clients, WebhookSecrets secrets, WebhookUrlRule urls, TimeProvider time)
 {
     public const string ClientName = "webhooks";
     public const int MaxErrorLength = 1000;
+
+    /// <summary>The header sets every delivery carries: Svix's (as Junction sends them) and Standard Webhooks'.</summary>
+    public static readonly IReadOnlyList<string> SignatureHeaderPrefixes = ["svix", "webhook"];
 
     public async Task<AttemptOutcome> SendAsync(WebhookEndpoint endpoint, StoredEvent stored, CancellationToken cancellationToken)
     {
@@ -61,9 +64,16 @@ public sealed class WebhookSender(IHttpClientFactory clients, WebhookSecrets sec
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
-        request.Headers.Add("webhook-id", messageId);
-        request.Headers.Add("webhook-timestamp", now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add("webhook-signature", string.Join(' ', signatures));
+        var timestamp = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var signature = string.Join(' ', signatures);
+        // Junction delivers through Svix, whose receivers read svix-*; Standard Webhooks receivers read webhook-*.
+        // Both schemes sign "{id}.{timestamp}.{body}" alike, so one signature serves both header sets.
+        foreach (var prefix in SignatureHeaderPrefixes)
+        {
+            request.Headers.Add(prefix + "-id", messageId);
+            request.Headers.Add(prefix + "-timestamp", timestamp);
+            request.Headers.Add(prefix + "-signature", signature);
+        }
         return request;
     }
 

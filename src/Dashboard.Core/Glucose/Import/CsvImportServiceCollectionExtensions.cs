@@ -1,5 +1,4 @@
 using Dashboard.Core.Glucose.Import;
-using Dashboard.Core.Glucose.Store;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 // In the framework's namespace, as ASP.NET Core's own Add… extensions are, so callers need no extra using.
@@ -7,10 +6,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 public static class CsvImportServiceCollectionExtensions
 {
-    /// <summary>The LibreView CSV import (<see cref="CsvImporter"/>); needs the store's <c>IDbContextFactory</c>.</summary>
+    /// <summary>The LibreView CSV import (<see cref="CsvImporter"/>); needs the store (<c>AddDashboardCore</c>: its context factory and reading writer).</summary>
     public static IServiceCollection AddCsvImport(this IServiceCollection services)
     {
-        services.TryAddSingleton<ReadingWriter>();
         services.TryAddSingleton<CsvImporter>();
         services.TryAddSingleton<CsvImportGate>();
         return services;

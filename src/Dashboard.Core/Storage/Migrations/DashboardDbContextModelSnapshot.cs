@@ -44,6 +44,50 @@ namespace Dashboard.Core.Storage.Migrations
                     b.ToTable("StaffMemberships");
                 });
 
+            modelBuilder.Entity("Dashboard.Core.ApiKeys.ManagementKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("ManagementKeys");
+                });
+
             modelBuilder.Entity("Dashboard.Core.ApiKeys.TeamApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -773,6 +817,28 @@ namespace Dashboard.Core.Storage.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FallbackBirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FallbackBirthDateUpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FallbackTimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FallbackTimeZoneUpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("IngestionEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("IngestionStart")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("TeamId")
                         .HasColumnType("TEXT");
 
@@ -806,6 +872,17 @@ namespace Dashboard.Core.Storage.Migrations
                 });
 
             modelBuilder.Entity("Dashboard.Core.Access.StaffMembership", b =>
+                {
+                    b.HasOne("Dashboard.Core.Organizations.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Dashboard.Core.ApiKeys.ManagementKey", b =>
                 {
                     b.HasOne("Dashboard.Core.Organizations.Organization", "Organization")
                         .WithMany()

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Dashboard.Core.Storage;
+namespace Dashboard.Core.Storage.Sqlite;
 
 /// <summary>
 /// <c>PRAGMA synchronous=FULL</c> on every store connection: in WAL mode each commit waits until the log is on disk, so

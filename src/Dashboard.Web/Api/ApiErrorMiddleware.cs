@@ -1,0 +1,114 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Api;
+
+/// <summary>
+/// Junction's envelope where nothing in the API wrote one: input the framework could not bind is a 422
+/// <c>HTTPValidationError</c>, an unknown API path or method a JSON 404/405, an unhandled exception a JSON 500 without
+/// a trace. Only API paths (<see cref="IsApiPath"/>); the console keeps its HTML pages.
+/// </summary>
+internal sealed partial class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMiddleware> logger, IOptions<JsonOptions> json)
+{
+    public static bool IsApiPath(PathString path) =>
+        path.StartsWithSegments("/v2", StringComparison.Ordinal) || path.StartsWithSegments("/v1", StringComparison.Ordinal);
+
+    public async Task InvokeAsync(HttpContext http)
+    {
+        if (!IsApiPath(http.Request.Path))
+        {
+            try
+            {
+                await next(http);
+            }
+            catch (BadHttpRequestException failure) when (!http.Response.HasStarted)
+            {
+                http.Response.StatusCode = failure.StatusCode; // the console's status page says it
+            }
+            return;
+        }
+        if (http.Features.Get<IStatusCodePagesFeature>() is { } pages)
+        {
+            pages.Enabled = false;
+        }
+        try
+        {
+            await next(http);
+        }
+        catch (BadHttpRequestException failure) when (!http.Response.HasStarted)
+        {
+            await WriteAsync(http, ApiProblemsForBinding(http, failure));
+            return;
+        }
+        catch (Exception failure) when (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
+        {
+            logger.LogError(failure, "Unhandled exception on {Method} {Path}", http.Request.Method, http.Request.Path);
+            http.Response.Clear();
+            await WriteAsync(http, ApiProblems.Error(StatusCodes.Status500InternalServerError, "INTERNAL_ERROR",
+                "The server failed to answer this request. It has been logged; try again later."));
+            return;
+        }
+        if (!http.Response.HasStarted && http.Response.ContentType is null && http.Response.StatusCode is 404 or 405)
+        {
+            await WriteAsync(http, http.Response.StatusCode == 404
+                ? ApiProblems.NotFound($"No API operation answers {http.Request.Method} {http.Request.Path}.")
+                : ApiProblems.Error(405, "METHOD_NOT_ALLOWED", $"{http.Request.Method} is not allowed on {http.Request.Path}."));
+        }
+    }
+
+    private static Task WriteAsync(HttpContext http, IResult result) => result.ExecuteAsync(http);
+
+    /// <summary>What the framework could not bind, as FastAPI would say it: where, and which kind of fault.</summary>
+    private IResult ApiProblemsForBinding(HttpContext http, BadHttpRequestException failure)
+    {
+        if (failure.InnerException is JsonException json)
+        {
+            object[] loc = ["body", .. JsonPathSegments(json.Path)];
+            // System.Text.Json's reader fault (its type is internal) means the text is no JSON at all.
+            return json.InnerException?.GetType().Name == "JsonReaderException"
+                ? ApiProblems.Invalid("JSON decode error", "json_invalid", loc)
+                : ApiProblems.Invalid("Input should be of the declared type", "type_error", loc);
+        }
+        if (BindFailure().Match(failure.Message) is { Success: true } bind)
+        {
+            var parameter = bind.Groups["name"].Value;
+            var where = http.Request.RouteValues.ContainsKey(parameter) ? "path" : "query";
+            return bind.Groups["type"].Value is "Guid" or "Guid?"
+                ? ApiProblems.Invalid("Input should be a valid UUID", "uuid_parsing", where, WireName(parameter))
+                : ApiProblems.Invalid("Input should be of the declared type", "type_error", where, WireName(parameter));
+        }
+        if (MissingValue().Match(failure.Message) is { Success: true } missing)
+        {
+            var source = missing.Groups["source"].Value;
+            var where = source.Contains("header", StringComparison.OrdinalIgnoreCase) ? "header" : source.Contains("query", StringComparison.OrdinalIgnoreCase) ? "query" : "path";
+            return ApiProblems.Missing(where, WireName(missing.Groups["name"].Value));
+        }
+        return failure.Message.Contains("body", StringComparison.OrdinalIgnoreCase)
+            ? ApiProblems.MissingBody()
+            : ApiProblems.Invalid(failure.Message, "value_error", "request");
+    }
+
+    private string WireName(string parameter) => json.Value.SerializerOptions.PropertyNamingPolicy?.ConvertName(parameter) ?? parameter;
+
+    /// <summary><c>$.a.b[2]</c> → <c>a, b, 2</c>.</summary>
+    private static IEnumerable<object> JsonPathSegments(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$") yield break;
+        foreach (Match segment in JsonPathSegment().Matches(path))
+        {
+            yield return segment.Groups["index"].Success ? int.Parse(segment.Groups["index"].Value, System.Globalization.CultureInfo.InvariantCulture) : segment.Groups["name"].Value;
+        }
+    }
+
+    [GeneratedRegex("""Failed to bind parameter "(?<type>\S+) (?<name>\w+)" from""")]
+    private static partial Regex BindFailure();
+
+    [GeneratedRegex("""Required parameter "\S+ (?<name>\w+)" was not provided from (?<source>.+)\.""")]
+    private static partial Regex MissingValue();
+
+    [GeneratedRegex(@"\.(?<name>[A-Za-z0-9_]+)|\[(?<index>\d+)\]|\['(?<name>[^']+)'\]")]
+    private static partial Regex JsonPathSegment();
+}

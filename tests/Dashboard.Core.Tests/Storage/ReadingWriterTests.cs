@@ -1,0 +1,58 @@
+using Dashboard.Core.Glucose;
+using Dashboard.Core.Glucose.Store;
+using Dashboard.Core.Tests.Import;
+
+namespace Dashboard.Core.Tests.Storage;
+
+/// <summary>The engine's bulk reading writer: idempotent upserts on (user, timestamp, kind), whatever the batch holds.</summary>
+public sealed class ReadingWriterTests : IAsyncLifetime
+{
+    private static readonly DateTime Day = new(2026, 10, 25, 0, 0, 0, DateTimeKind.Unspecified);
+
+    private ImportStore _store = null!;
+
+    public async Task InitializeAsync() => _store = await ImportStore.CreateAsync();
+
+    public async Task DisposeAsync() => await _store.DisposeAsync();
+
+    [Fact]
+    public async Task Writing_the_same_data_again_changes_nothing_and_a_changed_value_updates_in_place()
+    {
+        var team = await _store.AddTeamAsync("Writers");
+        var user = await _store.AddUserAsync(team.Id, "writer-1");
+        var writer = _store.Get<ReadingWriter>();
+        var readings = Enumerable.Range(0, 288).Select(i => new ReadingInput(Day.AddMinutes(5 * i), ReadingKind.Automatic, 100 + i % 50, GlucoseUnit.MgPerDl, "SERIAL-1")).ToList();
+        var notes = new List<NoteInput> { new(Day.AddHours(8), NoteKind.Carbohydrates, 45, null), new(Day.AddHours(9), NoteKind.Note, null, "walk") };
+
+        var first = await writer.WriteAsync(user, null, DataSources.CsvImport, readings, notes);
+        await writer.WriteAsync(user, null, DataSources.CsvImport, readings, notes);
+        readings[10] = readings[10] with { MeasuredValue = 7.0, MeasuredUnit = GlucoseUnit.MmolPerL };
+        await writer.WriteAsync(user, null, DataSources.CsvImport, [readings[10]], []);
+
+        var counts = await _store.CountsAsync();
+        Assert.Equal((288, 2), (counts.Readings, counts.Notes));
+        Assert.Equal([DateOnly.FromDateTime(Day)], first.DaysTouched);
+        Assert.Equal(Day.AddMinutes(5 * 287), first.LastReading);
+        var changed = (await _store.ReadingsAsync(user)).Single(r => r.Timestamp == Day.AddMinutes(50));
+        Assert.Equal((7.0, GlucoseUnit.MmolPerL), (changed.MeasuredValue, changed.MeasuredUnit));
+        Assert.Equal(GlucoseUnits.ToMgPerDl(7.0, GlucoseUnit.MmolPerL), changed.ValueMgdl, 6);
+        Assert.Equal(DateTimeKind.Unspecified, changed.Timestamp.Kind);
+        Assert.Equal("walk", (await _store.NotesAsync(user)).Single(n => n.Kind == NoteKind.Note).Text);
+    }
+
+    [Fact]
+    public async Task A_batch_that_repeats_a_key_keeps_its_last_row()
+    {
+        var team = await _store.AddTeamAsync("Repeats");
+        var user = await _store.AddUserAsync(team.Id, "writer-2");
+        var at = Day.AddHours(1);
+
+        await _store.Get<ReadingWriter>().WriteAsync(user, null, DataSources.LibreView,
+            [new(at, ReadingKind.Automatic, 90, GlucoseUnit.MgPerDl), new(at, ReadingKind.ManualScan, 95, GlucoseUnit.MgPerDl), new(at, ReadingKind.Automatic, 120, GlucoseUnit.MgPerDl)],
+            [new(at, NoteKind.Note, null, "first"), new(at, NoteKind.Note, null, "second")]);
+
+        var stored = await _store.ReadingsAsync(user);
+        Assert.Equal([(ReadingKind.Automatic, 120.0), (ReadingKind.ManualScan, 95.0)], stored.OrderBy(r => r.Kind).Select(r => (r.Kind, r.MeasuredValue)));
+        Assert.Equal("second", Assert.Single(await _store.NotesAsync(user)).Text);
+    }
+}
