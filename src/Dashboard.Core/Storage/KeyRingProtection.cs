@@ -64,6 +64,7 @@ public static class KeyRingProtection
     {
         if (!File.Exists(path))
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             using var rsa = RSA.Create(3072);
             var request = new CertificateRequest("CN=Libre Connect Dashboard development key ring", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
             using var made = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(10));
