@@ -27,6 +27,8 @@ public sealed class ConnectionLinker(DashboardDbContext db, CredentialVault vaul
     public async Task<LinkResult> LinkAsync(LinkToken token, LinkedAccount account, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        // Before the transaction: the first secret of a new store writes the key ring, through a connection of its own.
+        var protectedCredentials = account.Credentials is null ? null : vault.Protect(account.Credentials);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // A write first: the transaction takes the store's write lock before it reads anything.
         if (!await tokens.TryConsumeAsync(token, now, ct))
@@ -55,9 +57,9 @@ public sealed class ConnectionLinker(DashboardDbContext db, CredentialVault vaul
         connection.ErrorType = account.ErrorType;
         connection.ErrorMessage = account.ErrorMessage;
         connection.ErroredAt = account.Status == ConnectionStatus.Error ? now : null;
-        if (account.Credentials is not null)
+        if (protectedCredentials is not null)
         {
-            connection.ProtectedCredentials = vault.Protect(account.Credentials);
+            connection.ProtectedCredentials = protectedCredentials;
         }
 
         token.ConsumedAt = now;
