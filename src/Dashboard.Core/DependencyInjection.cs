@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddScoped<OrganizationDirectory>();
         services.AddScoped<ApiKeyLookup>();
         services.AddScoped<ManagementKeys>();
+        services.AddScoped<Dashboard.Core.Demo.DemoConnections>();
         services.AddScoped<PatientDirectory>();
         services.AddScoped<ConnectionDirectory>();
         services.AddScoped<Dashboard.Core.Introspection.ResourceIntrospection>();

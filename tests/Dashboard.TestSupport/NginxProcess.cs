@@ -110,6 +110,8 @@ public sealed class NginxProcess : IAsyncDisposable
                     proxy_buffer_size 64k;
                     proxy_buffers 8 64k;
                     proxy_busy_buffers_size 128k;
+                    # Run as root, nginx's workers are nobody and may not write this 0700 folder: never spool to disk.
+                    proxy_max_temp_file_size 0;
                     proxy_next_upstream error timeout http_502 http_503;
                     add_header Set-Cookie "{{AffinityCookie}}=$affinity; Path=/; HttpOnly; SameSite=Lax" always;
                     add_header X-Upstream $upstream_addr always;

@@ -19,6 +19,9 @@ public sealed class PostgresServer
         "found (on PATH or under /usr/lib/postgresql/*/bin), or set " + ConnectionVariable + " to the connection string of a role " +
         "that may create databases (e.g. Host=127.0.0.1;Port=5432;Username=postgres;Password=…).";
 
+    /// <summary>Cluster folders are <c>lcd-pg-PID-random</c> under the temp folder, so a run can tell which are orphans.</summary>
+    private const string FolderPrefix = "lcd-pg-";
+
     private static readonly Lazy<Task<PostgresServer>> Shared = new(StartAsync);
 
     private readonly string? _clusterFolder;
@@ -52,7 +55,7 @@ public sealed class PostgresServer
 
         var binaries = FindBinaries() ?? throw new InvalidOperationException("initdb and pg_ctl not found. " + HowToGetIt);
         RemoveStaleClusters();
-        var folder = Directory.CreateTempSubdirectory("lcd-postgres-").FullName;
+        var folder = Directory.CreateTempSubdirectory($"{FolderPrefix}{Environment.ProcessId}-").FullName;
         var asRoot = Environment.UserName == "root";
         if (asRoot)
         {
@@ -102,14 +105,19 @@ public sealed class PostgresServer
         }
     }
 
-    /// <summary>Folders of earlier runs' clusters that are no longer running.</summary>
+    /// <summary>
+    /// Clusters whose test process is gone (the folder names its process id): stopped if still running, then removed.
+    /// A folder of a live process — another test assembly running beside this one — is never touched.
+    /// </summary>
     private static void RemoveStaleClusters()
     {
-        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), "lcd-postgres-*"))
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), FolderPrefix + "*"))
         {
-            if (PostmasterPid(folder) is { } pid && Kill(pid, 0) == 0) continue;
+            var owner = Path.GetFileName(folder)[FolderPrefix.Length..].Split('-')[0];
+            if (!int.TryParse(owner, out var ownerPid) || Kill(ownerPid, 0) == 0) continue;
             try
             {
+                if (PostmasterPid(folder) is { } pid) _ = Kill(pid, SignalQuit);
                 Directory.Delete(folder, recursive: true);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -1,3 +1,4 @@
+using Dashboard.Core.Audit;
 using Dashboard.Core.Storage;
 using Dashboard.Core.Teams;
 using Microsoft.EntityFrameworkCore;
@@ -14,8 +15,10 @@ public sealed record IssuedManagementKey(ManagementKeyView Key, string Secret);
 /// Organisation management keys (<c>X-Management-Key</c> of the Org Management API): issue, list, revoke, and find the
 /// organisation of a presented key. Keys are stored as SHA-256 hashes; a revoked key never works again.
 /// </summary>
-public sealed class ManagementKeys(DashboardDbContext db, TimeProvider time)
+public sealed class ManagementKeys(DashboardDbContext db, AuditLog audit, TimeProvider time)
 {
+    public const string CreatedAction = "management_key.created";
+    public const string RevokedAction = "management_key.revoked";
     public const string SecretPrefix = "mk_";
     public const int MaxLabelLength = 100;
 
@@ -38,7 +41,7 @@ public sealed class ManagementKeys(DashboardDbContext db, TimeProvider time)
             .OrderByDescending(k => k.CreatedAt).Select(ViewOf).ToList();
 
     /// <returns>Null when the label is empty or too long.</returns>
-    public async Task<IssuedManagementKey?> IssueAsync(Guid organizationId, string? label, string? createdBy, CancellationToken ct = default)
+    public async Task<IssuedManagementKey?> IssueAsync(Guid organizationId, string? label, AuditActor actor, CancellationToken ct = default)
     {
         var name = label?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > MaxLabelLength)
@@ -49,15 +52,16 @@ public sealed class ManagementKeys(DashboardDbContext db, TimeProvider time)
         var key = new ManagementKey
         {
             OrganizationId = organizationId, KeyHash = SecretHash.Of(secret), Prefix = secret[..10], Label = name,
-            CreatedAt = time.GetUtcNow().UtcDateTime, CreatedBy = createdBy,
+            CreatedAt = time.GetUtcNow().UtcDateTime, CreatedBy = actor.Name,
         };
         db.ManagementKeys.Add(key);
         await db.SaveChangesAsync(ct);
+        await audit.WriteAsync(actor, CreatedAction, details: $"{key.Prefix}… \"{name}\"", ct: ct);
         return new IssuedManagementKey(ViewOf(key), secret);
     }
 
     /// <summary>False when the organisation has no such live key.</summary>
-    public async Task<bool> RevokeAsync(Guid organizationId, Guid keyId, CancellationToken ct = default)
+    public async Task<bool> RevokeAsync(Guid organizationId, Guid keyId, AuditActor actor, CancellationToken ct = default)
     {
         var key = await db.ManagementKeys.FirstOrDefaultAsync(k => k.Id == keyId && k.OrganizationId == organizationId && k.RevokedAt == null, ct);
         if (key is null)
@@ -66,6 +70,7 @@ public sealed class ManagementKeys(DashboardDbContext db, TimeProvider time)
         }
         key.RevokedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        await audit.WriteAsync(actor, RevokedAction, details: $"{key.Prefix}… \"{key.Label}\"", ct: ct);
         return true;
     }
 

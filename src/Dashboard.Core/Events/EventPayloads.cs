@@ -37,6 +37,10 @@ public sealed class EventPayloads(IOptions<EventPayloadOptions> options)
 
     public string LogoUrl => options.Value.PublicBaseUrl.TrimEnd('/') + LogoPath;
 
+    /// <summary>A connection error type as Junction names it: ours beyond its list are <c>unknown</c> (the message keeps the detail).</summary>
+    public static string JunctionErrorType(string? errorType) =>
+        errorType is not null && JunctionConnectionErrors.Contains(errorType) ? errorType : "unknown";
+
     /// <summary>Junction's <c>ClientFacingProvider</c>.</summary>
     public object Provider(string slug) => new { name = Providers.DisplayName(slug), slug, logo = LogoUrl };
 
@@ -59,7 +63,7 @@ public sealed class EventPayloads(IOptions<EventPayloadOptions> options)
             provider,
             user_id = userId,
             message = text,
-            error_type = errorType is not null && JunctionConnectionErrors.Contains(errorType) ? errorType : "unknown",
+            error_type = JunctionErrorType(errorType),
             error_details = errorType is null ? text : $"{errorType}: {text}",
         };
     }

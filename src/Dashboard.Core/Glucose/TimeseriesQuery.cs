@@ -14,6 +14,15 @@ public sealed record TimeseriesReading(DateTime Timestamp, ReadingKind Kind, dou
         : Math.Round(ValueMgdl);
 }
 
+/// <summary>A user's readings of one provider (or import source).</summary>
+public sealed record ProviderReadings(string Provider, IReadOnlyList<TimeseriesReading> Readings);
+
+/// <summary>Where a page of readings ends: the next page starts after this reading.</summary>
+public readonly record struct ReadingPosition(DateTime Timestamp, ReadingKind Kind);
+
+/// <summary>One page of readings, by provider; <see cref="Next"/> is null on the last page.</summary>
+public sealed record GlucosePage(IReadOnlyList<ProviderReadings> Groups, ReadingPosition? Next);
+
 /// <summary>A user's note entries of one provider (or import source).</summary>
 public sealed record ProviderNotes(string Provider, IReadOnlyList<StoredNote> Entries);
 
@@ -36,6 +45,32 @@ public sealed class TimeseriesQuery(DashboardDbContext db)
             .OrderBy(r => r.Timestamp).ThenBy(r => r.Kind)
             .Select(r => new TimeseriesReading(r.Timestamp, r.Kind, r.ValueMgdl, r.MeasuredValue, r.MeasuredUnit))
             .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// At most <paramref name="limit"/> readings of the window after <paramref name="after"/>, in time order, grouped by the
+    /// provider of their connection (or their import source), and where the next page starts.
+    /// </summary>
+    public async Task<GlucosePage> GlucosePageAsync(Guid userId, DateTime from, DateTime to, string? provider, ReadingPosition? after, int limit, CancellationToken ct)
+    {
+        var providers = await db.Connections.AsNoTracking().Where(c => c.UserId == userId).ToDictionaryAsync(c => c.Id, c => c.Provider, ct);
+        var readings = db.Readings.AsNoTracking().Where(r => r.UserId == userId && r.Timestamp >= from && r.Timestamp < to);
+        if (provider is not null)
+        {
+            var ids = providers.Where(p => p.Value == provider).Select(p => (Guid?)p.Key).ToList();
+            readings = readings.Where(r => ids.Contains(r.ConnectionId));
+        }
+        if (after is { } start)
+        {
+            readings = readings.Where(r => r.Timestamp > start.Timestamp || (r.Timestamp == start.Timestamp && r.Kind > start.Kind));
+        }
+        var page = await readings.OrderBy(r => r.Timestamp).ThenBy(r => r.Kind).Take(limit + 1).ToListAsync(ct);
+        var next = page.Count > limit ? new ReadingPosition(page[limit - 1].Timestamp, page[limit - 1].Kind) : (ReadingPosition?)null;
+        var groups = page.Take(limit)
+            .GroupBy(r => r.ConnectionId is { } id && providers.TryGetValue(id, out var p) ? p : r.Source)
+            .Select(g => new ProviderReadings(g.Key, g.Select(r => new TimeseriesReading(r.Timestamp, r.Kind, r.ValueMgdl, r.MeasuredValue, r.MeasuredUnit)).ToList()))
+            .ToList();
+        return new GlucosePage(groups, next);
     }
 
     /// <summary>Note entries of the given kinds, grouped by the provider of their connection (or their import source).</summary>

@@ -64,6 +64,7 @@ public static class KeyRingProtection
     {
         if (!File.Exists(path))
         {
+            // On PostgreSQL there is no database file whose folder already exists.
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             using var rsa = RSA.Create(3072);
             var request = new CertificateRequest("CN=Libre Connect Dashboard development key ring", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);

@@ -87,6 +87,7 @@ public sealed class SyncEngine(
         var due = await db.SyncStates.AsNoTracking()
             .Where(s => s.NextDueAt <= now && (s.LeaseOwner == null || s.LeaseExpiresAt <= now))
             .Where(s => s.Connection!.Status == ConnectionStatus.Connected || s.Connection.ErrorType == LinkErrorTypes.UserNotFound)
+            .Where(s => s.Connection!.PracticeId != Demo.DemoConnections.PracticeId) // generated data: nothing to fetch from LibreView
             .OrderBy(s => s.NextDueAt)
             .Take(Options.MaxConnectionsPerCycle)
             .Select(s => s.Connection!)

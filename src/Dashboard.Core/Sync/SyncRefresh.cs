@@ -24,9 +24,15 @@ public sealed class SyncRefresh(DashboardDbContext db, TimeProvider time, SyncSi
         List<string> refreshed = [], inProgress = [], failed = [];
         foreach (var connection in connections)
         {
-            if (connection.Status != ConnectionStatus.Connected || !states.TryGetValue(connection.Id, out var state))
+            if (connection.Status != ConnectionStatus.Connected)
             {
                 failed.Add(connection.Provider);
+                continue;
+            }
+            if (!states.TryGetValue(connection.Id, out var state))
+            {
+                // Linked moments ago: the engine has not adopted it yet, and its historical pull is already scheduled.
+                inProgress.Add(connection.Provider);
                 continue;
             }
             state.NextDueAt = now;

@@ -13,6 +13,9 @@ namespace Dashboard.Web.Api;
 /// </summary>
 internal sealed partial class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMiddleware> logger, IOptions<JsonOptions> json)
 {
+    /// <summary>The display name routing gives the endpoint it picks when a path matched but its method did not.</summary>
+    private const string MethodNotAllowedEndpoint = "405 HTTP Method Not Supported";
+
     public static bool IsApiPath(PathString path) =>
         path.StartsWithSegments("/v2", StringComparison.Ordinal) || path.StartsWithSegments("/v1", StringComparison.Ordinal);
 
@@ -34,6 +37,16 @@ internal sealed partial class ApiErrorMiddleware(RequestDelegate next, ILogger<A
         {
             pages.Enabled = false;
         }
+        // No API operation matched: answer here, before the console's sign-in policy would challenge the caller.
+        switch (http.GetEndpoint())
+        {
+            case null:
+                await WriteAsync(http, ApiProblems.NotFound($"No API operation answers {http.Request.Method} {http.Request.Path}."));
+                return;
+            case { DisplayName: MethodNotAllowedEndpoint }:
+                await WriteAsync(http, ApiProblems.Error(StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", $"{http.Request.Method} is not allowed on {http.Request.Path}."));
+                return;
+        }
         try
         {
             await next(http);
@@ -51,11 +64,9 @@ internal sealed partial class ApiErrorMiddleware(RequestDelegate next, ILogger<A
                 "The server failed to answer this request. It has been logged; try again later."));
             return;
         }
-        if (!http.Response.HasStarted && http.Response.ContentType is null && http.Response.StatusCode is 404 or 405)
+        if (!http.Response.HasStarted && http.Response.ContentType is null && http.Response.StatusCode >= 400)
         {
-            await WriteAsync(http, http.Response.StatusCode == 404
-                ? ApiProblems.NotFound($"No API operation answers {http.Request.Method} {http.Request.Path}.")
-                : ApiProblems.Error(405, "METHOD_NOT_ALLOWED", $"{http.Request.Method} is not allowed on {http.Request.Path}."));
+            await WriteAsync(http, ApiProblems.Error(http.Response.StatusCode, "REQUEST_FAILED", $"{http.Request.Method} {http.Request.Path} failed with HTTP {http.Response.StatusCode}."));
         }
     }
 
@@ -75,7 +86,7 @@ internal sealed partial class ApiErrorMiddleware(RequestDelegate next, ILogger<A
         if (BindFailure().Match(failure.Message) is { Success: true } bind)
         {
             var parameter = bind.Groups["name"].Value;
-            var where = http.Request.RouteValues.ContainsKey(parameter) ? "path" : "query";
+            var where = http.Request.RouteValues.ContainsKey(parameter) || http.Request.RouteValues.ContainsKey(WireName(parameter)) ? "path" : "query";
             return bind.Groups["type"].Value is "Guid" or "Guid?"
                 ? ApiProblems.Invalid("Input should be a valid UUID", "uuid_parsing", where, WireName(parameter))
                 : ApiProblems.Invalid("Input should be of the declared type", "type_error", where, WireName(parameter));

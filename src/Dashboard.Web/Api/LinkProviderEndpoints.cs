@@ -62,7 +62,7 @@ internal static class LinkProviderEndpoints
         link.MapPost("/provider/email/{provider}", EmailAsync).WithName("LinkEmailProvider")
             .Produces<ProviderLinkResponse>().Produces<ErrorResponse>(400).Produces<HttpValidationError>(422);
         link.MapGet("/providers", (HttpContext http) => Results.Ok(Providers.All.Select(p => ProviderCatalog.Link(p, http)).ToList()))
-            .WithName("GetLinkProviders").Produces<List<SourceLink>>();
+            .WithName("GetLinkProviders").Produces<List<SourceLink>>().Produces<HttpValidationError>(422);
         return endpoints;
     }
 

@@ -11,6 +11,12 @@ internal sealed record LinkTokenResponse(string LinkToken, string LinkWebUrl);
 
 internal sealed record IsValidRequest(string? Token);
 
+/// <summary>Junction's <c>DemoConnectionCreationPayload</c>.</summary>
+internal sealed record DemoConnectionRequest(Guid? UserId, string? Provider);
+
+/// <summary>Junction's <c>DemoConnectionStatus</c>.</summary>
+internal sealed record DemoConnectionStatus(bool Success, string Detail);
+
 internal sealed record LinkTokenValidity(bool Valid, string? ErrorType, string? ExpiresAt);
 
 /// <summary><c>POST /v2/link/token</c> and <c>/v2/link/token/isValid</c>.</summary>
@@ -24,6 +30,8 @@ internal static class LinkTokenEndpoints
         api.MapPost("/v2/link/token", CreateAsync).WithName("CreateLinkToken")
             .Produces<LinkTokenResponse>().Produces<ErrorResponse>(400).Produces<ErrorResponse>(404).Produces<HttpValidationError>(422);
         api.MapPost("/v2/link/token/isValid", IsValidAsync).WithName("IsLinkTokenValid").Produces<LinkTokenValidity>();
+        api.MapPost("/v2/link/connect/demo", ConnectDemoAsync).WithName("ConnectDemoProvider")
+            .Produces<DemoConnectionStatus>().Produces<ErrorResponse>(400).Produces<ErrorResponse>(404).Produces<HttpValidationError>(422);
         return api;
     }
 
@@ -64,6 +72,25 @@ internal static class LinkTokenEndpoints
             check.IsValid && sameTeam,
             sameTeam ? check.ErrorType : LinkErrorTypes.InvalidToken,
             sameTeam && check.Token is { } t ? ApiTime.Utc(t.ExpiresAt) : null));
+    }
+
+    /// <summary>Junction's <c>DemoProviders</c>.</summary>
+    private static readonly HashSet<string> DemoProviders = ["apple_health_kit", "fitbit", "freestyle_libre", "oura"];
+
+    private static async Task<IResult> ConnectDemoAsync(DemoConnectionRequest? body, HttpContext http, Dashboard.Core.Demo.DemoConnections demo, CancellationToken ct)
+    {
+        if (body is null) return ApiProblems.MissingBody();
+        if (body.UserId is not { } userId) return ApiProblems.Missing("body", "user_id");
+        if (body.Provider is not { } provider) return ApiProblems.Missing("body", "provider");
+        if (JunctionEnums.ProviderProblem(provider, DemoProviders, [Providers.FreeStyleLibre], "body", "provider") is { } problem) return problem;
+        return await demo.ConnectAsync(http.ApiTeam().Id, userId, ct) switch
+        {
+            Dashboard.Core.Demo.DemoOutcome.Connected => Results.Ok(new DemoConnectionStatus(true,
+                $"Connected user {userId} to provider {provider} with {Dashboard.Core.Demo.DemoConnections.Days} days of generated data.")),
+            Dashboard.Core.Demo.DemoOutcome.NotSandbox => ApiProblems.BadRequest("Demo connections are for sandbox teams only; use a sandbox team's API key."),
+            Dashboard.Core.Demo.DemoOutcome.AlreadyConnected => ApiProblems.BadRequest($"The user already has a {provider} connection."),
+            _ => UserEndpoints.NoSuchUser(),
+        };
     }
 
     /// <summary>An absolute URL with a scheme of its own that is not script; custom app schemes (<c>myapp://done</c>) included.</summary>

@@ -19,6 +19,15 @@ internal sealed record TeamCustomCredential(
         ApiTime.Utc(binding.CreatedAt), ApiTime.Utc(binding.CreatedAt), null, null, null);
 }
 
+/// <summary>
+/// Junction's <c>UpsertTeamCustomCredentialsBody</c>, as the document describes it; the handler reads the raw JSON, since
+/// for <c>freestyle_libre</c> a field sent at all (even null) is refused, which a bound record cannot tell from absent.
+/// </summary>
+internal sealed record UpsertCredentialsRequest(Guid TeamId, string Provider, string? ClientId, string? ClientSecret, JsonElement? Details, string? RedirectUrlOverride);
+
+/// <summary>Junction's <c>PrepareTeamCustomCredentialsBody</c>.</summary>
+internal sealed record PrepareCredentialsRequest(Guid TeamId, string Provider);
+
 /// <summary>Junction's <c>CustomCredentialsResponse</c>.</summary>
 internal sealed record CustomCredentialsResponse(IReadOnlyList<TeamCustomCredential> Credentials, string? NextCursor);
 
@@ -56,14 +65,14 @@ internal static class OrgManagementEndpoints
     {
         var org = endpoints.MapGroup("/v1/org/{org_id}").AllowAnonymous().AddEndpointFilter(AuthenticateAsync).WithTags("Org Management API");
         var credentials = org.MapGroup("/team_custom_credentials" + ScopeRoute).AddEndpointFilter(ResolveTeamsAsync);
-        credentials.MapPost("", UpsertAsync).WithName("UpsertTeamCustomCredentials")
+        credentials.MapPost("", UpsertAsync).WithName("UpsertTeamCustomCredentials").Accepts<UpsertCredentialsRequest>("application/json")
             .Produces<TeamCustomCredential>().Produces<ErrorResponse>(400).Produces<ErrorResponse>(401).Produces<ErrorResponse>(404).Produces<HttpValidationError>(422);
         credentials.MapGet("", GetAsync).WithName("GetTeamCustomCredentials")
             .Produces<CustomCredentialsResponse>().Produces<ErrorResponse>(401).Produces<HttpValidationError>(422);
         credentials.MapDelete("", DeleteAsync).WithName("DeleteTeamCustomCredentials")
             .Produces<DeleteCredentialsResponse>().Produces<ErrorResponse>(401).Produces<HttpValidationError>(422);
         org.MapGroup("/prepare_team_custom_credentials" + ScopeRoute).AddEndpointFilter(ResolveTeamsAsync)
-            .MapPost("", PrepareAsync).WithName("PrepareTeamCustomCredentials")
+            .MapPost("", PrepareAsync).WithName("PrepareTeamCustomCredentials").Accepts<PrepareCredentialsRequest>("application/json")
             .Produces<PrepareCredentialsResponse>().Produces<ErrorResponse>(401).Produces<HttpValidationError>(422);
         org.MapGet("/custom_practices", ListPracticesAsync).WithName("ListCustomPractices").Produces<List<CustomPracticeResponse>>();
         return endpoints;

@@ -1,4 +1,5 @@
 using Dashboard.Core.Connections;
+using Dashboard.Core.Events;
 
 namespace Dashboard.Web.Api;
 
@@ -18,11 +19,10 @@ internal sealed record ResourceAvailability(string Status);
 internal static class ProviderCatalog
 {
     /// <summary>The resources a LibreView connection delivers (DESIGN §6), in Junction's resource names.</summary>
-    public static IReadOnlyList<string> Resources { get; } = ["glucose", "note", "carbohydrates", "insulin_injection"];
+    public static IReadOnlyList<string> Resources => EventPayloads.Resources;
 
-    private const string LogoPath = "/img/providers/libre.svg";
-
-    public static string LogoUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{LogoPath}";
+    /// <summary>The logo as this request reached the app (webhooks, which have no request, use the configured public address).</summary>
+    public static string LogoUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{EventPayloads.LogoPath}";
 
     public static ProviderSummary Summary(string slug, HttpContext http) => new(Providers.DisplayName(slug), slug, LogoUrl(http));
 

@@ -1,4 +1,7 @@
 using Dashboard.Core.Connections;
+using Dashboard.Core.Events;
+
+using Microsoft.AspNetCore.Mvc;
 
 namespace Dashboard.Web.Api;
 
@@ -16,27 +19,18 @@ internal sealed record ProvidersResponse(IReadOnlyList<ConnectedProvider> Provid
 /// <summary><c>GET /v2/user/providers/{user_id}</c> (the user's connections and their health) and <c>GET /v2/providers</c>.</summary>
 internal static class ProviderEndpoints
 {
-    /// <summary>Junction's connection error types; anything else of ours is reported as <c>unknown</c> with its message.</summary>
-    private static readonly HashSet<string> JunctionConnectionErrors =
-    [
-        "token_refresh_failed", "webhook_registration_failed", "user_not_found", "deregistered_per_provider",
-        "required_scopes_not_granted", "provider_credential_error", "provider_password_expired", "unknown",
-    ];
-
     public static RouteGroupBuilder MapProviderEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/v2/user/providers/{userId}", GetAsync).WithName("GetUserProviders")
+        api.MapGet("/v2/user/providers/{user_id}", GetAsync).WithName("GetUserProviders")
             .Produces<ProvidersResponse>().Produces<ErrorResponse>(404).Produces<HttpValidationError>(422);
         api.MapGet("/v2/providers", (HttpContext http, string? source_type) =>
                 Results.Ok(Providers.All.Select(p => ProviderCatalog.Detailed(p, http))
                     .Where(p => string.IsNullOrEmpty(source_type) || p.AuthType == source_type).ToList()))
-            .WithName("GetProviders").Produces<List<ProviderDetailed>>();
+            .WithName("GetProviders").Produces<List<ProviderDetailed>>().Produces<HttpValidationError>(422);
         return api;
     }
 
-    public static string WireErrorType(string errorType) => JunctionConnectionErrors.Contains(errorType) ? errorType : "unknown";
-
-    private static async Task<IResult> GetAsync(Guid userId, HttpContext http, ConnectionDirectory connections, CancellationToken ct)
+    private static async Task<IResult> GetAsync([FromRoute(Name = "user_id")] Guid userId, HttpContext http, ConnectionDirectory connections, CancellationToken ct)
     {
         var list = await connections.ForUserAsync(http.ApiTeam().Id, userId, ct);
         if (list is null)
@@ -48,7 +42,7 @@ internal static class ProviderEndpoints
             c.Status == ConnectionStatus.Connected ? "connected" : "error",
             c.ExternalUserId,
             c.Status == ConnectionStatus.Error && c.ErrorType is { } type
-                ? new ConnectionErrorDetails(WireErrorType(type), c.ErrorMessage ?? type, ApiTime.Utc(c.ErroredAt ?? c.CreatedAt))
+                ? new ConnectionErrorDetails(EventPayloads.JunctionErrorType(type), c.ErrorMessage ?? type, ApiTime.Utc(c.ErroredAt ?? c.CreatedAt))
                 : null,
             ProviderCatalog.Availability(c.Status), c.Region, c.PracticeId)).ToList()));
     }

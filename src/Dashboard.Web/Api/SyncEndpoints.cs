@@ -54,7 +54,7 @@ internal static class SyncEndpoints
 
     public static RouteGroupBuilder MapSyncEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/v2/user/refresh/{userId}", RefreshAsync).WithName("RefreshUser")
+        api.MapPost("/v2/user/refresh/{user_id}", RefreshAsync).WithName("RefreshUser")
             .Produces<RefreshResponse>().Produces<RefreshErrorResponse>(400).Produces<ErrorResponse>(404).Produces<HttpValidationError>(422);
         api.MapGet("/v2/introspect/historical_pull", IntrospectPullsAsync).WithName("IntrospectHistoricalPull")
             .Produces<HistoricalPullsResponse>().Produces<HttpValidationError>(422);
@@ -63,7 +63,7 @@ internal static class SyncEndpoints
         return api;
     }
 
-    private static async Task<IResult> RefreshAsync(Guid userId, HttpContext http, SyncRefresh refresh, CancellationToken ct)
+    private static async Task<IResult> RefreshAsync([FromRoute(Name = "user_id")] Guid userId, HttpContext http, SyncRefresh refresh, CancellationToken ct)
     {
         if (await refresh.RefreshAsync(http.ApiTeam().Id, userId, ct) is not { } outcome)
         {

@@ -17,7 +17,7 @@ internal sealed record SampleSource(string Provider, string Type, string? AppId)
 
 internal sealed record SampleGroup<T>(SampleSource Source, IReadOnlyList<T> Data);
 
-/// <summary>Junction's <c>Grouped…Response</c>: the whole window in one page, so both cursors are null.</summary>
+/// <summary>Junction's <c>Grouped…Response</c>; <c>next</c> and <c>next_cursor</c> carry the same cursor (<c>next</c> is the deprecated name).</summary>
 internal sealed record GroupedResponse<T>(IReadOnlyDictionary<string, IReadOnlyList<SampleGroup<T>>> Groups, string? Next, string? NextCursor);
 
 /// <summary>
@@ -28,19 +28,26 @@ internal static class TimeseriesEndpoints
 {
     public static RouteGroupBuilder MapTimeseriesEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/v2/timeseries/{userId}/glucose", GlucoseAsync).WithName("GlucoseTimeseries")
+        api.MapGet("/v2/timeseries/{user_id}/glucose", GlucoseAsync).WithName("GlucoseTimeseries")
             .Produces<List<GlucoseSample>>().Produces<ErrorResponse>(400).Produces<ErrorResponse>(404).Produces<HttpValidationError>(422);
-        api.MapGet("/v2/timeseries/{userId}/glucose/grouped", GroupedGlucoseAsync).WithName("GroupedGlucoseTimeseries")
+        api.MapGet("/v2/timeseries/{user_id}/glucose/grouped", GroupedGlucoseAsync).WithName("GroupedGlucoseTimeseries")
             .Produces<GroupedResponse<GlucoseSample>>().Produces<ErrorResponse>(400).Produces<ErrorResponse>(404).Produces<HttpValidationError>(422);
-        api.MapGet("/v2/timeseries/{userId}/{resource}/grouped", GroupedAsync).WithName("GroupedTimeseries")
-            .Produces<GroupedResponse<GroupedSample>>().Produces<ErrorResponse>(400).Produces<ErrorResponse>(404).Produces<HttpValidationError>(422);
+        foreach (var (resource, kind, name) in NoteResources)
+        {
+            api.MapGet($"/v2/timeseries/{{user_id}}/{resource}/grouped",
+                    ([FromRoute(Name = "user_id")] Guid userId, [FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate,
+                        string? provider, HttpContext http, TimeseriesQuery query, TimeProvider time, CancellationToken ct) =>
+                    GroupedAsync(userId, kind, startDate, endDate, provider, http, query, time, ct))
+                .WithName(name)
+                .Produces<GroupedResponse<GroupedSample>>().Produces<ErrorResponse>(400).Produces<ErrorResponse>(404).Produces<HttpValidationError>(422);
+        }
         return api;
     }
 
     /// <summary>Junction's glucose <c>type</c> of a reading.</summary>
     private static string TypeOf(ReadingKind kind) => kind == ReadingKind.Automatic ? "automatic" : "manual_scan";
 
-    private static async Task<IResult> GlucoseAsync(Guid userId, [FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate, string? provider, string? unit,
+    private static async Task<IResult> GlucoseAsync([FromRoute(Name = "user_id")] Guid userId, [FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate, string? provider, string? unit,
         HttpContext http, TimeseriesQuery query, TimeProvider time, CancellationToken ct)
     {
         var (from, to, problem) = ValidateWindow(startDate, endDate, provider, time);
@@ -52,24 +59,48 @@ internal static class TimeseriesEndpoints
         return Results.Ok(Samples(readings, answerUnit));
     }
 
-    private static async Task<IResult> GroupedGlucoseAsync(Guid userId, [FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate, string? provider, string? unit,
-        HttpContext http, TimeseriesQuery query, TimeProvider time, CancellationToken ct)
+    /// <summary>Samples per page of <c>glucose/grouped</c>; <c>next_cursor</c> leads to the rest of the window.</summary>
+    public const int GlucosePageSize = 1000;
+
+    private static async Task<IResult> GroupedGlucoseAsync([FromRoute(Name = "user_id")] Guid userId, [FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate, string? provider, string? unit,
+        [FromQuery(Name = "next_cursor")] string? nextCursor, string? cursor, HttpContext http, TimeseriesQuery query, TimeProvider time, CancellationToken ct)
     {
         var (from, to, problem) = ValidateWindow(startDate, endDate, provider, time);
         if (problem is not null) return problem;
         if (UnitOf(unit) is not { } answerUnit) return ApiProblems.BadRequest("unit must be mmol/L (the default) or mg/dL.");
+        ReadingPosition? after = null;
+        if ((nextCursor ?? cursor) is { } given)
+        {
+            if (ReadCursor(given) is not { } position) return ApiProblems.Invalid("Not a cursor this API issued.", "value_error", "query", "next_cursor");
+            after = position;
+        }
         if (!await query.IsTeamUserAsync(http.ApiTeam().Id, userId, ct)) return UserEndpoints.NoSuchUser();
 
-        var groups = new Dictionary<string, IReadOnlyList<SampleGroup<GlucoseSample>>>();
-        foreach (var source in Providers.All.Where(p => NoneIfEmpty(provider) is null || p == provider))
+        var page = await query.GlucosePageAsync(userId, from, to, NoneIfEmpty(provider), after, GlucosePageSize, ct);
+        var groups = page.Groups.ToDictionary(g => g.Provider, g => (IReadOnlyList<SampleGroup<GlucoseSample>>)
+            [new SampleGroup<GlucoseSample>(new SampleSource(g.Provider, "unknown", null), Samples(g.Readings, answerUnit))]);
+        var next = page.Next is { } n ? WriteCursor(n) : null;
+        return Results.Ok(new GroupedResponse<GlucoseSample>(groups, next, next));
+    }
+
+    /// <summary>An opaque cursor: the reading the next page starts after (its floating time and kind).</summary>
+    private static string WriteCursor(ReadingPosition position) =>
+        Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"glucose:{position.Timestamp.Ticks}:{(int)position.Kind}"));
+
+    private static ReadingPosition? ReadCursor(string cursor)
+    {
+        try
         {
-            var readings = await query.GlucoseAsync(userId, from, to, source, ct);
-            if (readings.Count > 0)
-            {
-                groups[source] = [new SampleGroup<GlucoseSample>(new SampleSource(source, "unknown", null), Samples(readings, answerUnit))];
-            }
+            var parts = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(cursor)).Split(':');
+            return parts is ["glucose", var ticks, var kind] && long.TryParse(ticks, out var t) && t is >= 0 && t <= DateTime.MaxValue.Ticks
+                   && int.TryParse(kind, out var k) && Enum.IsDefined((ReadingKind)k)
+                ? new ReadingPosition(new DateTime(t), (ReadingKind)k)
+                : null;
         }
-        return Results.Ok(new GroupedResponse<GlucoseSample>(groups, null, null));
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     private static List<GlucoseSample> Samples(IEnumerable<TimeseriesReading> readings, GlucoseUnit unit)
@@ -87,17 +118,17 @@ internal static class TimeseriesEndpoints
 
     private static string? NoneIfEmpty(string? provider) => string.IsNullOrEmpty(provider) ? null : provider;
 
-    private static async Task<IResult> GroupedAsync(Guid userId, string resource, [FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate, string? provider,
+    /// <summary>The note-like resources, each on its own route as Junction documents them.</summary>
+    private static readonly (string Resource, NoteResource Kind, string Name)[] NoteResources =
+    [
+        ("note", NoteResource.Note, "GroupedNoteTimeseries"),
+        ("carbohydrates", NoteResource.Carbohydrates, "GroupedCarbohydratesTimeseries"),
+        ("insulin_injection", NoteResource.InsulinInjection, "GroupedInsulinInjectionTimeseries"),
+    ];
+
+    private static async Task<IResult> GroupedAsync(Guid userId, NoteResource noteResource, string? startDate, string? endDate, string? provider,
         HttpContext http, TimeseriesQuery query, TimeProvider time, CancellationToken ct)
     {
-        NoteResource? kind = resource switch
-        {
-            "note" => NoteResource.Note,
-            "carbohydrates" => NoteResource.Carbohydrates,
-            "insulin_injection" => NoteResource.InsulinInjection,
-            _ => null,
-        };
-        if (kind is not { } noteResource) return ApiProblems.NotFound($"No grouped timeseries '{resource}' here. Use glucose, note, carbohydrates or insulin_injection.");
         var (from, to, problem) = ValidateWindow(startDate, endDate, provider, time);
         if (problem is not null) return problem;
         if (!await query.IsTeamUserAsync(http.ApiTeam().Id, userId, ct)) return UserEndpoints.NoSuchUser();

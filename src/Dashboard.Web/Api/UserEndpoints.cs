@@ -57,17 +57,17 @@ internal static class UserEndpoints
             .Produces<PaginatedUsersResponse>().Produces<HttpValidationError>(422);
         api.MapPost("/v2/user", CreateAsync).WithName("CreateUser")
             .Produces<UserResponse>().Produces<ClientUserIdConflictResponse>(400).Produces<HttpValidationError>(422);
-        api.MapGet("/v2/user/{userId}", GetAsync).WithName("GetUser")
+        api.MapGet("/v2/user/{user_id}", GetAsync).WithName("GetUser")
             .Produces<UserResponse>().Produces<ErrorResponse>(404).Produces<HttpValidationError>(422);
-        api.MapPatch("/v2/user/{userId}", PatchAsync).WithName("PatchUser")
+        api.MapPatch("/v2/user/{user_id}", PatchAsync).WithName("PatchUser")
             .Produces(204).Produces<ErrorResponse>(400).Produces<ErrorResponse>(404).Produces<HttpValidationError>(422);
-        api.MapGet("/v2/user/resolve/{clientUserId}", ResolveAsync).WithName("ResolveUser")
-            .Produces<UserResponse>().Produces<ErrorResponse>(404);
-        api.MapDelete("/v2/user/{userId}", DeleteAsync).WithName("DeleteUser")
+        api.MapGet("/v2/user/resolve/{client_user_id}", ResolveAsync).WithName("ResolveUser")
+            .Produces<UserResponse>().Produces<ErrorResponse>(404).Produces<HttpValidationError>(422);
+        api.MapDelete("/v2/user/{user_id}", DeleteAsync).WithName("DeleteUser")
             .Produces<SuccessResponse>().Produces<ErrorResponse>(404).Produces<HttpValidationError>(422);
         api.MapPost("/v2/user/undo_delete", UndoDeleteAsync).WithName("UndoUserDelete")
             .Produces<SuccessResponse>().Produces<ErrorResponse>(404).Produces<HttpValidationError>(422);
-        api.MapDelete("/v2/user/{userId}/{provider}", DeleteConnectionAsync).WithName("DeregisterProvider")
+        api.MapDelete("/v2/user/{user_id}/{provider}", DeleteConnectionAsync).WithName("DeregisterProvider")
             .Produces<SuccessResponse>().Produces<ErrorResponse>(404).Produces<HttpValidationError>(422);
         return api;
     }
@@ -97,7 +97,7 @@ internal static class UserEndpoints
         };
     }
 
-    private static async Task<IResult> PatchAsync(Guid userId, PatchUserRequest? body, HttpContext http, PatientDirectory users, CancellationToken ct)
+    private static async Task<IResult> PatchAsync([FromRoute(Name = "user_id")] Guid userId, PatchUserRequest? body, HttpContext http, PatientDirectory users, CancellationToken ct)
     {
         if (body is null) return ApiProblems.MissingBody();
         if (FieldsProblem(body.FallbackTimeZone) is { } problem) return problem;
@@ -112,17 +112,17 @@ internal static class UserEndpoints
         };
     }
 
-    private static async Task<IResult> GetAsync(Guid userId, HttpContext http, PatientDirectory users, CancellationToken ct) =>
+    private static async Task<IResult> GetAsync([FromRoute(Name = "user_id")] Guid userId, HttpContext http, PatientDirectory users, CancellationToken ct) =>
         await users.GetAsync(http.ApiTeam().Id, userId, ct) is { } user
             ? Results.Ok(UserResponse.From(user, http))
             : NoSuchUser();
 
-    private static async Task<IResult> ResolveAsync(string clientUserId, HttpContext http, PatientDirectory users, CancellationToken ct) =>
+    private static async Task<IResult> ResolveAsync([FromRoute(Name = "client_user_id")] string clientUserId, HttpContext http, PatientDirectory users, CancellationToken ct) =>
         await users.ResolveAsync(http.ApiTeam().Id, clientUserId, ct) is { } user
             ? Results.Ok(UserResponse.From(user, http))
             : ApiProblems.NotFound("No user with that client_user_id in this team.");
 
-    private static async Task<IResult> DeleteAsync(Guid userId, HttpContext http, PatientDirectory users, CancellationToken ct) =>
+    private static async Task<IResult> DeleteAsync([FromRoute(Name = "user_id")] Guid userId, HttpContext http, PatientDirectory users, CancellationToken ct) =>
         await users.DeleteAsync(http.ApiTeam().Id, userId, ct)
             ? Results.Ok(new SuccessResponse(true))
             : NoSuchUser();
@@ -140,7 +140,7 @@ internal static class UserEndpoints
             : ApiProblems.NotFound($"No user of this team was deleted in the last {PatientDirectory.DeletionGrace.TotalDays:0} days with that id.");
     }
 
-    private static async Task<IResult> DeleteConnectionAsync(Guid userId, string provider, HttpContext http, PatientDirectory users, CancellationToken ct)
+    private static async Task<IResult> DeleteConnectionAsync([FromRoute(Name = "user_id")] Guid userId, string provider, HttpContext http, PatientDirectory users, CancellationToken ct)
     {
         if (!Providers.All.Contains(provider))
         {

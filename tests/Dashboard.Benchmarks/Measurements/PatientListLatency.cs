@@ -25,7 +25,49 @@ public sealed class PatientListLatency : IMeasurement
 
     private sealed record Measured(double P50, double P95, int Total, string Explained);
 
-    private sealed record Combination(string Label, PatientListFilter Filter, PatientSortColumn Sort, bool Descending, int Page);
+    internal sealed record Combination(string Label, PatientListFilter Filter, PatientSortColumn Sort, bool Descending, int Page);
+
+    /// <summary>Page turns of one filter/sort: the first (counting) pages, then turns that reuse the count, as the grid does.</summary>
+    internal sealed record PageTurns(List<double> WithCount, List<double> Turns, int Total);
+
+    /// <summary>The filter/sort combinations every engine's row measures.</summary>
+    internal static Combination[] Combinations(Guid team) =>
+    [
+        new("all, client id ↑, page 1", new PatientListFilter(), PatientSortColumn.ClientUserId, false, 0),
+        new("credential error, created ↓", new PatientListFilter(Health: ConnectionHealth.CredentialError), PatientSortColumn.Created, true, 0),
+        new("FreeStyle Libre + region eu, team ↑, page 21", new PatientListFilter(Provider: Providers.FreeStyleLibre, Region: "eu"),
+            PatientSortColumn.Team, false, 20),
+        new("search \"0421\" (trigram index), client id ↓", new PatientListFilter(Search: "0421"), PatientSortColumn.ClientUserId, true, 0),
+        new("one team, status ↓, page 41", new PatientListFilter(TeamId: team), PatientSortColumn.Status, true, 40),
+        new("search \"12\" (under 3 characters: scan), client id ↓", new PatientListFilter(Search: "12"), PatientSortColumn.ClientUserId, true, 0),
+    ];
+
+    /// <summary>
+    /// The grid counts a filter's rows once and passes the total back for every later page or sort (knownTotal), so a
+    /// page turn is what a person waits for; the first page of a new filter also counts (reported beside it).
+    /// </summary>
+    internal static async Task<PageTurns> TimePageTurnsAsync(PatientListQuery query, Dashboard.Core.Access.StaffScope scope, Combination c,
+        int repetitions, CancellationToken token)
+    {
+        var counted = await query.PageAsync(scope, c.Filter, c.Sort, c.Descending, c.Page, PageSize, token);
+        var withCount = new List<double>();
+        for (var i = 0; i < Math.Max(3, repetitions / 4); i++)
+        {
+            withCount.Add(await Timing.MsAsync(() => query.PageAsync(scope, c.Filter, c.Sort, c.Descending, c.Page, PageSize, token)));
+        }
+        var times = new List<double>();
+        var total = 0;
+        for (var i = -2; i < repetitions; i++)
+        {
+            token.ThrowIfCancellationRequested();
+            var ms = await Timing.MsAsync(async () => total = (await query.PageAsync(scope, c.Filter, c.Sort, c.Descending, c.Page, PageSize, token, counted.Total)).Total);
+            if (i >= 0)
+            {
+                times.Add(ms);
+            }
+        }
+        return new PageTurns(withCount, times, total);
+    }
 
     public async Task<IReadOnlyList<Result>> RunAsync(BenchmarkOptions options, CancellationToken ct)
     {
@@ -37,16 +79,7 @@ public sealed class PatientListLatency : IMeasurement
 
         var query = store.Services.GetRequiredService<PatientListQuery>();
         var team = data.TeamIds[3];
-        Combination[] combinations =
-        [
-            new("all, client id ↑, page 1", new PatientListFilter(), PatientSortColumn.ClientUserId, false, 0),
-            new("credential error, created ↓", new PatientListFilter(Health: ConnectionHealth.CredentialError), PatientSortColumn.Created, true, 0),
-            new("FreeStyle Libre + region eu, team ↑, page 21", new PatientListFilter(Provider: Providers.FreeStyleLibre, Region: "eu"),
-                PatientSortColumn.Team, false, 20),
-            new("search \"0421\" (trigram index), client id ↓", new PatientListFilter(Search: "0421"), PatientSortColumn.ClientUserId, true, 0),
-            new("one team, status ↓, page 41", new PatientListFilter(TeamId: team), PatientSortColumn.Status, true, 40),
-            new("search \"12\" (under 3 characters: scan), client id ↓", new PatientListFilter(Search: "12"), PatientSortColumn.ClientUserId, true, 0),
-        ];
+        var combinations = Combinations(team);
 
         using var raw = store.OpenRaw();
         var baseline = Percentiles(options.QueryRepetitions, () => ReadAll(raw, BareSelect, [("$team", team.ToString().ToUpperInvariant())]));
@@ -62,32 +95,13 @@ public sealed class PatientListLatency : IMeasurement
 
         async Task<Measured> MeasureAsync(Combination c, int repetitions, CancellationToken token)
         {
-            // The grid counts a filter's rows once and passes the total back for every later page or sort (knownTotal),
-            // so a page turn is what a person waits for; the first page of a new filter also counts (in the note).
-            var counted = await query.PageAsync(data.Scope, c.Filter, c.Sort, c.Descending, c.Page, PageSize, token);
-            var withCount = new List<double>();
-            for (var i = 0; i < Math.Max(3, repetitions / 4); i++)
-            {
-                withCount.Add(await Timing.MsAsync(() => query.PageAsync(data.Scope, c.Filter, c.Sort, c.Descending, c.Page, PageSize, token)));
-            }
-            PatientListPage? last = null;
-            async Task Page() => last = await query.PageAsync(data.Scope, c.Filter, c.Sort, c.Descending, c.Page, PageSize, token, counted.Total);
-            var times = new List<double>();
-            for (var i = -2; i < repetitions; i++)
-            {
-                token.ThrowIfCancellationRequested();
-                var ms = await Timing.MsAsync(Page);
-                if (i >= 0)
-                {
-                    times.Add(ms);
-                }
-            }
-            var commands = await capture.CaptureAsync(Page);
+            var turns = await TimePageTurnsAsync(query, data.Scope, c, repetitions, token);
+            var commands = await capture.CaptureAsync(() => query.PageAsync(data.Scope, c.Filter, c.Sort, c.Descending, c.Page, PageSize, token, turns.Total));
             var breakdown = string.Join(" + ", commands.Select(command =>
                 $"{(command.Sql.Contains("COUNT(*)", StringComparison.Ordinal) ? "count" : "page")} {TimeRaw(raw, command):0.0} ms"));
             var plans = string.Join(" | ", commands.Select(command => PlanSummary(raw, command)));
-            return new Measured(Timing.Percentile(times, 50), Timing.Percentile(times, 95), last?.Total ?? 0,
-                $"first page of the filter incl. its count: p95 {Timing.Percentile(withCount, 95):0.0} ms; SQL alone: {breakdown}; plan: {plans}");
+            return new Measured(Timing.Percentile(turns.Turns, 50), Timing.Percentile(turns.Turns, 95), turns.Total,
+                $"first page of the filter incl. its count: p95 {Timing.Percentile(turns.WithCount, 95):0.0} ms; SQL alone: {breakdown}; plan: {plans}");
         }
 
         rows.Insert(0, new Result($"Patient list store: {options.Patients:N0} patients, {data.Readings:N0} readings, generated in",

@@ -24,22 +24,8 @@ public sealed class WriteThroughput : IMeasurement
     public async Task<IReadOnlyList<Result>> RunAsync(BenchmarkOptions options, CancellationToken ct)
     {
         var readings = Readings(options.WriteReadings);
-        var writerRates = new List<double>();
-        var rawRates = new List<double>();
-        // One untimed round each to JIT both paths, then alternate so drift on a shared machine hits both sides.
-        for (var round = -1; round < options.WriteRepetitions; round++)
-        {
-            var writer = await WriterRateAsync(readings, ct);
-            var raw = await RawRateAsync(readings, ct);
-            if (round >= 0)
-            {
-                writerRates.Add(writer);
-                rawRates.Add(raw);
-            }
-        }
+        var (value, baseline) = await AlternatingMediansAsync(options.WriteRepetitions, () => WriterRateAsync(readings, ct), () => RawRateAsync(readings, ct));
 
-        var value = Timing.Percentile(writerRates, 50);
-        var baseline = Timing.Percentile(rawRates, 50);
         return
         [
             new Result("Readings stored/s via ReadingWriter", value, "readings/s", baseline, "raw prepared INSERT loop",
@@ -49,8 +35,29 @@ public sealed class WriteThroughput : IMeasurement
         ];
     }
 
+    /// <summary>
+    /// The median rate of each side over <paramref name="repetitions"/> rounds, after one untimed round each to JIT both
+    /// paths; the sides alternate so drift on a shared machine hits both.
+    /// </summary>
+    internal static async Task<(double Subject, double Baseline)> AlternatingMediansAsync(int repetitions, Func<Task<double>> subject, Func<Task<double>> baseline)
+    {
+        var subjectRates = new List<double>();
+        var baselineRates = new List<double>();
+        for (var round = -1; round < repetitions; round++)
+        {
+            var s = await subject();
+            var b = await baseline();
+            if (round >= 0)
+            {
+                subjectRates.Add(s);
+                baselineRates.Add(b);
+            }
+        }
+        return (Timing.Percentile(subjectRates, 50), Timing.Percentile(baselineRates, 50));
+    }
+
     /// <summary>90-day 5-minute series laid end to end, one synthetic patient per 25,920 readings.</summary>
-    private static ReadingInput[] Readings(int count)
+    internal static ReadingInput[] Readings(int count)
     {
         var series = GlucoseBenchmark.FiveMinuteSeries(days: (count + 287) / 288);
         return series.Take(count)

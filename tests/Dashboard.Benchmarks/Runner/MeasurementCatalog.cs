@@ -10,6 +10,8 @@ public static class MeasurementCatalog
         new WriteThroughput(),
         new DurableCommits(),
         new PatientListLatency(),
+        new PostgreSqlWriteThroughput(),
+        new PostgreSqlPatientListLatency(),
         new GlucoseEngine(),
         new HistoricalPull(),
         new ReviewPayload(),

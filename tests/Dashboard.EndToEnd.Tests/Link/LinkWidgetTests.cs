@@ -24,7 +24,7 @@ public sealed class LinkWidgetTests(BrowserFixture browser, ConsoleAppFixture ap
         var providers = await api.ProvidersAsync(userId);
         var connection = providers.GetProperty("providers")[0];
         Assert.Equal("connected", connection.GetProperty("status").GetString());
-        Assert.Equal("de", connection.GetProperty("resource_availability").GetProperty("region").GetString());
+        Assert.Equal("de", connection.GetProperty("region").GetString());
     });
 
     [Fact]

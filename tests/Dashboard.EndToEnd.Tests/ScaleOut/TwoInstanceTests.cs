@@ -62,14 +62,27 @@ public sealed class TwoInstanceTests(BrowserFixture browser, ITestOutputHelper o
         }
         var pinned = documentsFrom.Last();
         Assert.True(instances.ContainsKey(pinned), $"nginx answered from {pinned}");
+        using var control = new HttpClient { BaseAddress = new Uri(simulator.BaseUrl + "/") };
+
+        // Live status across instances: the page is on the pinned instance, the patient links through the other one.
+        var other = instances.Single(i => i.Key != pinned).Value;
+        using var direct = new HttpClient { BaseAddress = other.BaseAddress };
+        direct.DefaultRequestHeaders.Add("x-vital-api-key", ApiKey);
+        var live = await SendAsync(direct, HttpMethod.Post, "/v2/user", new { client_user_id = "live-1" }, new(), CancellationToken.None);
+        await page.GotoAsync($"/patients/{live.GetProperty("user_id").GetString()}");
+        await page.GetByTestId("patient-title").WaitForAsync();
+        await LinkAsync(direct, control, live.GetProperty("user_id").GetString()!, "live1@example.org", new(), CancellationToken.None);
+        await Assertions.Expect(page.GetByTestId("status-chip")).ToHaveTextAsync("Connected", new() { Timeout = 20_000 });
 
         // 200 patients linked through the API via nginx: without the cookie, calls spread over both instances.
         var answeredBy = new ConcurrentDictionary<string, int>();
         using var api = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = nginx.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         api.DefaultRequestHeaders.Add("x-vital-api-key", ApiKey);
-        using var control = new HttpClient { BaseAddress = new Uri(simulator.BaseUrl + "/") };
         await Parallel.ForEachAsync(Enumerable.Range(0, Patients), new ParallelOptions { MaxDegreeOfParallelism = 6 }, async (i, ct) =>
-            await LinkAsync(api, control, i, answeredBy, ct));
+        {
+            var user = await SendAsync(api, HttpMethod.Post, "/v2/user", new { client_user_id = $"{Prefix}{i:0000}" }, answeredBy, ct);
+            await LinkAsync(api, control, user.GetProperty("user_id").GetString()!, $"scale{i:0000}@example.org", answeredBy, ct);
+        });
         Assert.True(answeredBy.Count == 2, $"API calls should reach both instances: {string.Join(", ", answeredBy)}");
 
         // Both sync engines share the pulls; kill the browser's instance while pulls are under way.
@@ -146,12 +159,11 @@ public sealed class TwoInstanceTests(BrowserFixture browser, ITestOutputHelper o
         ["Logging:LogLevel:Default"] = "Warning",
     };
 
-    private static async Task LinkAsync(HttpClient api, HttpClient control, int i, ConcurrentDictionary<string, int> answeredBy, CancellationToken ct)
+    /// <summary>A LibreView account for the patient (the simulator's control API), then the password link through <paramref name="api"/>.</summary>
+    private static async Task LinkAsync(HttpClient api, HttpClient control, string userId, string email, ConcurrentDictionary<string, int> answeredBy, CancellationToken ct)
     {
-        var email = $"scale{i:0000}@example.org";
         (await control.PostAsJsonAsync("_sim/accounts", new { email, password = Password, region = "us", mfa = "none", sensor = "libre3" }, ct)).EnsureSuccessStatusCode();
-        var user = await SendAsync(api, HttpMethod.Post, "/v2/user", new { client_user_id = $"{Prefix}{i:0000}" }, answeredBy, ct);
-        var token = await SendAsync(api, HttpMethod.Post, "/v2/link/token", new { user_id = user.GetProperty("user_id").GetString() }, answeredBy, ct);
+        var token = await SendAsync(api, HttpMethod.Post, "/v2/link/token", new { user_id = userId }, answeredBy, ct);
         var linked = await SendAsync(api, HttpMethod.Post, "/v2/link/provider/password/abbott_libreview", new { username = email, password = Password }, answeredBy, ct,
             token.GetProperty("link_token").GetString());
         Assert.Equal("success", linked.GetProperty("state").GetString());

@@ -23,6 +23,7 @@ public sealed class PracticeBindingApiTests(ApiFactory factory) : IClassFixture<
     private const string SandboxPracticeAccount = "practice.sandbox.us@tryvital.example";
     private readonly HttpClient _us = factory.ClientFor(ApiFactory.SandboxUsKey);
     private readonly HttpClient _eu = factory.ClientFor(ApiFactory.ProductionEuKey);
+    private static readonly Dashboard.Core.Audit.AuditActor TestActor = new("tests", "admin", null);
     private HttpClient? _org;
     private SimulatorState Sim => factory.Simulator.State;
 
@@ -129,7 +130,7 @@ public sealed class PracticeBindingApiTests(ApiFactory factory) : IClassFixture<
         {
             var keys = scope.ServiceProvider.GetRequiredService<ManagementKeys>();
             var id = (await keys.ListAsync(organizationId)).First(k => revoked.StartsWith(k.Prefix, StringComparison.Ordinal)).Id;
-            Assert.True(await keys.RevokeAsync(organizationId, id));
+            Assert.True(await keys.RevokeAsync(organizationId, id, TestActor));
         }
         using var revokedKey = ManagementClient(revoked);
         Assert.Equal(HttpStatusCode.Unauthorized, (await revokedKey.GetAsync(path)).StatusCode);
@@ -245,7 +246,7 @@ public sealed class PracticeBindingApiTests(ApiFactory factory) : IClassFixture<
     private async Task<string> IssueKeyAsync(Guid organizationId)
     {
         using var scope = factory.Services.CreateScope();
-        var issued = await scope.ServiceProvider.GetRequiredService<ManagementKeys>().IssueAsync(organizationId, "tests", "tests");
+        var issued = await scope.ServiceProvider.GetRequiredService<ManagementKeys>().IssueAsync(organizationId, "tests", TestActor);
         return issued!.Secret;
     }
 

@@ -30,29 +30,7 @@ public sealed class SyncApiTests(SyncApiFactory factory) : IClassFixture<SyncApi
     private readonly HttpClient _us = factory.ClientFor(ApiFactory.SandboxUsKey);
     private readonly HttpClient _eu = factory.ClientFor(ApiFactory.ProductionEuKey);
 
-    /// <summary>A new user linked to a new no-MFA simulator patient, with the historical pull done.</summary>
-    private async Task<(string UserId, string Email)> LinkedAndSyncedAsync()
-    {
-        var email = $"p{Guid.NewGuid().ToString("N")[..12]}@example.org";
-        factory.Simulator.State.CreateAccount(new AccountSeed { Email = email, Password = ApiFactory.PatientPassword, Region = "us", Sensor = "libre2" });
-        var user = await (await _us.PostAsJsonAsync("/v2/user", new { client_user_id = email })).Content.ReadFromJsonAsync<JsonElement>();
-        var userId = user.GetProperty("user_id").GetString()!;
-        var token = (await (await _us.PostAsJsonAsync("/v2/link/token", new { user_id = userId, provider = "abbott_libreview" }))
-            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("link_token").GetString()!;
-        using var link = new HttpRequestMessage(HttpMethod.Post, "/v2/link/provider/password/abbott_libreview")
-        {
-            Content = JsonContent.Create(new { username = email, password = ApiFactory.PatientPassword }),
-        };
-        link.Headers.Add("x-vital-link-token", token);
-        var linked = await (await factory.AnonymousClient().SendAsync(link)).Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(linked.GetProperty("connected").GetBoolean(), linked.ToString());
-
-        var engine = factory.Services.GetRequiredService<SyncEngine>();
-        while (await engine.RunOnceAsync() > 0)
-        {
-        }
-        return (userId, email);
-    }
+    private Task<(string UserId, string Email)> LinkedAndSyncedAsync() => LinkedPatients.LinkAndSyncAsync(factory, _us);
 
     private static string Day(int daysFromToday) => DateTime.UtcNow.Date.AddDays(daysFromToday).ToString("yyyy-MM-dd");
 

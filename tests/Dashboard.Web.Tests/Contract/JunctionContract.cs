@@ -51,6 +51,10 @@ public sealed class JunctionContract
     public IEnumerable<(string Method, string Template)> Operations =>
         _document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(m => (m.Key.ToUpperInvariant(), p.Key)));
 
+    /// <summary>The request body schema of an operation, or null when it takes none.</summary>
+    public JsonNode? RequestBodyOf(string method, string template) =>
+        _document["paths"]![template]![method.ToLowerInvariant()]!["requestBody"]?["content"]?["application/json"]?["schema"];
+
     public IReadOnlyList<string> WebhookEventTypes => _document["x-webhook-events"]?.AsObject().Select(e => e.Key).ToList() ?? [];
 
     /// <summary>The route template of the subset that a request path matches, or null when the subset has none.</summary>

@@ -105,32 +105,9 @@ public sealed class WebhookContractTests(WebhookApiFactory factory) : IClassFixt
         return result.Secret!;
     }
 
-    private async Task<Guid> LinkAndSyncAsync()
-    {
-        var email = $"p{Guid.NewGuid().ToString("N")[..12]}@example.org";
-        factory.Simulator.State.CreateAccount(new AccountSeed { Email = email, Password = ApiFactory.PatientPassword, Region = "us", Sensor = "libre2" });
-        var user = await (await _us.PostAsJsonAsync("/v2/user", new { client_user_id = email })).Content.ReadFromJsonAsync<JsonElement>();
-        var userId = user.GetProperty("user_id").GetString()!;
-        var token = (await (await _us.PostAsJsonAsync("/v2/link/token", new { user_id = userId, provider = "abbott_libreview" }))
-            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("link_token").GetString()!;
-        using var link = new HttpRequestMessage(HttpMethod.Post, "/v2/link/provider/password/abbott_libreview")
-        {
-            Content = JsonContent.Create(new { username = email, password = ApiFactory.PatientPassword }),
-        };
-        link.Headers.Add("x-vital-link-token", token);
-        var linked = await (await factory.AnonymousClient().SendAsync(link)).Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(linked.GetProperty("connected").GetBoolean(), linked.ToString());
-        await SyncAllAsync();
-        return Guid.Parse(userId);
-    }
+    private async Task<Guid> LinkAndSyncAsync() => Guid.Parse((await LinkedPatients.LinkAndSyncAsync(factory, _us)).UserId);
 
-    private async Task SyncAllAsync()
-    {
-        var engine = factory.Services.GetRequiredService<SyncEngine>();
-        while (await engine.RunOnceAsync() > 0)
-        {
-        }
-    }
+    private Task SyncAllAsync() => LinkedPatients.SyncUntilIdleAsync(factory);
 
     /// <summary>
     /// Forgets the readings since <paramref name="cutOf"/> the newest and syncs again: the ongoing sync brings back its

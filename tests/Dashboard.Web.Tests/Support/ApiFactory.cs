@@ -47,17 +47,18 @@ public class ApiFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A client with the team's API key whose every response is held to Junction's published schema.</summary>
-    public HttpClient ClientFor(string apiKey)
+    public HttpClient ClientFor(string apiKey, ICollection<string>? validated = null)
     {
-        var client = AnonymousClient();
+        var client = AnonymousClient(validated);
         client.DefaultRequestHeaders.Add("x-vital-api-key", apiKey);
         return client;
     }
 
     /// <summary>A client without a key (link calls, refusals), its responses held to Junction's published schema too.</summary>
-    public HttpClient AnonymousClient()
+    /// <param name="validated">Collects "METHOD template" of each subset operation a response was validated against.</param>
+    public HttpClient AnonymousClient(ICollection<string>? validated = null)
     {
-        var client = CreateDefaultClient(new ContractCheckingHandler());
+        var client = CreateDefaultClient(new ContractCheckingHandler(validated));
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return client;
     }
@@ -74,23 +75,5 @@ public class ApiFactory : WebApplicationFactory<Program>
         catch (IOException)
         {
         }
-    }
-}
-
-public static class RepositoryRoot
-{
-    /// <summary>The folder holding Dashboard.sln, above the test's output folder.</summary>
-    public static string Path { get; } = Find();
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Dashboard.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Dashboard.sln not found above " + AppContext.BaseDirectory);
     }
 }

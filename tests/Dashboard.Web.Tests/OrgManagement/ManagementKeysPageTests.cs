@@ -1,0 +1,102 @@
+using Bunit;
+using Bunit.TestDoubles;
+using Dashboard.Core.Access;
+using Dashboard.Core.ApiKeys;
+using Dashboard.Core.Storage;
+using Dashboard.Web.Components.Pages.ManagementKeys;
+using Dashboard.Web.Tests.Support;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace Dashboard.Web.Tests.OrgManagement;
+
+/// <summary>The admin page that issues and revokes organisation management keys: shown once, stored hashed, audited.</summary>
+public sealed class ManagementKeysPageTests : BunitContext, IAsyncLifetime
+{
+    private readonly TestStore _store = new();
+
+    public ManagementKeysPageTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        var auth = AddAuthorization();
+        auth.SetAuthorized("Ada Admin");
+        auth.SetRoles(ConsoleRoles.Admin);
+        auth.SetClaims(new System.Security.Claims.Claim("email", TestStore.DefaultStaffMember));
+        Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
+    }
+
+    public async Task InitializeAsync()
+    {
+        await _store.AddToAsync(Services, seedDemo: true);
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeComponentsAsync();
+        await ((IAsyncDisposable)this).DisposeAsync();
+        await _store.DisposeAsync();
+    }
+
+    [Fact]
+    public void The_page_is_for_admins_only()
+    {
+        var authorize = Assert.Single(typeof(ManagementKeysPage).GetCustomAttributes(typeof(AuthorizeAttribute), true).Cast<AuthorizeAttribute>());
+        Assert.Equal(ConsoleRoles.AdminOnly, authorize.Roles);
+    }
+
+    [Fact]
+    public async Task A_new_key_is_shown_once_stored_as_a_hash_works_and_can_be_revoked()
+    {
+        var page = Render<ManagementKeysPage>();
+        page.WaitForElement("[data-testid=management-keys-empty]");
+
+        page.Find("[data-testid=management-key-form] input").Input("provisioning script");
+        await page.Find("[data-testid=management-key-form]").SubmitAsync();
+
+        var secret = page.WaitForElement("[data-testid=management-key-value]").TextContent.Trim();
+        Assert.StartsWith(ManagementKeys.SecretPrefix, secret);
+        var stored = await WithDbAsync(db => db.ManagementKeys.AsNoTracking().SingleAsync());
+        Assert.Equal(SecretHash.Of(secret), stored.KeyHash);
+        Assert.DoesNotContain(secret, stored.Prefix + stored.Label + stored.KeyHash);
+        Assert.Equal("provisioning script", stored.Label);
+        Assert.Equal(stored.OrganizationId, await WithServiceAsync(keys => keys.FindOrganizationAsync(secret)));
+        Assert.Equal(1, await WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == ManagementKeys.CreatedAction)));
+
+        page.Find("[data-testid=management-key-reveal] button").Click();
+        Assert.Empty(page.FindAll("[data-testid=management-key-value]"));
+        Assert.DoesNotContain(secret, page.Markup);
+
+        page.Find("[data-testid=management-key-revoke]").Click();
+        page.WaitForAssertion(() => Assert.Contains("revoked", page.Find("[data-testid=management-key-row]").TextContent));
+        Assert.Null(await WithServiceAsync(keys => keys.FindOrganizationAsync(secret)));
+        Assert.Equal(1, await WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == ManagementKeys.RevokedAction)));
+    }
+
+    [Fact]
+    public async Task A_key_without_a_name_is_refused_with_a_message()
+    {
+        var page = Render<ManagementKeysPage>();
+        page.WaitForElement("[data-testid=management-key-form]");
+
+        await page.Find("[data-testid=management-key-form]").SubmitAsync();
+
+        Assert.Contains("Give the key a name", page.WaitForElement("[data-testid=management-key-error]").TextContent);
+        Assert.Equal(0, await WithDbAsync(db => db.ManagementKeys.CountAsync()));
+    }
+
+    private async Task<T> WithDbAsync<T>(Func<DashboardDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<DashboardDbContext>());
+    }
+
+    private async Task<T> WithServiceAsync<T>(Func<ManagementKeys, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<ManagementKeys>());
+    }
+}
