@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddDbContextFactory<DashboardDbContext>(engine.UseProvider);
         engine.AddServices(services);
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());
+        services.AddSingleton<StoreIntegrity>();
         services.AddScoped<OverviewQuery>();
         services.AddSingleton<StaffScopeResolver>();
         services.AddSingleton<PatientListQuery>();

@@ -25,6 +25,7 @@ public static class DashboardWebSetup
         services.AddMudServices();
         services.AddScoped<Dashboard.Web.Components.Layout.ThemePreference>();
         services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
+        services.AddSingleton<PublicLinks>();
         services.AddScoped<Dashboard.Web.Components.Pages.Review.UnitPreference>();
         if (DevelopmentFeatures.DevSignIn(builder.Configuration, builder.Environment))
         {
@@ -64,6 +65,7 @@ public static class DashboardWebSetup
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
         }
+        app.UseSecurityHeaders();
         app.MapInProcessSimulator();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseMiddleware<ApiErrorMiddleware>();
@@ -80,7 +82,8 @@ public static class DashboardWebSetup
         app.MapDashboardApi();
         app.MapPatientExport();
         app.MapReconnectLinks();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().Add(AllowAnonymousCircuits);
+        // frame-ancestors is in the app's own policy (SecurityHeaders); a second policy header from Blazor would only repeat it.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null).Add(AllowAnonymousCircuits);
         return app;
     }
 }

@@ -19,21 +19,31 @@ public sealed record LinkedAccount(
 
 /// <summary>
 /// Turns a found account into the user's connection: refuses duplicates, creates or re-connects the one
-/// connection per (user, provider), consumes the token, raises the event and schedules its sync — in one transaction.
+/// connection per (user, provider), consumes the token, raises the event and schedules its sync — in one transaction
+/// that starts by consuming the token, so concurrent uses of one token link (and raise the event) once.
 /// </summary>
-public sealed class ConnectionLinker(DashboardDbContext db, CredentialVault vault, EventRecorder events, EventPayloads payloads, TimeProvider time, ISyncScheduler sync)
+public sealed class ConnectionLinker(DashboardDbContext db, CredentialVault vault, EventRecorder events, EventPayloads payloads, TimeProvider time, ISyncScheduler sync, LinkTokenService tokens)
 {
     public async Task<LinkResult> LinkAsync(LinkToken token, LinkedAccount account, CancellationToken ct)
     {
+        var now = time.GetUtcNow().UtcDateTime;
+        // Before the transaction: the first secret of a new store writes the key ring, through a connection of its own.
+        var protectedCredentials = account.Credentials is null ? null : vault.Protect(account.Credentials);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // A write first: the transaction takes the store's write lock before it reads anything.
+        if (!await tokens.TryConsumeAsync(token, now, ct))
+        {
+            return LinkResult.Failed(account.Provider, LinkErrorTypes.TokenConsumed);
+        }
+
         var team = await db.Teams.AsNoTracking().FirstAsync(t => t.Id == token.TeamId, ct);
         if (team.RejectDuplicateConnection && await db.Connections.AnyAsync(c =>
                 c.Provider == account.Provider && c.ExternalUserId == account.ExternalUserId &&
                 c.UserId != token.UserId && c.User!.TeamId == token.TeamId, ct))
         {
-            return LinkResult.Failed(account.Provider, LinkErrorTypes.DuplicateConnection);
+            return LinkResult.Failed(account.Provider, LinkErrorTypes.DuplicateConnection); // rolled back: the token stays usable
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
         var connection = await db.Connections.FirstOrDefaultAsync(c => c.UserId == token.UserId && c.Provider == account.Provider, ct);
         if (connection is null)
         {
@@ -47,9 +57,9 @@ public sealed class ConnectionLinker(DashboardDbContext db, CredentialVault vaul
         connection.ErrorType = account.ErrorType;
         connection.ErrorMessage = account.ErrorMessage;
         connection.ErroredAt = account.Status == ConnectionStatus.Error ? now : null;
-        if (account.Credentials is not null)
+        if (protectedCredentials is not null)
         {
-            connection.ProtectedCredentials = vault.Protect(account.Credentials);
+            connection.ProtectedCredentials = protectedCredentials;
         }
 
         token.ConsumedAt = now;
@@ -67,6 +77,7 @@ public sealed class ConnectionLinker(DashboardDbContext db, CredentialVault vaul
         }
         await sync.ConnectionLinkedAsync(db, connection, ct);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new LinkResult(LinkState.Success, account.Provider, account.Status == ConnectionStatus.Connected,
             ProviderId: account.ExternalUserId, RedirectUrl: token.RedirectUrl,
             ErrorType: account.ErrorType, Error: account.ErrorMessage);

@@ -69,6 +69,17 @@ public sealed class LinkTokenService(DashboardDbContext db, TimeProvider time)
         return new(token, null);
     }
 
+    /// <summary>
+    /// Marks the token used, in the store, only if nobody used it first: a conditional update, so of any number of
+    /// concurrent uses exactly one gets true. Call inside the transaction that links, as its first statement.
+    /// </summary>
+    public async Task<bool> TryConsumeAsync(LinkToken token, DateTime now, CancellationToken ct)
+    {
+        var consumed = await db.LinkTokens.Where(t => t.Id == token.Id && t.ConsumedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.ConsumedAt, now).SetProperty(t => t.PendingMfa, (string?)null), ct);
+        return consumed == 1;
+    }
+
     /// <summary>The providers a token lets the patient choose from.</summary>
     public static IReadOnlyList<string> AllowedProviders(LinkToken token) =>
         token.Provider is null ? Providers.All : [token.Provider];

@@ -6,12 +6,14 @@ namespace Dashboard.Core.Storage;
 public static class StoreInitializer
 {
     /// <summary>
-    /// Applies the engine's migrations (schema, triggers and search index included) and its database settings;
-    /// runs once at start-up, before requests are served. EF holds a migration lock, so instances starting
+    /// Checks the store's integrity (damage is logged and reported by <c>/health</c>), then applies the engine's
+    /// migrations (schema, triggers and search index included) and its database settings; runs once at start-up,
+    /// before requests are served. EF holds a migration lock, so instances starting
     /// together on one PostgreSQL database migrate it once.
     /// </summary>
     public static async Task InitializeStoreAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
+        await services.GetRequiredService<StoreIntegrity>().CheckAsync(cancellationToken);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
         await db.Database.MigrateAsync(cancellationToken);

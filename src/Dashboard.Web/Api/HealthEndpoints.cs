@@ -5,23 +5,27 @@ namespace Dashboard.Web.Api;
 internal static class HealthEndpoints
 {
     /// <summary>
-    /// <c>GET /health</c>: anonymous; 200 when the store answers, 503 when it does not. Names the store engine and,
+    /// <c>GET /health</c>: anonymous; 200 when the store answers and passed its integrity check (<see cref="StoreIntegrity"/>),
+    /// 503 otherwise. Names the store engine and,
     /// for a database server, its version, so a load balancer's check also shows what each instance runs on.
     /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/health", async (DashboardDbContext db, StoreEngine engine, CancellationToken ct) =>
+        endpoints.MapGet("/health", async (DashboardDbContext db, StoreEngine engine, StoreIntegrity integrity, CancellationToken ct) =>
         {
             var (reachable, serverVersion) = await ProbeAsync(db, engine, ct);
+            var sound = !reachable || (await integrity.CurrentAsync(ct)).Sound;
+            var healthy = reachable && sound;
             return Results.Json(
                 new
                 {
-                    status = reachable ? "healthy" : "unhealthy",
+                    status = healthy ? "healthy" : "unhealthy",
                     store = reachable ? "reachable" : "unreachable",
+                    integrity = sound ? "ok" : "damaged",
                     engine = engine.Name,
                     serverVersion,
                 },
-                statusCode: reachable ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+                statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         }).AllowAnonymous().WithName("Health");
         return endpoints;
     }

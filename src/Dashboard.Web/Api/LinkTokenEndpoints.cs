@@ -60,7 +60,7 @@ internal static class LinkTokenEndpoints
         {
             return UserEndpoints.NoSuchUser();
         }
-        var widgetUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/link?token={Uri.EscapeDataString(issued.Token)}";
+        var widgetUrl = http.RequestServices.GetRequiredService<Configuration.PublicLinks>().LinkWidget(issued.Token, http.Request);
         return Results.Ok(new LinkTokenResponse(issued.Token, widgetUrl));
     }
 

@@ -25,6 +25,6 @@ internal static class ReconnectLinkEndpoints
         var issued = await links.CreateAsync(scope, actor, userId, provider ?? Dashboard.Core.Connections.Providers.AbbottLibreView, http.RequestAborted);
         return issued is null
             ? ApiProblems.NotFound("No such patient in your organisation.")
-            : Results.Ok(new { link_web_url = $"{http.Request.Scheme}://{http.Request.Host}/link?token={Uri.EscapeDataString(issued.Token)}", expires_at = ApiTime.Utc(issued.ExpiresAt) });
+            : Results.Ok(new { link_web_url = http.RequestServices.GetRequiredService<Configuration.PublicLinks>().LinkWidget(issued.Token, http.Request), expires_at = ApiTime.Utc(issued.ExpiresAt) });
     }
 }

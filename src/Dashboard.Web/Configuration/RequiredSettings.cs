@@ -11,7 +11,7 @@ internal static class RequiredSettings
     public const string OidcAuthority = "Authentication:Oidc:Authority";
     public const string OidcClientId = "Authentication:Oidc:ClientId";
 
-    /// <summary>The keys that are missing or blank, in the order they are listed in the README.</summary>
+    /// <summary>The keys that are missing, blank or unusable, in the order they are listed in the README.</summary>
     public static IReadOnlyList<string> Missing(IConfiguration configuration, IHostEnvironment environment)
     {
         var required = new List<string>();
@@ -21,9 +21,14 @@ internal static class RequiredSettings
         }
         if (!environment.IsDevelopment())
         {
-            required.Add(KeyRingProtection.PathKey);
+            required.AddRange([KeyRingProtection.PathKey, PublicLinks.Setting]);
         }
-        return required.Where(key => string.IsNullOrWhiteSpace(configuration[key])).ToList();
+        var missing = required.Where(key => string.IsNullOrWhiteSpace(configuration[key])).ToList();
+        if (!string.IsNullOrWhiteSpace(configuration[PublicLinks.Setting]) && !PublicLinks.IsValid(configuration[PublicLinks.Setting]))
+        {
+            missing.Add($"{PublicLinks.Setting} (not an absolute http(s) URL)");
+        }
+        return missing;
     }
 
     /// <summary>False, after naming the missing keys on standard error, when the app must not start.</summary>

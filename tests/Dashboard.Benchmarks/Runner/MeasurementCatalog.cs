@@ -8,6 +8,7 @@ public static class MeasurementCatalog
     public static IReadOnlyList<IMeasurement> All { get; } =
     [
         new WriteThroughput(),
+        new DurableCommits(),
         new PatientListLatency(),
         new PostgreSqlWriteThroughput(),
         new PostgreSqlPatientListLatency(),

@@ -21,6 +21,7 @@ public sealed class PatientPanelsTests : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
+        Services.AddSingleton(new Dashboard.Web.Configuration.PublicLinks(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()));
         _auth = AddAuthorization();
         _auth.SetAuthorized("Sam Support");
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
@@ -17,6 +18,7 @@ namespace Dashboard.Web.Tests.Security;
 public sealed class DeployedAppFactory(string environment, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     public const string ProviderAuthorize = "https://login.example.test/authorize";
+    public const string PublicBaseUrl = "https://console.example.org/";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("lcd-deployed-").FullName;
 
@@ -35,6 +37,7 @@ public sealed class DeployedAppFactory(string environment, IReadOnlyDictionary<s
         ["Authentication:Oidc:ClientSecret"] = "secret",
         ["DataProtection:Certificate:Path"] = CertificatePath,
         ["DataProtection:Certificate:Password"] = KeyRingCertificateFile.Password,
+        ["PublicBaseUrl"] = PublicBaseUrl,
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -47,11 +50,15 @@ public sealed class DeployedAppFactory(string environment, IReadOnlyDictionary<s
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureLogging(logging => logging.AddProvider(Logged));
         builder.ConfigureTestServices(services => services.PostConfigure<OpenIdConnectOptions>(
             ConsoleAuthenticationExtensions.OidcScheme,
             options => options.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(
                 new OpenIdConnectConfiguration { AuthorizationEndpoint = ProviderAuthorize })));
     }
+
+    /// <summary>Warnings and errors the app logged.</summary>
+    public LogCapture Logged { get; } = new();
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
@@ -84,5 +91,34 @@ public static class KeyRingCertificateFile
         var path = Path.Combine(Path.GetTempPath(), $"lcd-key-ring-{Guid.NewGuid():N}.pfx");
         File.WriteAllBytes(path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12, Password));
         return path;
+    }
+}
+
+/// <summary>Keeps every warning and error logged, as "category: message".</summary>
+public sealed class LogCapture : ILoggerProvider
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _entries = new();
+
+    public IReadOnlyList<string> Entries => [.. _entries];
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(LogCapture capture, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                capture._entries.Enqueue($"{category}: {formatter(state, exception)}");
+            }
+        }
     }
 }

@@ -46,5 +46,6 @@ public sealed class RequiredSettingsTests
         Assert.Contains("Authentication:Oidc:Authority", message);
         Assert.Contains("Authentication:Oidc:ClientId", message);
         Assert.Contains("DataProtection:Certificate:Path", message);
+        Assert.Contains("PublicBaseUrl", message);
     }
 }

@@ -4,13 +4,13 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Dashboard.Core.Storage.Sqlite;
 
 /// <summary>
-/// <c>PRAGMA synchronous=NORMAL</c> on every store connection: in WAL mode a commit appends to the log without waiting
-/// for an fsync. A power cut can lose the last commits, never corrupt the file; what sync writes is re-fetched from
-/// its checkpoint (which commits with the data) and every write is an idempotent upsert.
+/// <c>PRAGMA synchronous=FULL</c> on every store connection: in WAL mode each commit waits until the log is on disk, so
+/// what the API answered 200 for survives a power cut. NORMAL skipped that fsync and lost acknowledged users after a
+/// damaged log (issue #18); bulk writes commit once per batch, so FULL costs them little (docs/durability.md).
 /// </summary>
 internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous=NORMAL;";
+    public const string Pragmas = "PRAGMA synchronous=FULL;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

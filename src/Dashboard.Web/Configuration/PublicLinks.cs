@@ -1,0 +1,28 @@
+namespace Dashboard.Web.Configuration;
+
+/// <summary>
+/// Links the product hands out (the Link widget URL of a link token or re-connect link) start at <c>PublicBaseUrl</c>,
+/// never at the Host header of the request that asked for them, which any caller can set. Outside Development the
+/// setting is required (<see cref="RequiredSettings"/>); in Development without it, the request's own origin is used.
+/// </summary>
+public sealed class PublicLinks(IConfiguration configuration)
+{
+    public const string Setting = "PublicBaseUrl";
+
+    public string LinkWidget(string token, string requestBase) =>
+        new Uri(Base(requestBase), "link?token=" + Uri.EscapeDataString(token)).ToString();
+
+    public string LinkWidget(string token, HttpRequest request) =>
+        LinkWidget(token, $"{request.Scheme}://{request.Host}{request.PathBase}/");
+
+    private Uri Base(string requestBase)
+    {
+        var configured = configuration[Setting];
+        var root = string.IsNullOrWhiteSpace(configured) ? requestBase : configured.Trim();
+        return new Uri(root.EndsWith('/') ? root : root + "/", UriKind.Absolute);
+    }
+
+    /// <summary>Whether a configured value is usable: an absolute http(s) URL without query or fragment.</summary>
+    public static bool IsValid(string? value) =>
+        Uri.TryCreate(value?.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Query.Length == 0 && uri.Fragment.Length == 0;
+}
