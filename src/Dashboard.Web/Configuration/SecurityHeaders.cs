@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Dashboard.DevIdentity;
 
 namespace Dashboard.Web.Configuration;
 
@@ -27,9 +28,12 @@ internal static class SecurityHeaders
             var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)); // hex: nothing to escape in the attribute
             http.Items[NonceItem] = nonce;
             var headers = http.Response.Headers;
+            // The development provider's sign-in form (mapped in Development only) ends in a redirect to the client's
+            // registered redirect URI, which behind a proxy is another origin; browsers hold form-action to that redirect.
+            var formActions = http.Request.Path.StartsWithSegments(DevIdentityOptions.SignInPath) ? "" : $"; form-action {formAction}";
             headers.ContentSecurityPolicy =
                 $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-                + $"font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action {formAction}";
+                + $"font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'{formActions}";
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             // Link widget URLs carry a token: never hand the address to another site.

@@ -33,6 +33,7 @@ public sealed partial class SecurityHeadersTests
         Assert.DoesNotContain("unsafe-inline' ", policy.Split("script-src")[1].Split(';')[0] + " ");
         Assert.Contains("frame-ancestors 'none'", policy);
         Assert.Contains("object-src 'none'", policy);
+        Assert.Contains("form-action 'self'", policy);
         // The page's one inline script, the import map, carries this response's nonce.
         Assert.All(InlineScripts().Matches(html), script => Assert.Contains($"nonce=\"{nonce.Groups[1].Value}\"", script.Value));
         Assert.NotEmpty(InlineScripts().Matches(html));
