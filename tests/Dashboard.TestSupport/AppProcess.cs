@@ -92,15 +92,18 @@ public sealed class AppProcess : IAsyncDisposable
 
 public static class RepositoryRoot
 {
-    /// <summary>The folder holding Dashboard.sln, above the test's output folder.</summary>
+    /// <summary>The folder holding Dashboard.sln, above the program's output folder or else the current directory.</summary>
     public static string Path { get; } = Find();
 
     private static string Find()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Dashboard.sln"))) return dir.FullName;
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(System.IO.Path.Combine(dir.FullName, "Dashboard.sln"))) return dir.FullName;
+            }
         }
-        throw new InvalidOperationException("Dashboard.sln not found above " + AppContext.BaseDirectory);
+        throw new InvalidOperationException($"Dashboard.sln not found above {AppContext.BaseDirectory} or {Environment.CurrentDirectory}: run from inside the repository.");
     }
 }

@@ -52,7 +52,7 @@ public sealed partial class ConsoleProcess : IAsyncDisposable
 
     public static async Task<ConsoleProcess> StartAsync(CancellationToken ct)
     {
-        var webProject = Path.Combine(RepositoryRoot(), "src", "Dashboard.Web");
+        var webProject = Path.Combine(Dashboard.TestSupport.RepositoryRoot.Path, "src", "Dashboard.Web");
         var dll = new[] { "Release", "Debug" }
             .Select(configuration => Path.Combine(webProject, "bin", configuration, "net10.0", "Dashboard.Web.dll"))
             .Where(File.Exists)
@@ -99,21 +99,6 @@ public sealed partial class ConsoleProcess : IAsyncDisposable
 
         var address = await listening.Task.WaitAsync(TimeSpan.FromMinutes(3), ct);
         return new ConsoleProcess(process, dataFolder, address);
-    }
-
-    private static string RepositoryRoot()
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Dashboard.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-        throw new InvalidOperationException("Run from inside the repository (Dashboard.sln not found above here).");
     }
 
     [GeneratedRegex(@"Now listening on: (http://\S+)")]
