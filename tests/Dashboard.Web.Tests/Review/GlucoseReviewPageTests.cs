@@ -243,4 +243,27 @@ public sealed class GlucoseReviewPageTests : BunitContext, IAsyncLifetime
         Assert.Equal(2 + 90 + 1, created.Count); // ranges, AGP, a profile a day, detail
         Assert.True(bytes < ReviewPayload.BudgetBytes, $"{bytes} bytes");
     }
+
+    [Fact]
+    public async Task The_14_day_review_says_14_days_not_the_15_dates_it_touches()
+    {
+        var patient = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 20, 120));
+
+        var page = RenderPage(patient);
+
+        var period = page.Find("[data-testid=statistics-period]").TextContent;
+        Assert.Contains("(14 days)", period);
+        Assert.DoesNotContain("15 days", period);
+    }
+
+    [Fact]
+    public async Task An_empty_review_names_no_date_of_year_one()
+    {
+        var patient = await ReviewPatients.AddAsync(Services, []);
+
+        var page = RenderPage(patient);
+
+        Assert.DoesNotContain("0001", page.Markup);
+        Assert.Contains("no readings yet", page.Find("[data-testid=detail]").TextContent);
+    }
 }
