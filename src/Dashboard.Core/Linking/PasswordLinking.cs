@@ -123,8 +123,10 @@ public sealed class PasswordLinking(
             return LinkResult.Failed(Provider, ErrorTypeOf(login.Error.Kind), MessageOf(login.Error));
         }
         var session = login.Value;
+        // The accepted documents are recorded as an event of the connection, not kept with its session.
         return await linker.LinkAsync(token,
-            new LinkedAccount(Provider, session.UserId, session.Region, null, new StoredCredentials(email, password, session)), ct);
+            new LinkedAccount(Provider, session.UserId, session.Region, null,
+                new StoredCredentials(email, password, session with { AcceptedDocuments = null }), AcceptedDocuments: session.AcceptedDocuments), ct);
     }
 
     /// <summary>
