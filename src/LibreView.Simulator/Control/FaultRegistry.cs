@@ -43,6 +43,8 @@ public sealed record FaultSettings
     public int BlockNext { get; init; }
     /// <summary>The long-poll answers <c>started</c> for ever: the report never finishes.</summary>
     public bool LongPollNeverCompletes { get; init; }
+    /// <summary>The report channel address <c>POST /reports</c> hands back names this host instead of the simulator's (a stranger's, for the client's allow-list).</summary>
+    public string? HandBackHost { get; init; }
 }
 
 /// <summary>The faults of every region, and the decision for each request.</summary>

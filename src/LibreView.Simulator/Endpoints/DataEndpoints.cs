@@ -107,7 +107,10 @@ internal static class DataEndpoints
             return Envelope.Error(LibreStatus.StepOrError, "invalidDateRange"); // assumed (§10 Q6)
         var id = Ids.Random();
         state.Reports[id] = new SimReport(viewer.Id, patient.Id, region, from, to, state.Now);
-        return Envelope.Ok(new { url = $"{Base(context, region)}/channel/{id}" }, ticket);
+        var channel = state.Faults.Get(region).HandBackHost is { Length: > 0 } stranger
+            ? $"https://{stranger}/{region}/channel/{id}"
+            : $"{Base(context, region)}/channel/{id}";
+        return Envelope.Ok(new { url = channel }, ticket);
     }
 
     /// <summary>This simulator's address for the region, as the client reached it.</summary>
