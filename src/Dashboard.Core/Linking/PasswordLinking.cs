@@ -150,6 +150,7 @@ public sealed class PasswordLinking(
         LibreViewErrorKind.AccountActionRequired => error.Message + ".",
         LibreViewErrorKind.LockedOut => "LibreView locked your account after several wrong passwords. Wait at least 5 minutes, then try again.",
         LibreViewErrorKind.RegionBlocked => "LibreView is not answering us right now. Please try again in an hour.",
+        LibreViewErrorKind.AccountThrottled => "LibreView is limiting requests for this account. Please try again in a few minutes.",
         _ => null,
     };
 
