@@ -37,6 +37,7 @@ public static class DependencyInjection
         engine.AddServices(services);
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());
         services.AddSingleton<StoreIntegrity>();
+        services.AddSingleton<StoreWritability>();
         services.AddScoped<OverviewQuery>();
         services.AddSingleton<StaffScopeResolver>();
         services.AddSingleton<PatientListQuery>();

@@ -66,7 +66,7 @@ public sealed class PatientDirectory(DashboardDbContext db, TimeProvider time)
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (!StoreWriteFailures.IsUnwritable(e))
         {
             // Another request created the same client_user_id in between; the unique index decided.
             db.ChangeTracker.Clear();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dashboard.Core.Storage;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
@@ -9,7 +10,7 @@ namespace Dashboard.Web.Api;
 /// <summary>
 /// Junction's envelope where nothing in the API wrote one: input the framework could not bind is a 422
 /// <c>HTTPValidationError</c>, an unknown API path or method a JSON 404/405, an unhandled exception a JSON 500 without
-/// a trace. Only API paths (<see cref="IsApiPath"/>); the console keeps its HTML pages.
+/// a trace, a store that refuses writes a 503 (<see cref="StoreWriteFailures"/>). Only API paths (<see cref="IsApiPath"/>); the console keeps its HTML pages.
 /// </summary>
 internal sealed partial class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMiddleware> logger, IOptions<JsonOptions> json)
 {
@@ -54,6 +55,13 @@ internal sealed partial class ApiErrorMiddleware(RequestDelegate next, ILogger<A
         catch (BadHttpRequestException failure) when (!http.Response.HasStarted)
         {
             await WriteAsync(http, ApiProblemsForBinding(http, failure));
+            return;
+        }
+        catch (Exception failure) when (!http.Response.HasStarted && StoreWriteFailures.IsUnwritable(failure))
+        {
+            logger.LogError(failure, "The store refused a write on {Method} {Path}", http.Request.Method, http.Request.Path);
+            http.Response.Clear();
+            await WriteAsync(http, ApiProblems.Error(StatusCodes.Status503ServiceUnavailable, "STORE_UNAVAILABLE", StoreWriteFailures.Message));
             return;
         }
         catch (Exception failure) when (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
