@@ -52,6 +52,9 @@ public static class DependencyInjection
         services.AddScoped<ConnectionDirectory>();
         services.AddScoped<Dashboard.Core.Introspection.ResourceIntrospection>();
         services.AddScoped<LinkTokenService>();
+        services.Configure<LinkTokenPurgeOptions>(configuration.GetSection("LinkTokens"));
+        services.AddSingleton<LinkTokenPurge>();
+        services.AddHostedService(sp => sp.GetRequiredService<LinkTokenPurge>());
         services.AddSingleton<EventRecorder>();
         services.AddSingleton<EventPayloads>();
         services.AddOptions<EventPayloadOptions>().Bind(configuration.GetSection(EventPayloadOptions.Section));

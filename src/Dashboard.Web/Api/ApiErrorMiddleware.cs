@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dashboard.Core.Storage;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -48,13 +49,28 @@ internal sealed partial class ApiErrorMiddleware(RequestDelegate next, ILogger<A
                 await WriteAsync(http, ApiProblems.Error(StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", $"{http.Request.Method} is not allowed on {http.Request.Path}."));
                 return;
         }
+        if (http.Request.ContentLength > MaxRequestBodyBytes)
+        {
+            await WriteAsync(http, BodyTooLarge());
+            return;
+        }
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = MaxRequestBodyBytes; // a chunked body without Content-Length stops here too
+        }
         try
         {
             await next(http);
         }
         catch (BadHttpRequestException failure) when (!http.Response.HasStarted)
         {
-            await WriteAsync(http, ApiProblemsForBinding(http, failure));
+            await WriteAsync(http, failure.StatusCode == StatusCodes.Status413PayloadTooLarge ? BodyTooLarge() : ApiProblemsForBinding(http, failure));
+            return;
+        }
+        catch (FieldTooLongException failure) when (!http.Response.HasStarted)
+        {
+            http.Response.Clear();
+            await WriteAsync(http, ApiProblems.Invalid($"String should have at most {failure.MaxLength} characters", "string_too_long", "body", WireName(failure.Field)));
             return;
         }
         catch (Exception failure) when (!http.Response.HasStarted && StoreWriteFailures.IsUnwritable(failure))
@@ -77,6 +93,12 @@ internal sealed partial class ApiErrorMiddleware(RequestDelegate next, ILogger<A
             await WriteAsync(http, ApiProblems.Error(http.Response.StatusCode, "REQUEST_FAILED", $"{http.Request.Method} {http.Request.Path} failed with HTTP {http.Response.StatusCode}."));
         }
     }
+
+    /// <summary>No API call carries more than this; larger bodies are refused before they are read.</summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    private static IResult BodyTooLarge() => ApiProblems.Error(StatusCodes.Status413PayloadTooLarge, "PAYLOAD_TOO_LARGE",
+        $"The request body is larger than the API accepts ({MaxRequestBodyBytes / 1024} KB).");
 
     private static Task WriteAsync(HttpContext http, IResult result) => result.ExecuteAsync(http);
 
