@@ -168,7 +168,7 @@ public static class ReviewChartOptions
     };
 
     /// <summary>350 mg/dL or 21 mmol/L: room for the sensor's highest readings, even ticks, the same scale on every chart.</summary>
-    private static double GlucoseAxisMax(GlucoseUnit unit) => unit == GlucoseUnit.MmolPerL ? 21 : 350;
+    private static double GlucoseAxisMax(GlucoseUnit unit) => ReviewCharts.GlucoseAxisMax(unit);
 
     private static readonly Toggle NoToolbar = new(false) { Show = false };
     private static readonly Toggle Off = new(false);
