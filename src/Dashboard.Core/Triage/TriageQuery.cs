@@ -99,7 +99,7 @@ public sealed record TriageRow(Guid UserId, string ClientUserId, string TeamName
     public string Connection => Connections.ConnectionHealthRules.Slug(Figures.Health) + (Figures.ErrorType is { } e ? $" ({e})" : "");
 }
 
-public sealed record TriagePage(IReadOnlyList<TriageRow> Rows, int Total, IReadOnlyDictionary<TriageFlag, int> FlagCounts, DateTime Now);
+public sealed record TriageResult(IReadOnlyList<TriageRow> Rows, int Total, IReadOnlyDictionary<TriageFlag, int> FlagCounts, DateTime Now);
 
 /// <summary>
 /// The triage list of a person's scope: every patient with the review's metrics of the last N days, computed by the same
@@ -111,14 +111,14 @@ public sealed class TriageQuery(IDbContextFactory<DashboardDbContext> contexts, 
 {
     public const int PageSize = 50;
 
-    public async Task<TriagePage> PageAsync(StaffScope scope, TriageFilter filter, int page = 0, CancellationToken ct = default)
+    public async Task<TriageResult> PageAsync(StaffScope scope, TriageFilter filter, int page = 0, CancellationToken ct = default)
     {
         var all = await AllAsync(scope, filter, ct);
         var now = time.GetUtcNow().UtcDateTime;
         var counts = TriageWords.AllFlags.ToDictionary(f => f, f => all.Count(r => r.Flags.Contains(f)));
         var matching = all.Where(r => filter.Flags.All(r.Flags.Contains)).ToList();
         var rows = Sorted(matching, filter.Sort, now).Skip(Math.Max(0, page) * PageSize).Take(PageSize).ToList();
-        return new TriagePage(rows, matching.Count, counts, now);
+        return new TriageResult(rows, matching.Count, counts, now);
     }
 
     /// <summary>Every row of the filter, in its order (the CSV export).</summary>
