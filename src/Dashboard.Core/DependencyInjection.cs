@@ -79,6 +79,7 @@ public static class DependencyInjection
         services.AddPractices();
         services.AddWebhooks(configuration);
         services.AddGlucoseReview();
+        services.AddTriage();
         return services;
     }
 }
