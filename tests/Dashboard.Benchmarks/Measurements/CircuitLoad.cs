@@ -32,7 +32,8 @@ public sealed class CircuitLoad : IMeasurement
     {
         var circuits = options.Quick ? 50 : TargetCircuits;
         var duration = TimeSpan.FromSeconds(options.Quick ? 30 : 90);
-        await using var app = await ConsoleProcess.StartAsync(ct);
+        // Only the console's own work: no demo patients being linked and no sync engine pulling in the background.
+        await using var app = await ConsoleProcess.StartAsync(ct, "--Seed:DemoPatients", "0", "--Sync:Enabled", "false");
         LiveConsoleCircuits.SeedPatients(app, Patients);
         var cookies = await ConsoleSignIn.SignInAsync(app.BaseAddress, Support, SupportPassword, ct);
         using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies });
