@@ -93,7 +93,9 @@ public sealed class PasswordLinking(
         var check = await tokens.CheckAsync(tokenSecret, Provider, ct);
         if (!check.IsValid)
         {
-            return LinkResult.Failed(Provider, check.ErrorType!);
+            return check is { ErrorType: LinkErrorTypes.TokenConsumed, Token.MfaCodeAttempts: >= LinkTokenService.MaxMfaCodeAttempts }
+                ? LinkResult.Failed(Provider, LinkErrorTypes.TokenConsumed, LinkErrorTypes.TooManyMfaCodes)
+                : LinkResult.Failed(Provider, check.ErrorType!);
         }
         var token = check.Token!;
         var pending = vault.UnprotectPendingMfa(token.PendingMfa);
@@ -107,10 +109,15 @@ public sealed class PasswordLinking(
             return LinkResult.Failed(Provider, LinkErrorTypes.IncorrectMfaCode, "Enter the numeric code LibreView sent you.");
         }
 
+        if (!await tokens.TryReserveMfaAttemptAsync(token, ct))
+        {
+            return LinkResult.Failed(Provider, LinkErrorTypes.TokenConsumed, LinkErrorTypes.TooManyMfaCodes);
+        }
         var result = await libreView.CompleteMfaAsync(pending.Challenge, trimmed, ct);
         if (result.Error is { Kind: LibreViewErrorKind.IncorrectMfaCode })
         {
-            // The same challenge stays parked: the patient may try again or ask for a new code.
+            // The same challenge stays parked: the patient may try again or ask for a new code, until the attempts are spent.
+            await tokens.ConsumeIfAttemptsSpentAsync(token, ct);
             return LinkResult.Failed(Provider, LinkErrorTypes.IncorrectMfaCode);
         }
         return await FinishAsync(token, result, pending.Email, pending.Password, ct);
