@@ -37,6 +37,7 @@ public static class DashboardWebSetup
         // Binding faults reach ApiErrorMiddleware as exceptions, in every environment, to be answered as Junction's 422.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOpenApi();
+        services.AddApiRateLimits(builder.Configuration);
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
@@ -69,6 +70,7 @@ public static class DashboardWebSetup
         app.MapInProcessSimulator();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseMiddleware<ApiErrorMiddleware>();
+        app.UseApiRateLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -158,3 +158,12 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         entity.HasIndex(e => e.At);
     }
 }
+
+internal sealed class StoreWriteProbeConfiguration : IEntityTypeConfiguration<StoreWriteProbe>
+{
+    public void Configure(EntityTypeBuilder<StoreWriteProbe> entity)
+    {
+        entity.Property(p => p.Instance).HasMaxLength(StoreWriteProbeLimits.InstanceLength);
+        entity.HasIndex(p => p.Instance);
+    }
+}

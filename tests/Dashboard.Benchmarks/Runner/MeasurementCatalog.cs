@@ -18,6 +18,7 @@ public static class MeasurementCatalog
         new TriageLatency(),
         new CsvUploadMemory(),
         new LiveConsoleCircuits(),
+        new CircuitLoad(),
     ];
 
     public static IEnumerable<string> Names => All.Select(m => m.Name);
