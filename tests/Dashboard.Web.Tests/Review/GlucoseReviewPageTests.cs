@@ -290,4 +290,31 @@ public sealed class GlucoseReviewPageTests : BunitContext, IAsyncLifetime
         Assert.Contains("\"x2\":", detail);
         Assert.Contains("Level 1 hypoglycaemia", detail);
     }
+
+    [Fact]
+    public async Task Compare_shows_the_previous_period_beside_the_chosen_one_with_both_medians()
+    {
+        _charts.SetupVoid("create", _ => true).SetVoidResult();
+        // 28 days: the first 14 always 200 mg/dL (high), the last 14 always 120 (in range).
+        var readings = ReviewPatients.Every(15, 28, 200).Select((r, i) => i < 14 * 96 ? r : r with { Value = 120 });
+        var patient = await ReviewPatients.AddAsync(Services, readings);
+        var page = RenderPage(patient);
+
+        page.Find("[data-testid=review-toolbar] input[type=checkbox]").Change(true);
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=compare-statistics]")), TimeSpan.FromSeconds(10));
+        var statistics = page.Find("[data-testid=compare-statistics]");
+        // Last 14 days end at the newest reading (28 Mar 23:45): 15–28 Mar; the previous 14 days are 1–14 Mar.
+        Assert.Contains("15 Mar 2025 – 28 Mar 2025", statistics.QuerySelectorAll("td[data-side=chosen]")[0].TextContent);
+        Assert.Contains("1 Mar 2025 – 14 Mar 2025", statistics.QuerySelectorAll("td[data-side=second]")[0].TextContent);
+        var mean = statistics.QuerySelectorAll("tr").Single(r => r.TextContent.Contains("Mean glucose"));
+        Assert.Equal("120 mg/dL", mean.QuerySelector("td[data-side=chosen]")!.TextContent.Trim());
+        Assert.Equal("200 mg/dL", mean.QuerySelector("td[data-side=second]")!.TextContent.Trim());
+        var target = page.Find("[data-testid=compare-ranges] [data-band=InRange]").TextContent;
+        Assert.Contains("100.0 %", target);
+        Assert.Contains("+100.0 pts", target);
+        var chart = Assert.Single(_charts.Invocations["create"].Select(i => (string)i.Arguments[1]!), json => json.Contains("\"id\":\"compare-agp\""));
+        Assert.Contains("\"name\":\"Median, chosen period\",\"data\":[[0,120]", chart);
+        Assert.Contains("\"name\":\"Median, compared with\",\"data\":[[0,200]", chart);
+    }
 }
