@@ -9,12 +9,19 @@ public sealed class AuditEntry
     public required string ActorRole { get; set; }
     public required string Action { get; set; }
     public Guid? TeamId { get; set; }
+
+    /// <summary>The organisation an organisation-wide action (no team) belongs to.</summary>
+    public Guid? OrganizationId { get; set; }
     public Guid? UserId { get; set; }
     public string? ClientUserId { get; set; }
     public string? ClientIp { get; set; }
     public string? Details { get; set; }
 }
 
+/// <summary>
+/// Every audited action, in one list (the audit page's filter offers exactly these). An action is written by the Core
+/// operation that performs it, in the same transaction as the change.
+/// </summary>
 public static class AuditActions
 {
     public const string ViewPatient = "patient.viewed";
@@ -23,6 +30,24 @@ public static class AuditActions
     public const string ImportCsv = "patient.csv_imported";
     public const string ChangePractice = "practice.changed";
     public const string ChangeBinding = "practice_binding.changed";
+    public const string CreateOrganization = "organization.created";
+    public const string InviteMember = "member.invited";
+    public const string ChangeMemberRole = "member.role_changed";
+    public const string RemoveMember = "member.removed";
+    public const string CreateTeam = "team.created";
+    public const string RenameTeam = "team.renamed";
+    public const string CreateTeamApiKey = "team_api_key.created";
+    public const string RevokeTeamApiKey = "team_api_key.revoked";
+    public const string CreateManagementKey = "management_key.created";
+    public const string RevokeManagementKey = "management_key.revoked";
+
+    /// <summary>The list the audit page filters by; a helper adding an action appends it here.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        ViewPatient, ViewGlucose, CreateReconnectLink, ImportCsv, ChangePractice, ChangeBinding,
+        CreateOrganization, InviteMember, ChangeMemberRole, RemoveMember, CreateTeam, RenameTeam,
+        CreateTeamApiKey, RevokeTeamApiKey, CreateManagementKey, RevokeManagementKey,
+    ];
 }
 
 /// <summary>Who is acting, as the audit log records them.</summary>

@@ -9,6 +9,26 @@ public sealed record AuditFilter(string? Action = null, string? Actor = null, st
 /// <summary>Append-only audit log. The product offers no way to change or delete an entry.</summary>
 public sealed class AuditLog(IDbContextFactory<DashboardDbContext> contexts, TimeProvider time)
 {
+    /// <summary>
+    /// Adds the entry to <paramref name="db"/> without saving: the operation's own <c>SaveChanges</c> writes it together
+    /// with the change it records, so there is never a change without its entry (or an entry without its change).
+    /// </summary>
+    public void Append(DashboardDbContext db, AuditActor actor, string action, Guid? teamId = null, Guid? userId = null,
+        string? clientUserId = null, string? details = null, Guid? organizationId = null) =>
+        db.AuditEntries.Add(new AuditEntry
+        {
+            OrganizationId = organizationId,
+            At = time.GetUtcNow().UtcDateTime,
+            Actor = actor.Name,
+            ActorRole = actor.Role,
+            Action = action,
+            TeamId = teamId,
+            UserId = userId,
+            ClientUserId = clientUserId,
+            ClientIp = actor.ClientIp,
+            Details = details,
+        });
+
     public async Task WriteAsync(AuditActor actor, string action, Guid? teamId = null, Guid? userId = null,
         string? clientUserId = null, string? details = null, CancellationToken ct = default)
     {
@@ -35,7 +55,9 @@ public sealed class AuditLog(IDbContextFactory<DashboardDbContext> contexts, Tim
         var teamIds = scope.TeamIds.ToList();
         var members = db.StaffMemberships.Where(m => m.OrganizationId == scope.OrganizationId).Select(m => m.Email);
         var entries = db.AuditEntries.AsNoTracking()
-            .Where(e => (e.TeamId != null && teamIds.Contains(e.TeamId.Value)) || (e.TeamId == null && members.Contains(e.Actor)));
+            .Where(e => (e.TeamId != null && teamIds.Contains(e.TeamId.Value))
+                || e.OrganizationId == scope.OrganizationId
+                || (e.TeamId == null && e.OrganizationId == null && members.Contains(e.Actor)));
         if (!string.IsNullOrWhiteSpace(filter.Action))
         {
             entries = entries.Where(e => e.Action == filter.Action);

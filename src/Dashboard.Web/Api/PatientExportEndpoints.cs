@@ -16,7 +16,7 @@ internal static class PatientExportEndpoints
 
     public static IEndpointRouteBuilder MapPatientExport(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/patients/export.csv", ExportAsync).RequireAuthorization(p => p.RequireRole(ConsoleRoles.Support, ConsoleRoles.Admin));
+        endpoints.MapGet("/patients/export.csv", ExportAsync).RequireAuthorization(ConsolePolicies.ExportPatients);
         return endpoints;
     }
 

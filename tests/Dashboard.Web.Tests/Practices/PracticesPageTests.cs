@@ -63,7 +63,8 @@ public sealed class PracticesPageTests : BunitContext, IAsyncLifetime
     public void The_page_is_for_admins_only()
     {
         var authorize = Assert.Single(typeof(PracticesPage).GetCustomAttributes(typeof(AuthorizeAttribute), true).Cast<AuthorizeAttribute>());
-        Assert.Equal(ConsoleRoles.AdminOnly, authorize.Roles);
+        Assert.Equal(ConsolePolicies.ManageOrganization, authorize.Policy);
+        Assert.Equal([ConsoleRoles.Admin], ConsolePolicies.Roles[authorize.Policy!]);
     }
 
     [Fact]
