@@ -84,6 +84,7 @@ public static class DashboardWebSetup
         app.MapOpenApi().AllowAnonymous();
         app.MapDashboardApi();
         app.MapPatientExport();
+        app.MapAuditExport();
         app.MapReconnectLinks();
         // frame-ancestors is in the app's own policy (SecurityHeaders); a second policy header from Blazor would only repeat it.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null).Add(AllowAnonymousCircuits);

@@ -39,6 +39,15 @@ public sealed class ConsoleAccessDeniedException(string policy, string? role)
 {
     public string Policy { get; } = policy;
 
+    /// <summary>As <see cref="ThrowUnlessAllowed"/>, but an Org Management API call (a management key) may too.</summary>
+    public static void ThrowUnlessAllowedOrManagementKey(string policy, Audit.AuditActor actor)
+    {
+        if (actor.Role != Audit.AuditActor.ManagementKeyRole)
+        {
+            ThrowUnlessAllowed(policy, actor);
+        }
+    }
+
     public static void ThrowUnlessAllowed(string policy, Audit.AuditActor actor)
     {
         if (!ConsolePolicies.Allows(policy, actor.Role))

@@ -40,6 +40,13 @@ public static class AuditActions
     public const string RevokeTeamApiKey = "team_api_key.revoked";
     public const string CreateManagementKey = "management_key.created";
     public const string RevokeManagementKey = "management_key.revoked";
+    public const string AddWebhookEndpoint = "webhook_endpoint.added";
+    public const string EnableWebhookEndpoint = "webhook_endpoint.enabled";
+    public const string DisableWebhookEndpoint = "webhook_endpoint.disabled";
+    public const string RotateWebhookSecret = "webhook_endpoint.secret_rotated";
+    public const string DeleteWebhookEndpoint = "webhook_endpoint.deleted";
+    public const string RemovePractice = "practice.removed";
+    public const string ExportPatientList = "patient_list.exported";
 
     /// <summary>The list the audit page filters by; a helper adding an action appends it here.</summary>
     public static IReadOnlyList<string> All { get; } =
@@ -47,8 +54,18 @@ public static class AuditActions
         ViewPatient, ViewGlucose, CreateReconnectLink, ImportCsv, ChangePractice, ChangeBinding,
         CreateOrganization, InviteMember, ChangeMemberRole, RemoveMember, CreateTeam, RenameTeam,
         CreateTeamApiKey, RevokeTeamApiKey, CreateManagementKey, RevokeManagementKey,
+        AddWebhookEndpoint, EnableWebhookEndpoint, DisableWebhookEndpoint, RotateWebhookSecret, DeleteWebhookEndpoint, RemovePractice,
+        ExportPatientList,
     ];
 }
 
 /// <summary>Who is acting, as the audit log records them.</summary>
-public sealed record AuditActor(string Name, string Role, string? ClientIp);
+public sealed record AuditActor(string Name, string Role, string? ClientIp)
+{
+    /// <summary>The role recorded for calls of the Org Management API, which act with an organisation management key.</summary>
+    public const string ManagementKeyRole = "management_key";
+
+    /// <summary>A management-key call, named by the key's first characters (never the secret).</summary>
+    public static AuditActor ForManagementKey(string presentedKey, string? clientIp) =>
+        new($"management key {presentedKey.Trim()[..Math.Min(10, presentedKey.Trim().Length)]}…", ManagementKeyRole, clientIp);
+}

@@ -29,12 +29,14 @@ public sealed class AuditLog(IDbContextFactory<DashboardDbContext> contexts, Tim
             Details = details,
         });
 
+    /// <summary>An entry on its own, for an action that changes nothing in the store (a view, an export).</summary>
     public async Task WriteAsync(AuditActor actor, string action, Guid? teamId = null, Guid? userId = null,
-        string? clientUserId = null, string? details = null, CancellationToken ct = default)
+        string? clientUserId = null, string? details = null, CancellationToken ct = default, Guid? organizationId = null)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         db.AuditEntries.Add(new AuditEntry
         {
+            OrganizationId = organizationId,
             At = time.GetUtcNow().UtcDateTime,
             Actor = actor.Name,
             ActorRole = actor.Role,
@@ -52,6 +54,25 @@ public sealed class AuditLog(IDbContextFactory<DashboardDbContext> contexts, Tim
     public async Task<(IReadOnlyList<AuditEntry> Entries, int Total)> PageAsync(StaffScope scope, AuditFilter filter, int page, int pageSize, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+        var entries = Filtered(db, scope, filter);
+        var total = await entries.CountAsync(ct);
+        var list = await entries.OrderByDescending(e => e.Id).Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
+        return (list, total);
+    }
+
+    /// <summary>Every entry the filter keeps, newest first, streamed (the audit page's CSV export).</summary>
+    public async IAsyncEnumerable<AuditEntry> AllAsync(StaffScope scope, AuditFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await foreach (var entry in Filtered(db, scope, filter).OrderByDescending(e => e.Id).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return entry;
+        }
+    }
+
+    /// <summary>One place for what a filter keeps, within the scope's organisation.</summary>
+    private static IQueryable<AuditEntry> Filtered(DashboardDbContext db, StaffScope scope, AuditFilter filter)
+    {
         var teamIds = scope.TeamIds.ToList();
         var members = db.StaffMemberships.Where(m => m.OrganizationId == scope.OrganizationId).Select(m => m.Email);
         var entries = db.AuditEntries.AsNoTracking()
@@ -78,8 +99,6 @@ public sealed class AuditLog(IDbContextFactory<DashboardDbContext> contexts, Tim
         {
             entries = entries.Where(e => e.At < to);
         }
-        var total = await entries.CountAsync(ct);
-        var list = await entries.OrderByDescending(e => e.Id).Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
-        return (list, total);
+        return entries;
     }
 }

@@ -458,6 +458,9 @@ namespace Dashboard.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp without time zone");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp without time zone");
+
                     b.Property<bool>("Enabled")
                         .HasColumnType("boolean");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dashboard.Core.Storage.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261202005746_Admin_Memberships")]
+    [Migration("20261202012935_Admin_Memberships")]
     partial class Admin_Memberships
     {
         /// <inheritdoc />
@@ -445,6 +445,9 @@ namespace Dashboard.Core.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Enabled")

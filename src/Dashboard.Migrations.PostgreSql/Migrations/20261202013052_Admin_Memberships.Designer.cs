@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Dashboard.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261202005859_Admin_Memberships")]
+    [Migration("20261202013052_Admin_Memberships")]
     partial class Admin_Memberships
     {
         /// <inheritdoc />
@@ -459,6 +459,9 @@ namespace Dashboard.Migrations.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("timestamp without time zone");
 
                     b.Property<bool>("Enabled")

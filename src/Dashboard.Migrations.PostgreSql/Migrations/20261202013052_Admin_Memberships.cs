@@ -19,6 +19,12 @@ namespace Dashboard.Migrations.PostgreSql.Migrations
                 name: "IX_StaffMemberships_OrganizationId",
                 table: "StaffMemberships");
 
+            migrationBuilder.AddColumn<DateTime>(
+                name: "DeletedAt",
+                table: "WebhookEndpoints",
+                type: "timestamp without time zone",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "CreatedBy",
                 table: "TeamApiKeys",
@@ -156,6 +162,10 @@ namespace Dashboard.Migrations.PostgreSql.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_AuditLog_OrganizationId_Id",
                 table: "AuditLog");
+
+            migrationBuilder.DropColumn(
+                name: "DeletedAt",
+                table: "WebhookEndpoints");
 
             migrationBuilder.DropColumn(
                 name: "CreatedBy",

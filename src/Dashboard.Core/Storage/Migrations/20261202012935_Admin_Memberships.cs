@@ -19,6 +19,12 @@ namespace Dashboard.Core.Storage.Migrations
                 name: "IX_StaffMemberships_OrganizationId",
                 table: "StaffMemberships");
 
+            migrationBuilder.AddColumn<DateTime>(
+                name: "DeletedAt",
+                table: "WebhookEndpoints",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "CreatedBy",
                 table: "TeamApiKeys",
@@ -156,6 +162,10 @@ namespace Dashboard.Core.Storage.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_AuditLog_OrganizationId_Id",
                 table: "AuditLog");
+
+            migrationBuilder.DropColumn(
+                name: "DeletedAt",
+                table: "WebhookEndpoints");
 
             migrationBuilder.DropColumn(
                 name: "CreatedBy",
