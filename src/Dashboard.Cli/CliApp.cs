@@ -15,6 +15,7 @@ public static class CliApp
         {
             MetricsCommand.Create(),
             ImportCsvCommand.Create(),
+            AgpReportCommand.Create(),
         };
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct = default)

@@ -37,6 +37,7 @@ public static class DependencyInjection
         engine.AddServices(services);
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());
         services.AddSingleton<StoreIntegrity>();
+        services.AddSingleton<StoreWritability>();
         services.AddScoped<OverviewQuery>();
         services.AddSingleton<StaffScopeResolver>();
         services.AddSingleton<PatientListQuery>();
@@ -55,6 +56,9 @@ public static class DependencyInjection
         services.AddScoped<ConnectionDirectory>();
         services.AddScoped<Dashboard.Core.Introspection.ResourceIntrospection>();
         services.AddScoped<LinkTokenService>();
+        services.Configure<LinkTokenPurgeOptions>(configuration.GetSection("LinkTokens"));
+        services.AddSingleton<LinkTokenPurge>();
+        services.AddHostedService(sp => sp.GetRequiredService<LinkTokenPurge>());
         services.AddSingleton<EventRecorder>();
         services.AddSingleton<EventPayloads>();
         services.AddOptions<EventPayloadOptions>().Bind(configuration.GetSection(EventPayloadOptions.Section));
@@ -79,6 +83,7 @@ public static class DependencyInjection
         services.AddPractices();
         services.AddWebhooks(configuration);
         services.AddGlucoseReview();
+        services.AddTriage();
         return services;
     }
 }

@@ -39,6 +39,7 @@ public static class DashboardWebSetup
         // Binding faults reach ApiErrorMiddleware as exceptions, in every environment, to be answered as Junction's 422.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOpenApi();
+        services.AddApiRateLimits(builder.Configuration);
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
@@ -71,6 +72,7 @@ public static class DashboardWebSetup
         app.MapInProcessSimulator();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseMiddleware<ApiErrorMiddleware>();
+        app.UseApiRateLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -85,6 +87,8 @@ public static class DashboardWebSetup
         app.MapDashboardApi();
         app.MapPatientExport();
         app.MapAuditExport();
+        app.MapAgpReport();
+        app.MapTriageExport();
         app.MapReconnectLinks();
         // frame-ancestors is in the app's own policy (SecurityHeaders); a second policy header from Blazor would only repeat it.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null).Add(AllowAnonymousCircuits);

@@ -54,6 +54,22 @@ public sealed class EventPayloads(IOptions<EventPayloadOptions> options)
         resource_availability = Resources.ToDictionary(r => r, _ => new { status = "available" }),
     };
 
+    /// <summary><see cref="EventTypes.LibreViewDocumentsAccepted"/>: which documents (<c>tou</c>, <c>pp</c>) and a sentence for the history.</summary>
+    public object LibreViewDocumentsAccepted(Guid userId, string provider, IReadOnlyList<string> documents) => new
+    {
+        user_id = userId,
+        provider = Provider(provider),
+        documents,
+        message = $"While linking, the patient accepted LibreView's {string.Join(" and ", documents.Select(DocumentName))}.",
+    };
+
+    private static string DocumentName(string document) => document switch
+    {
+        "tou" => "terms of use",
+        "pp" => "privacy policy",
+        _ => $"'{document}' document",
+    };
+
     /// <summary><c>provider.connection.error</c>: Junction's <c>ProviderConnectionError</c>; <c>error_details</c> is a sentence.</summary>
     public static object ConnectionError(Guid userId, string provider, string? errorType, string? message)
     {

@@ -20,4 +20,10 @@ public static class EventTypes
     public const string ConnectionError = "provider.connection.error";
     public const string HistoricalGlucoseCreated = "historical.data.glucose.created";
     public const string DailyGlucoseCreated = "daily.data.glucose.created";
+
+    /// <summary>
+    /// Ours, not Junction's: LibreView's new terms of use or privacy policy were accepted for the patient while they
+    /// linked (reference §2.2). Kept in the patient's event history for the record; never sent to webhooks.
+    /// </summary>
+    public const string LibreViewDocumentsAccepted = "libreview.documents.accepted";
 }

@@ -19,4 +19,12 @@ public static class GlucoseUnits
         unit == GlucoseUnit.MmolPerL ? mgPerDl / MgPerDlPerMmolPerL : mgPerDl;
 
     public static string Symbol(GlucoseUnit unit) => unit == GlucoseUnit.MmolPerL ? "mmol/L" : "mg/dL";
+
+    /// <summary>"mg/dL", "mgdl", "mmol/L", "mmol" (any case) as a unit; null for anything else.</summary>
+    public static GlucoseUnit? TryParse(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        "mg/dl" or "mgdl" or "mg" => GlucoseUnit.MgPerDl,
+        "mmol/l" or "mmol" or "mmoll" => GlucoseUnit.MmolPerL,
+        _ => null,
+    };
 }

@@ -15,7 +15,8 @@ public sealed record LinkedAccount(
     StoredCredentials? Credentials,
     ConnectionStatus Status = ConnectionStatus.Connected,
     string? ErrorType = null,
-    string? ErrorMessage = null);
+    string? ErrorMessage = null,
+    IReadOnlyList<string>? AcceptedDocuments = null);
 
 /// <summary>
 /// Turns a found account into the user's connection: refuses duplicates, creates or re-connects the one
@@ -74,6 +75,11 @@ public sealed class ConnectionLinker(DashboardDbContext db, CredentialVault vaul
         {
             events.Record(db, EventTypes.ConnectionError, token.TeamId, token.UserId, user.ClientUserId,
                 EventPayloads.ConnectionError(token.UserId, account.Provider, account.ErrorType, account.ErrorMessage));
+        }
+        if (account.AcceptedDocuments is { Count: > 0 } documents)
+        {
+            events.Record(db, EventTypes.LibreViewDocumentsAccepted, token.TeamId, token.UserId, user.ClientUserId,
+                payloads.LibreViewDocumentsAccepted(token.UserId, account.Provider, documents));
         }
         await sync.ConnectionLinkedAsync(db, connection, ct);
         await db.SaveChangesAsync(ct);

@@ -17,6 +17,10 @@ public static class LinkErrorTypes
     public const string ProviderNotAvailable = "provider_not_available";
     public const string UserNotFound = "user_not_found";
 
+    /// <summary>The <see cref="TokenConsumed"/> message of a token that spent its two-factor attempts.</summary>
+    public static readonly string TooManyMfaCodes =
+        $"That code was wrong {LinkTokenService.MaxMfaCodeAttempts} times, so this link no longer works. Ask your care team for a new link.";
+
     /// <summary>What a patient or staff member is told, and what to do next.</summary>
     public static string Message(string errorType) => errorType switch
     {

@@ -24,4 +24,7 @@ public sealed class LinkToken
 
     /// <summary>Encrypted pending two-factor state (Data Protection), or null.</summary>
     public string? PendingMfa { get; set; }
+
+    /// <summary>Two-factor codes tried with this token (<see cref="LinkTokenService.MaxMfaCodeAttempts"/> at most).</summary>
+    public int MfaCodeAttempts { get; set; }
 }

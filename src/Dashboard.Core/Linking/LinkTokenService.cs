@@ -17,6 +17,12 @@ public sealed class LinkTokenService(DashboardDbContext db, TimeProvider time)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Codes one token may try against LibreView: a six-digit code cannot be guessed in five tries, so after the fifth
+    /// wrong one the token is consumed and the patient needs a new link.
+    /// </summary>
+    public const int MaxMfaCodeAttempts = 5;
+
     /// <summary>A new token for a user of the team; null when the team has no such user.</summary>
     public async Task<IssuedLinkToken?> IssueAsync(Guid teamId, Guid userId, string? provider, string? redirectUrl, CancellationToken ct = default)
     {
@@ -79,6 +85,19 @@ public sealed class LinkTokenService(DashboardDbContext db, TimeProvider time)
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.ConsumedAt, now).SetProperty(t => t.PendingMfa, (string?)null), ct);
         return consumed == 1;
     }
+
+    /// <summary>
+    /// Reserves one of the token's <see cref="MaxMfaCodeAttempts"/> code attempts before the code goes to LibreView: a
+    /// conditional update, so concurrent guesses cannot exceed the limit. False when the token has none left (or was used).
+    /// </summary>
+    public async Task<bool> TryReserveMfaAttemptAsync(LinkToken token, CancellationToken ct) =>
+        await db.LinkTokens.Where(t => t.Id == token.Id && t.ConsumedAt == null && t.MfaCodeAttempts < MaxMfaCodeAttempts)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.MfaCodeAttempts, t => t.MfaCodeAttempts + 1), ct) == 1;
+
+    /// <summary>After a wrong code: a token that has spent its last attempt is consumed, and its pending login (with the password) dropped.</summary>
+    public async Task<bool> ConsumeIfAttemptsSpentAsync(LinkToken token, CancellationToken ct) =>
+        await db.LinkTokens.Where(t => t.Id == token.Id && t.ConsumedAt == null && t.MfaCodeAttempts >= MaxMfaCodeAttempts)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.ConsumedAt, time.GetUtcNow().UtcDateTime).SetProperty(t => t.PendingMfa, (string?)null), ct) == 1;
 
     /// <summary>The providers a token lets the patient choose from.</summary>
     public static IReadOnlyList<string> AllowedProviders(LinkToken token) =>

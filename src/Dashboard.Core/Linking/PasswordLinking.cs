@@ -93,7 +93,9 @@ public sealed class PasswordLinking(
         var check = await tokens.CheckAsync(tokenSecret, Provider, ct);
         if (!check.IsValid)
         {
-            return LinkResult.Failed(Provider, check.ErrorType!);
+            return check is { ErrorType: LinkErrorTypes.TokenConsumed, Token.MfaCodeAttempts: >= LinkTokenService.MaxMfaCodeAttempts }
+                ? LinkResult.Failed(Provider, LinkErrorTypes.TokenConsumed, LinkErrorTypes.TooManyMfaCodes)
+                : LinkResult.Failed(Provider, check.ErrorType!);
         }
         var token = check.Token!;
         var pending = vault.UnprotectPendingMfa(token.PendingMfa);
@@ -107,10 +109,15 @@ public sealed class PasswordLinking(
             return LinkResult.Failed(Provider, LinkErrorTypes.IncorrectMfaCode, "Enter the numeric code LibreView sent you.");
         }
 
+        if (!await tokens.TryReserveMfaAttemptAsync(token, ct))
+        {
+            return LinkResult.Failed(Provider, LinkErrorTypes.TokenConsumed, LinkErrorTypes.TooManyMfaCodes);
+        }
         var result = await libreView.CompleteMfaAsync(pending.Challenge, trimmed, ct);
         if (result.Error is { Kind: LibreViewErrorKind.IncorrectMfaCode })
         {
-            // The same challenge stays parked: the patient may try again or ask for a new code.
+            // The same challenge stays parked: the patient may try again or ask for a new code, until the attempts are spent.
+            await tokens.ConsumeIfAttemptsSpentAsync(token, ct);
             return LinkResult.Failed(Provider, LinkErrorTypes.IncorrectMfaCode);
         }
         return await FinishAsync(token, result, pending.Email, pending.Password, ct);
@@ -123,8 +130,10 @@ public sealed class PasswordLinking(
             return LinkResult.Failed(Provider, ErrorTypeOf(login.Error.Kind), MessageOf(login.Error));
         }
         var session = login.Value;
+        // The accepted documents are recorded as an event of the connection, not kept with its session.
         return await linker.LinkAsync(token,
-            new LinkedAccount(Provider, session.UserId, session.Region, null, new StoredCredentials(email, password, session)), ct);
+            new LinkedAccount(Provider, session.UserId, session.Region, null,
+                new StoredCredentials(email, password, session with { AcceptedDocuments = null }), AcceptedDocuments: session.AcceptedDocuments), ct);
     }
 
     /// <summary>
@@ -148,6 +157,7 @@ public sealed class PasswordLinking(
         LibreViewErrorKind.AccountActionRequired => error.Message + ".",
         LibreViewErrorKind.LockedOut => "LibreView locked your account after several wrong passwords. Wait at least 5 minutes, then try again.",
         LibreViewErrorKind.RegionBlocked => "LibreView is not answering us right now. Please try again in an hour.",
+        LibreViewErrorKind.AccountThrottled => "LibreView is limiting requests for this account. Please try again in a few minutes.",
         _ => null,
     };
 

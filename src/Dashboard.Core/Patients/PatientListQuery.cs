@@ -174,9 +174,8 @@ public sealed class PatientListQuery(IDbContextFactory<DashboardDbContext> conte
         {
             rows = rows.Where(r => r.ErrorType == filter.ErrorType);
         }
-        if (!string.IsNullOrWhiteSpace(filter.Search))
+        if (Validation.InputText.Search(filter.Search) is { } text)
         {
-            var text = filter.Search.Trim();
             if (text.Length >= PatientSearchIndex.MinimumLength)
             {
                 var matching = searchIndex.Matching(db, text);

@@ -37,6 +37,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<Practices.PracticeAccountSession> PracticeAccountSessions => Set<Practices.PracticeAccountSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
     public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
+    public DbSet<StoreWriteProbe> StoreWriteProbes => Set<StoreWriteProbe>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -45,6 +46,18 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
         configurationBuilder.Properties<DeploymentRegion>().HaveConversion<LowerCaseEnumConverter<DeploymentRegion>>().HaveMaxLength(8);
         configurationBuilder.Properties<PracticeStatus>().HaveConversion<LowerCaseEnumConverter<PracticeStatus>>().HaveMaxLength(16);
         configurationBuilder.Properties<ConnectionStatus>().HaveConversion<LowerCaseEnumConverter<ConnectionStatus>>().HaveMaxLength(16);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StoredFieldLimits.Check(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StoredFieldLimits.Check(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

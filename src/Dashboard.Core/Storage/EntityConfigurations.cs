@@ -168,3 +168,12 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         entity.HasIndex(e => new { e.OrganizationId, e.Id });
     }
 }
+
+internal sealed class StoreWriteProbeConfiguration : IEntityTypeConfiguration<StoreWriteProbe>
+{
+    public void Configure(EntityTypeBuilder<StoreWriteProbe> entity)
+    {
+        entity.Property(p => p.Instance).HasMaxLength(StoreWriteProbeLimits.InstanceLength);
+        entity.HasIndex(p => p.Instance);
+    }
+}

@@ -23,6 +23,8 @@ public sealed class SyncEngine(
     IServiceScopeFactory scopes,
     IHostApplicationLifetime? lifetime = null) : BackgroundService
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, byte> _running = new();
+
     private SyncOptions Options => options.Value;
 
     public string OwnerId => Options.OwnerId;
@@ -38,7 +40,17 @@ public sealed class SyncEngine(
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Options.MaxConcurrentConnections, CancellationToken = ct },
             async (connectionId, token) =>
             {
-                if (await sync.RunAsync(connectionId, OwnerId, token)) Interlocked.Increment(ref worked);
+                // Our own lease is claimable again (a failed cycle may have left it); this set keeps two cycles of this
+                // engine that overlap (run by hand) off the same connection.
+                if (!_running.TryAdd(connectionId, 0)) return;
+                try
+                {
+                    if (await sync.RunAsync(connectionId, OwnerId, token)) Interlocked.Increment(ref worked);
+                }
+                finally
+                {
+                    _running.TryRemove(connectionId, out _);
+                }
             });
         return worked;
     }
@@ -85,7 +97,7 @@ public sealed class SyncEngine(
         await using var db = await contexts.CreateDbContextAsync(ct);
         var paused = await db.RegionBackoffs.Where(b => b.Until > now).Select(b => b.Region).ToListAsync(ct);
         var due = await db.SyncStates.AsNoTracking()
-            .Where(s => s.NextDueAt <= now && (s.LeaseOwner == null || s.LeaseExpiresAt <= now))
+            .Where(s => s.NextDueAt <= now && (s.LeaseOwner == null || s.LeaseOwner == OwnerId || s.LeaseExpiresAt <= now))
             .Where(s => s.Connection!.Status == ConnectionStatus.Connected || s.Connection.ErrorType == LinkErrorTypes.UserNotFound)
             .Where(s => s.Connection!.PracticeId != Demo.DemoConnections.PracticeId) // generated data: nothing to fetch from LibreView
             .OrderBy(s => s.NextDueAt)

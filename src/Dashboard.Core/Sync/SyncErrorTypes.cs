@@ -23,7 +23,7 @@ public static class SyncErrorTypes
     /// </summary>
     public static string OfTransient(LibreViewError error) => error.Kind switch
     {
-        LibreViewErrorKind.RegionBlocked => RateLimitExceeded,
+        LibreViewErrorKind.RegionBlocked or LibreViewErrorKind.AccountThrottled => RateLimitExceeded,
         LibreViewErrorKind.LockedOut => AccountLocked,
         LibreViewErrorKind.ProviderApiError when error.Message.Contains("could not be reached", StringComparison.Ordinal) => TransportFailure,
         _ => ProviderUnavailable,

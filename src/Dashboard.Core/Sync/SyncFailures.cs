@@ -9,7 +9,8 @@ namespace Dashboard.Core.Sync;
 /// The one place that decides what a failed LibreView call does to a connection (DESIGN §5, reference §6):
 /// a broken login (wrong password, or a renewal that meets two-factor or new terms) stops the connection once, with
 /// one event; a block (Cloudflare, 430, 911) pauses the whole region, longer each time, and the connection stays
-/// connected; a locked account waits at least 5 minutes and is tried once more; anything else is retried with
+/// connected; a rate-limited account (a 429 not from Cloudflare) waits minutes on its own; a locked account waits at
+/// least 5 minutes and is tried once more; anything else is retried with
 /// exponential back-off and jitter until the attempts run out.
 /// </summary>
 internal sealed class SyncFailures(SyncEvents events)
@@ -36,6 +37,12 @@ internal sealed class SyncFailures(SyncEvents events)
                 state.NextDueAt = until;
                 work.Pull?.MoveToIfActive(PullStatus.Retrying, now, transient, error.Message);
                 return;
+            case LibreViewErrorKind.AccountThrottled:
+                // This account only (§6): minutes, doubling while it lasts; the region's other connections carry on.
+                state.FailedAttempts++;
+                state.NextDueAt = now + AccountThrottleWait(state.FailedAttempts);
+                work.Pull?.MoveToIfActive(PullStatus.Retrying, now, transient, error.Message);
+                return;
             case LibreViewErrorKind.LockedOut when lockedBefore && work.Connection.Provider == Providers.AbbottLibreView:
                 // Tried once more after the lock and still locked: retrying would keep the account locked (§2.5).
                 StopConnection(work, SyncErrorTypes.AccountLocked, error.Message, now);
@@ -60,6 +67,13 @@ internal sealed class SyncFailures(SyncEvents events)
     }
 
     private static readonly TimeSpan MinimumLockWait = TimeSpan.FromMinutes(5);
+
+    /// <summary>An account LibreView rate-limits waits 2 minutes, doubling with each 429 in a row, up to an hour.</summary>
+    public static TimeSpan AccountThrottleWait(int strikes)
+    {
+        var wait = TimeSpan.FromMinutes(2) * Math.Pow(2, Math.Min(strikes - 1, 10));
+        return wait < TimeSpan.FromHours(1) ? wait : TimeSpan.FromHours(1);
+    }
 
     /// <summary>A region's first block waits this long; each further block in a row doubles it, up to <see cref="RegionBlockMax"/>.</summary>
     public static readonly TimeSpan RegionBlockBase = TimeSpan.FromMinutes(5);

@@ -11,7 +11,9 @@ internal static class SyncLeases
 {
     public static async Task<bool> TryClaimAsync(DashboardDbContext db, Guid connectionId, string owner, DateTime now, TimeSpan duration, CancellationToken ct) =>
         await db.SyncStates
-            .Where(s => s.ConnectionId == connectionId && s.NextDueAt <= now && (s.LeaseOwner == null || s.LeaseExpiresAt <= now))
+            // Our own unexpired lease is one a failed cycle left (a store that refused the write that would release it);
+            // an engine runs each connection once per cycle, so nothing of ours holds it now: take it back at once.
+            .Where(s => s.ConnectionId == connectionId && s.NextDueAt <= now && (s.LeaseOwner == null || s.LeaseOwner == owner || s.LeaseExpiresAt <= now))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.LeaseOwner, owner).SetProperty(x => x.LeaseExpiresAt, now + duration), ct) == 1;
 
     public static async Task<bool> RenewAsync(DashboardDbContext db, Guid connectionId, string owner, DateTime now, TimeSpan duration, CancellationToken ct) =>

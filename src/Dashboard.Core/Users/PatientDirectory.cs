@@ -50,7 +50,7 @@ public sealed class PatientDirectory(DashboardDbContext db, TimeProvider time)
     public async Task<(CreateUserOutcome Outcome, PatientUser? User)> CreateAsync(Guid teamId, string? clientUserId, UserFields? fields = null, CancellationToken ct = default)
     {
         var id = clientUserId?.Trim();
-        if (string.IsNullOrEmpty(id) || id.Length > MaxClientUserIdLength)
+        if (string.IsNullOrEmpty(id) || id.Length > MaxClientUserIdLength || Validation.InputText.HasHiddenCharacters(id))
         {
             return (CreateUserOutcome.InvalidClientUserId, null);
         }
@@ -66,7 +66,7 @@ public sealed class PatientDirectory(DashboardDbContext db, TimeProvider time)
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (!StoreWriteFailures.IsUnwritable(e))
         {
             // Another request created the same client_user_id in between; the unique index decided.
             db.ChangeTracker.Clear();
@@ -75,7 +75,8 @@ public sealed class PatientDirectory(DashboardDbContext db, TimeProvider time)
         return (CreateUserOutcome.Created, ViewOf(user, []));
     }
 
-    public static bool IsTimeZone(string zone) => TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _);
+    public static bool IsTimeZone(string zone) =>
+        zone.Length is > 0 and <= 64 && !Validation.InputText.HasHiddenCharacters(zone) && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _);
 
     public Task<PatientUser?> GetAsync(Guid teamId, Guid userId, CancellationToken ct = default) =>
         Project(db.Users.Where(u => u.TeamId == teamId && u.Id == userId), ct);
@@ -111,7 +112,7 @@ public sealed class PatientDirectory(DashboardDbContext db, TimeProvider time)
         if (clientUserId is not null)
         {
             var id = clientUserId.Trim();
-            if (id.Length is 0 or > MaxClientUserIdLength)
+            if (id.Length is 0 or > MaxClientUserIdLength || Validation.InputText.HasHiddenCharacters(id))
             {
                 return UpdateUserOutcome.InvalidClientUserId;
             }

@@ -606,6 +606,9 @@ namespace Dashboard.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("timestamp without time zone");
 
+                    b.Property<int>("MfaCodeAttempts")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PendingMfa")
                         .HasColumnType("text");
 
@@ -774,6 +777,27 @@ namespace Dashboard.Migrations.PostgreSql.Migrations
                     b.HasKey("TeamId", "Provider");
 
                     b.ToTable("TeamPracticeBindings");
+                });
+
+            modelBuilder.Entity("Dashboard.Core.Storage.StoreWriteProbe", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Instance");
+
+                    b.ToTable("StoreWriteProbes");
                 });
 
             modelBuilder.Entity("Dashboard.Core.Sync.ConnectionSyncState", b =>

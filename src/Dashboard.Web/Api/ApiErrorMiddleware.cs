@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Dashboard.Core.Storage;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +11,7 @@ namespace Dashboard.Web.Api;
 /// <summary>
 /// Junction's envelope where nothing in the API wrote one: input the framework could not bind is a 422
 /// <c>HTTPValidationError</c>, an unknown API path or method a JSON 404/405, an unhandled exception a JSON 500 without
-/// a trace. Only API paths (<see cref="IsApiPath"/>); the console keeps its HTML pages.
+/// a trace, a store that refuses writes a 503 (<see cref="StoreWriteFailures"/>). Only API paths (<see cref="IsApiPath"/>); the console keeps its HTML pages.
 /// </summary>
 internal sealed partial class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMiddleware> logger, IOptions<JsonOptions> json)
 {
@@ -47,13 +49,35 @@ internal sealed partial class ApiErrorMiddleware(RequestDelegate next, ILogger<A
                 await WriteAsync(http, ApiProblems.Error(StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", $"{http.Request.Method} is not allowed on {http.Request.Path}."));
                 return;
         }
+        if (http.Request.ContentLength > MaxRequestBodyBytes)
+        {
+            await WriteAsync(http, BodyTooLarge());
+            return;
+        }
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = MaxRequestBodyBytes; // a chunked body without Content-Length stops here too
+        }
         try
         {
             await next(http);
         }
         catch (BadHttpRequestException failure) when (!http.Response.HasStarted)
         {
-            await WriteAsync(http, ApiProblemsForBinding(http, failure));
+            await WriteAsync(http, failure.StatusCode == StatusCodes.Status413PayloadTooLarge ? BodyTooLarge() : ApiProblemsForBinding(http, failure));
+            return;
+        }
+        catch (FieldTooLongException failure) when (!http.Response.HasStarted)
+        {
+            http.Response.Clear();
+            await WriteAsync(http, ApiProblems.Invalid($"String should have at most {failure.MaxLength} characters", "string_too_long", "body", WireName(failure.Field)));
+            return;
+        }
+        catch (Exception failure) when (!http.Response.HasStarted && StoreWriteFailures.IsUnwritable(failure))
+        {
+            logger.LogError(failure, "The store refused a write on {Method} {Path}", http.Request.Method, http.Request.Path);
+            http.Response.Clear();
+            await WriteAsync(http, ApiProblems.Error(StatusCodes.Status503ServiceUnavailable, "STORE_UNAVAILABLE", StoreWriteFailures.Message));
             return;
         }
         catch (Exception failure) when (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
@@ -69,6 +93,12 @@ internal sealed partial class ApiErrorMiddleware(RequestDelegate next, ILogger<A
             await WriteAsync(http, ApiProblems.Error(http.Response.StatusCode, "REQUEST_FAILED", $"{http.Request.Method} {http.Request.Path} failed with HTTP {http.Response.StatusCode}."));
         }
     }
+
+    /// <summary>No API call carries more than this; larger bodies are refused before they are read.</summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    private static IResult BodyTooLarge() => ApiProblems.Error(StatusCodes.Status413PayloadTooLarge, "PAYLOAD_TOO_LARGE",
+        $"The request body is larger than the API accepts ({MaxRequestBodyBytes / 1024} KB).");
 
     private static Task WriteAsync(HttpContext http, IResult result) => result.ExecuteAsync(http);
 

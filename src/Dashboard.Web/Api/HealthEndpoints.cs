@@ -5,23 +5,26 @@ namespace Dashboard.Web.Api;
 internal static class HealthEndpoints
 {
     /// <summary>
-    /// <c>GET /health</c>: anonymous; 200 when the store answers and passed its integrity check (<see cref="StoreIntegrity"/>),
+    /// <c>GET /health</c>: anonymous; 200 when the store answers and passed its integrity check (<see cref="StoreIntegrity"/>)
+    /// and took a write (<see cref="StoreWritability"/>),
     /// 503 otherwise. Names the store engine and,
     /// for a database server, its version, so a load balancer's check also shows what each instance runs on.
     /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/health", async (DashboardDbContext db, StoreEngine engine, StoreIntegrity integrity, CancellationToken ct) =>
+        endpoints.MapGet("/health", async (DashboardDbContext db, StoreEngine engine, StoreIntegrity integrity, StoreWritability writability, CancellationToken ct) =>
         {
             var (reachable, serverVersion) = await ProbeAsync(db, engine, ct);
             var sound = !reachable || (await integrity.CurrentAsync(ct)).Sound;
-            var healthy = reachable && sound;
+            var writable = reachable && await writability.ProbeAsync(ct);
+            var healthy = reachable && sound && writable;
             return Results.Json(
                 new
                 {
                     status = healthy ? "healthy" : "unhealthy",
                     store = reachable ? "reachable" : "unreachable",
                     integrity = sound ? "ok" : "damaged",
+                    writes = writable ? "ok" : "refused",
                     engine = engine.Name,
                     serverVersion,
                 },

@@ -1,3 +1,4 @@
+using Dashboard.Core.Validation;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Dashboard.Core.Connections;
@@ -161,6 +162,13 @@ internal static class TimeseriesEndpoints
         {
             return (default, default, ApiProblems.Missing("query", "start_date"));
         }
+        foreach (var (field, text) in new[] { ("start_date", startDate), ("end_date", endDate) })
+        {
+            if (ParseDay(text) is { } day && !InputDates.IsPlausible(day))
+            {
+                return (default, default, ApiProblems.Invalid(InputDates.Message, "value_error", "query", field));
+            }
+        }
         if (ParseBound(startDate, isEnd: false) is not { } from)
         {
             return (default, default, ApiProblems.BadRequest("start_date is required: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS."));
@@ -179,6 +187,14 @@ internal static class TimeseriesEndpoints
             return (default, default, ApiProblems.BadRequest("Ask for at most one year per call."));
         }
         return (from, end, null);
+    }
+
+    /// <summary>The day a bound names, whichever form it has; null when it is no date at all.</summary>
+    private static DateOnly? ParseDay(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? DateOnly.FromDateTime(at.DateTime) : null;
     }
 
     private static DateTime? ParseBound(string? text, bool isEnd)

@@ -1,3 +1,4 @@
+using Dashboard.Core.Validation;
 using Dashboard.Core.Connections;
 using Dashboard.Core.Users;
 using Microsoft.AspNetCore.Mvc;
@@ -84,7 +85,7 @@ internal static class UserEndpoints
     {
         if (body is null) return ApiProblems.MissingBody();
         if (body.ClientUserId is null) return ApiProblems.Missing("body", "client_user_id");
-        if (FieldsProblem(body.FallbackTimeZone) is { } problem) return problem;
+        if (FieldsProblem(body.FallbackTimeZone, ("fallback_birth_date", body.FallbackBirthDate), ("ingestion_start", body.IngestionStart), ("ingestion_end", body.IngestionEnd)) is { } problem) return problem;
         var teamId = http.ApiTeam().Id;
         var (outcome, user) = await users.CreateAsync(teamId, body.ClientUserId,
             new UserFields(body.FallbackTimeZone, body.FallbackBirthDate, body.IngestionStart, body.IngestionEnd), ct);
@@ -100,7 +101,7 @@ internal static class UserEndpoints
     private static async Task<IResult> PatchAsync([FromRoute(Name = "user_id")] Guid userId, PatchUserRequest? body, HttpContext http, PatientDirectory users, CancellationToken ct)
     {
         if (body is null) return ApiProblems.MissingBody();
-        if (FieldsProblem(body.FallbackTimeZone) is { } problem) return problem;
+        if (FieldsProblem(body.FallbackTimeZone, ("fallback_birth_date", body.FallbackBirthDate), ("ingestion_start", body.IngestionStart), ("ingestion_end", body.IngestionEnd)) is { } problem) return problem;
         var outcome = await users.UpdateAsync(http.ApiTeam().Id, userId, body.ClientUserId,
             new UserFields(body.FallbackTimeZone, body.FallbackBirthDate, body.IngestionStart, body.IngestionEnd), ct);
         return outcome switch
@@ -153,12 +154,22 @@ internal static class UserEndpoints
 
     internal static IResult NoSuchUser() => ApiProblems.NotFound("No such user in this team.");
 
-    private static IResult? FieldsProblem(string? fallbackTimeZone) =>
-        fallbackTimeZone is not null && !PatientDirectory.IsTimeZone(fallbackTimeZone)
-            ? ApiProblems.Invalid($"'{fallbackTimeZone}' is not an IANA time zone (e.g. Europe/London).", "value_error", "body", "fallback_time_zone")
-            : null;
+    private static IResult? FieldsProblem(string? fallbackTimeZone, params (string Field, DateOnly? Day)[] days)
+    {
+        if (fallbackTimeZone is not null && !PatientDirectory.IsTimeZone(fallbackTimeZone))
+        {
+            return ApiProblems.Invalid($"'{(fallbackTimeZone.Length > 64 ? fallbackTimeZone[..64] + "…" : fallbackTimeZone)}' is not an IANA time zone (e.g. Europe/London).", "value_error", "body", "fallback_time_zone");
+        }
+        foreach (var (field, day) in days)
+        {
+            if (day is { } d && !InputDates.IsPlausible(d)) return ApiProblems.Invalid(InputDates.Message, "value_error", "body", field);
+        }
+        return null;
+    }
 
     private static IResult ClientUserIdProblem(string? given) =>
-        ApiProblems.Invalid($"client_user_id must be 1 to {PatientDirectory.MaxClientUserIdLength} characters.",
-            string.IsNullOrWhiteSpace(given) ? "string_too_short" : "string_too_long", "body", "client_user_id");
+        given is not null && InputText.HasHiddenCharacters(given)
+            ? ApiProblems.Invalid("client_user_id must not contain control characters, bidirectional controls or broken characters.", "value_error", "body", "client_user_id")
+            : ApiProblems.Invalid($"client_user_id must be 1 to {PatientDirectory.MaxClientUserIdLength} characters.",
+                string.IsNullOrWhiteSpace(given) ? "string_too_short" : "string_too_long", "body", "client_user_id");
 }

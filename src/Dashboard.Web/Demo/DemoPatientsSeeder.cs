@@ -56,12 +56,20 @@ internal sealed class DemoPatientsSeeder(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
-        if (await db.Users.AnyAsync(u => u.ClientUserId.StartsWith(Prefix), ct))
-        {
-            return;
-        }
         var teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);
         var sim = scope.ServiceProvider.GetRequiredService<SimulatorState>();
+        if (await db.Users.AnyAsync(u => u.ClientUserId.StartsWith(Prefix), ct))
+        {
+            // The simulator keeps its accounts in memory, the store keeps the connections: a restart gives the stored
+            // demo patients their LibreView accounts back as they were left, or every sync would find a wrong password.
+            for (var i = 0; i < count; i++)
+            {
+                RestoreAccount(i, teams[i % teams.Count], FateOf(i), sim);
+            }
+            await SignInPracticeAccountsAsync(scope.ServiceProvider.GetRequiredService<PracticeAccountSessions>(), sim, ct);
+            logger.LogInformation("Restored the simulator accounts of {Count} demo patients", count);
+            return;
+        }
         await SignInPracticeAccountsAsync(scope.ServiceProvider.GetRequiredService<PracticeAccountSessions>(), sim, ct);
         for (var i = 0; i < count && !ct.IsCancellationRequested; i++)
         {
@@ -99,10 +107,13 @@ internal sealed class DemoPatientsSeeder(
         _ => Fate.Connected,
     };
 
-    private async Task SeedPatientAsync(int i, Team team, Fate fate, SimulatorState sim, CancellationToken ct)
+    private static string EmailOf(int i) => $"demo{i:D3}@patients.example.org";
+
+    /// <summary>Demo patient <paramref name="i"/>'s LibreView account, the same on every start; shared with the practice when its fate says so.</summary>
+    private static void CreateAccount(int i, Team team, Fate fate, SimulatorState sim)
     {
         var us = team.DeploymentRegion == DeploymentRegion.Us;
-        var email = $"demo{i:D3}@patients.example.org";
+        var email = EmailOf(i);
         sim.CreateAccount(new AccountSeed
         {
             Email = email,
@@ -114,6 +125,37 @@ internal sealed class DemoPatientsSeeder(
             Sensor = i % 2 == 0 ? "libre3" : "libre2",
             Profile = Profiles[i % Profiles.Length],
         });
+        if (fate == Fate.SharedWithPractice)
+        {
+            sim.AddShare(new ShareSeed { Patient = email, PracticeId = BuiltInPracticeOf(team), Region = us ? "us" : "eu2" });
+        }
+    }
+
+    /// <summary>What LibreView later does to the patient's login (after the link), which the sync engine finds out on its own.</summary>
+    private static void BreakLoginAsFated(int i, Fate fate, SimulatorState sim)
+    {
+        if (fate == Fate.CredentialError)
+        {
+            sim.SetPassword(EmailOf(i), Password + "-changed");
+        }
+        else if (fate == Fate.PasswordExpired)
+        {
+            sim.ExpirePassword(EmailOf(i));
+        }
+    }
+
+    private static void RestoreAccount(int i, Team team, Fate fate, SimulatorState sim)
+    {
+        if (sim.FindByEmail(EmailOf(i)) is not null) return;
+        CreateAccount(i, team, fate, sim);
+        BreakLoginAsFated(i, fate, sim);
+    }
+
+    private async Task SeedPatientAsync(int i, Team team, Fate fate, SimulatorState sim, CancellationToken ct)
+    {
+        var us = team.DeploymentRegion == DeploymentRegion.Us;
+        var email = EmailOf(i);
+        CreateAccount(i, team, fate, sim);
 
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -121,10 +163,6 @@ internal sealed class DemoPatientsSeeder(
         var issued = await services.GetRequiredService<LinkTokenService>().IssueAsync(team.Id, user!.UserId, null, null, ct);
         if (fate is Fate.AwaitingShare or Fate.SharedWithPractice)
         {
-            if (fate == Fate.SharedWithPractice)
-            {
-                sim.AddShare(new ShareSeed { Patient = email, PracticeId = BuiltInPracticeOf(team), Region = us ? "us" : "eu2" });
-            }
             await services.GetRequiredService<EmailLinking>().LinkAsync(issued!.Token, email, us ? "us" : "gb", ct);
             return;
         }
@@ -135,15 +173,7 @@ internal sealed class DemoPatientsSeeder(
         {
             await linking.CompleteMfaAsync(issued.Token, sim.LastMfaCode(email), ct);
         }
-        // Later, LibreView stops accepting the stored password; the sync engine finds out on its own.
-        if (fate == Fate.CredentialError)
-        {
-            sim.SetPassword(email, Password + "-changed");
-        }
-        else if (fate == Fate.PasswordExpired)
-        {
-            sim.ExpirePassword(email);
-        }
+        BreakLoginAsFated(i, fate, sim);
     }
 
     private static string BuiltInPracticeOf(Team team) => Dashboard.Core.Practices.BuiltInPractices.For(team.Environment);

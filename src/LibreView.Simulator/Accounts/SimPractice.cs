@@ -39,6 +39,7 @@ public sealed class SimulatorSettings
     public string ReportVariable { get; set; } = "";
     public bool ReportEntries { get; set; }
     public bool StrictHeaders { get; set; }
+    public bool ExportCaptchaRequired { get; set; }
 
     internal static SimulatorSettings From(SimulatorOptions o) => new()
     {
@@ -59,5 +60,6 @@ public sealed class SimulatorSettings
         ReportVariable = o.ReportVariable,
         ReportEntries = o.ReportEntries,
         StrictHeaders = o.StrictHeaders,
+        ExportCaptchaRequired = o.ExportCaptchaRequired,
     };
 }

@@ -9,6 +9,8 @@ public static class Blocks
     public const string Cloudflare403 = "cloudflare403";
     /// <summary>HTTP 429 with an HTML body.</summary>
     public const string Cloudflare429 = "cloudflare429";
+    /// <summary>HTTP 429 "Too Many Requests" in plain text, not Cloudflare's: the per-account limit (§6; the body is assumed).</summary>
+    public const string Http429 = "http429";
     /// <summary>HTTP 429, Cloudflare's error 1015 page ("You are being rate limited").</summary>
     public const string Cloudflare1015 = "cloudflare1015";
     /// <summary>HTTP 430 with an empty body.</summary>
@@ -23,7 +25,7 @@ public static class Blocks
     public const string ExpiredJwt = "expiredJwt";
 
     public static readonly IReadOnlyList<string> All =
-        [Cloudflare403, Cloudflare429, Cloudflare1015, Http430, Status911, ProductMismatch, RequiredHeaderMissing, ExpiredJwt];
+        [Cloudflare403, Cloudflare429, Http429, Cloudflare1015, Http430, Status911, ProductMismatch, RequiredHeaderMissing, ExpiredJwt];
 }
 
 /// <summary>Faults injected into one region's API (never into <c>/_sim</c>).</summary>
@@ -43,6 +45,8 @@ public sealed record FaultSettings
     public int BlockNext { get; init; }
     /// <summary>The long-poll answers <c>started</c> for ever: the report never finishes.</summary>
     public bool LongPollNeverCompletes { get; init; }
+    /// <summary>The report channel address <c>POST /reports</c> hands back names this host instead of the simulator's (a stranger's, for the client's allow-list).</summary>
+    public string? HandBackHost { get; init; }
 }
 
 /// <summary>The faults of every region, and the decision for each request.</summary>

@@ -61,7 +61,7 @@ internal sealed class ApiGate(RequestDelegate next, SimulatorState state)
         else await next(context);
     }
 
-    /// <summary>Per source address: Cloudflare's 1015 page; per account (its <c>account-id</c>): a bare 429 (§6, §9).</summary>
+    /// <summary>Per source address: Cloudflare's 1015 page; per account (its <c>account-id</c>): a plain 429, not Cloudflare's (§6, §9).</summary>
     private string? Throttled(HttpContext context, string region)
     {
         var now = state.Now;
@@ -69,7 +69,7 @@ internal sealed class ApiGate(RequestDelegate next, SimulatorState state)
         if (state.RateLimiter.Check($"ip:{address}", state.Settings.RequestsPerMinutePerAddress, now) is not null) return Blocks.Cloudflare1015;
         var account = context.Request.Headers[LibreHeaders.AccountId].ToString();
         if (account.Length > 0 && state.RateLimiter.Check($"account:{region}:{account}", state.Settings.RequestsPerMinutePerAccount, now) is not null)
-            return Blocks.Cloudflare429;
+            return Blocks.Http429;
         return null;
     }
 
@@ -87,6 +87,7 @@ internal sealed class ApiGate(RequestDelegate next, SimulatorState state)
         Blocks.Cloudflare403 => Plain(context, StatusCodes.Status403Forbidden, "text/html", CloudflarePages.AttentionRequired(region)),
         Blocks.Cloudflare429 => Plain(context, StatusCodes.Status429TooManyRequests, "text/html", CloudflarePages.TooManyRequests()),
         Blocks.Cloudflare1015 => Plain(context, StatusCodes.Status429TooManyRequests, "text/html", CloudflarePages.RateLimited(region)),
+        Blocks.Http429 => Plain(context, StatusCodes.Status429TooManyRequests, "text/plain", "Too Many Requests"), // assumed body
         Blocks.Http430 => Plain(context, 430, "text/plain", ""),
         Blocks.Status911 => Envelope.Maintenance().ExecuteAsync(context),
         Blocks.ProductMismatch => Envelope.ProductMismatch().ExecuteAsync(context),

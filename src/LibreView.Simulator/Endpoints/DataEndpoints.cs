@@ -44,6 +44,8 @@ internal static class DataEndpoints
             if (settings.LongPollHoldMilliseconds > 0) await Task.Delay(settings.LongPollHoldMilliseconds, context.RequestAborted);
             if (state.Faults.Get(region).LongPollNeverCompletes || report.Poll() < settings.LongPollStartedCount)
                 return Envelope.Json(new { operation = LibreStatus.OperationStarted, args = new { } });
+            // An export's channel answers one URL under args.url (singular), a pre-signed S3 address in production (§3.7).
+            if (report.IsExport) return Envelope.Json(new { operation = LibreStatus.OperationUpdate, args = new { url = ExportEndpoints.DownloadUrl(context, region, id) } });
             var url = $"{Base(context, region)}/report/{id}/{ReportIds.DailyLogClientId}.html";
             return Envelope.Json(new { operation = LibreStatus.OperationUpdate, args = new { urls = new Dictionary<string, string> { [ReportIds.DailyLogClientId.ToString(System.Globalization.CultureInfo.InvariantCulture)] = url } } });
         });
@@ -53,7 +55,7 @@ internal static class DataEndpoints
         {
             var (viewer, _) = flow.Authenticate(session, region, step: null);
             if (viewer is null) return Envelope.ExpiredJwt();
-            if (!state.Reports.TryGetValue(id, out var report) || report.ViewerId != viewer.Id
+            if (!state.Reports.TryGetValue(id, out var report) || report.ViewerId != viewer.Id || report.IsExport
                 || state.Now - report.CreatedAt > state.Settings.ReportUrlLifetime) // assumed expiry (§10 Q8)
                 return Results.Text("<html><body>Report not found</body></html>", "text/html", statusCode: StatusCodes.Status404NotFound);
             var patient = state.FindById(report.PatientId)!;
@@ -105,7 +107,10 @@ internal static class DataEndpoints
             return Envelope.Error(LibreStatus.StepOrError, "invalidDateRange"); // assumed (§10 Q6)
         var id = Ids.Random();
         state.Reports[id] = new SimReport(viewer.Id, patient.Id, region, from, to, state.Now);
-        return Envelope.Ok(new { url = $"{Base(context, region)}/channel/{id}" }, ticket);
+        var channel = state.Faults.Get(region).HandBackHost is { Length: > 0 } stranger
+            ? $"https://{stranger}/{region}/channel/{id}"
+            : $"{Base(context, region)}/channel/{id}";
+        return Envelope.Ok(new { url = channel }, ticket);
     }
 
     /// <summary>This simulator's address for the region, as the client reached it.</summary>

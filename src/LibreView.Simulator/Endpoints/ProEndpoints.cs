@@ -45,7 +45,7 @@ internal static class ProEndpoints
                     : Envelope.CouldNotLoadPatient()));
     }
 
-    private static SimAccount? Shared(SimAccount viewer, string id, string region, SimulatorState state) =>
+    internal static SimAccount? Shared(SimAccount viewer, string id, string region, SimulatorState state) =>
         viewer.IsPatient ? null
         : state.FindById(id) is { } patient && state.SharedPractices(viewer, patient, region).Count > 0 ? patient : null;
 

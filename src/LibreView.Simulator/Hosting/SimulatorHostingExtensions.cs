@@ -50,6 +50,8 @@ public static class SimulatorHostingExtensions
             AuthEndpoints.Map(e);
             DataEndpoints.Map(e);
             ProEndpoints.Map(e);
+            GlucoseHistoryEndpoints.Map(e);
+            ExportEndpoints.Map(e);
             // Everything else is a path the reference does not list: counted, then 404.
             e.Map("/{**path}", () => Results.NotFound()).WithMetadata(new ApiGate.UnlistedPath()).WithOrder(int.MaxValue);
         });

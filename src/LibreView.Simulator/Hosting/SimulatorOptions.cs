@@ -52,6 +52,12 @@ public sealed class SimulatorOptions
     /// <summary>Require <c>product: lv</c>, <c>newyu-lv-web-version</c> and <c>account-id</c> on web calls (assumed strict mode, §10 Q12).</summary>
     public bool StrictHeaders { get; set; }
 
+    /// <summary>
+    /// <c>POST /export</c> wants a captcha answer (reference §3.7: on every export), as <c>captchaResponse</c> in the body or
+    /// a <c>captcha-token</c> header; any non-empty value passes, since the simulator cannot check one.
+    /// </summary>
+    public bool ExportCaptchaRequired { get; set; } = true;
+
     /// <summary>How many days of data exist before an account's creation.</summary>
     public int HistoryDays { get; set; } = 120;
 

@@ -52,14 +52,17 @@ public sealed partial class LibreViewClient
         if (startError is not null) return (null, startError);
         if (AbsoluteUrl(started!.DataProperty("url")) is not { } channelUrl)
             return (null, ReplyErrors.Api("LibreView started no report channel"));
+        if (Refused(channelUrl, "report channel") is { } refusedChannel) return (null, refusedChannel);
 
         var (channel, channelError) = await call.SendAsync(HttpMethod.Get, channelUrl, ct);
         if (channelError is not null) return (null, channelError);
         if (AbsoluteUrl(channel!.DataProperty("lp")) is not { } pollUrl)
             return (null, ReplyErrors.Api("The report channel gave no long-poll address"));
+        if (Refused(pollUrl, "long-poll") is { } refusedPoll) return (null, refusedPoll);
 
         var (reportUrl, pollError) = await PollAsync(call, pollUrl, ct);
         if (pollError is not null) return (null, pollError);
+        if (Refused(reportUrl!, "report") is { } refusedReport) return (null, refusedReport);
 
         var withSession = new UriBuilder(reportUrl!) { Query = AppendQuery(reportUrl!.Query, "session", call.Session.Token) }.Uri;
         var (status, html, downloadError) = await _transport.SendRawAsync(HttpMethod.Get, withSession, null, null, null, "text/html", ct);
@@ -195,6 +198,16 @@ public sealed partial class LibreViewClient
                 Session = Session with { Token = ticket.Token, ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(ticket.Expires) };
             return (reply, null);
         }
+    }
+
+    /// <summary>A handed-back address on a host we do not know is refused (and logged), never fetched with the ticket.</summary>
+    private LibreViewError? Refused(Uri url, string what)
+    {
+        if (Options.MayFetchHandedBack(url)) return null;
+        _log.LogError("LibreView handed back a {What} address on {Host}, which is neither a LibreView host of the served regions nor a configured one; " +
+                      "it was not fetched. If the host is genuine, add it to LibreView:ExtraHandBackHosts.", what, url.GetLeftPart(UriPartial.Authority));
+        return new LibreViewError(LibreViewErrorKind.ProviderApiError,
+            $"LibreView handed back a {what} address on a host this client does not trust ({url.Host}); it was not fetched");
     }
 
     private static Uri? AbsoluteUrl(JsonElement? value) =>

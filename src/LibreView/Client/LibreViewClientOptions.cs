@@ -72,6 +72,31 @@ public sealed class LibreViewClientOptions
     /// <summary>Pages of <c>/dashboard</c> read at most when looking for a patient.</summary>
     public int MaxDashboardPages { get; set; } = 200;
 
+    /// <summary>
+    /// Hosts besides LibreView's own (§1.1) that the channel, long-poll and report addresses LibreView hands back may
+    /// be on, over HTTPS: the report's host is not public (§3.3), so an operator can add it here if it turns out to differ.
+    /// </summary>
+    public List<string> ExtraHandBackHosts { get; set; } = [];
+
+    /// <summary>
+    /// Whether a URL LibreView handed back (channel, long-poll, report) may be fetched with the patient's ticket: the
+    /// host of a configured base URL of a served region (same scheme and port), LibreView's API or hub host of a served
+    /// region over HTTPS, or an extra host. Anything else would send the ticket to a stranger.
+    /// </summary>
+    internal bool MayFetchHandedBack(Uri url)
+    {
+        var regions = Regions.Count == 0 ? LibreView.Regions.LibreRegions.All : Regions;
+        foreach (var region in regions)
+        {
+            var own = RegionUri(region, "/");
+            if (Uri.Compare(url, own, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0) return true;
+        }
+        if (url.Scheme != Uri.UriSchemeHttps || !url.IsDefaultPort) return false;
+        var host = url.IdnHost;
+        return regions.Any(r => host.Equals($"hub-{r}.libreview.io", StringComparison.OrdinalIgnoreCase) || host.Equals($"api-{r}.libreview.io", StringComparison.OrdinalIgnoreCase))
+               || ExtraHandBackHosts.Contains(host, StringComparer.OrdinalIgnoreCase);
+    }
+
     internal bool Serves(string region) =>
         (Regions.Count == 0 ? LibreView.Regions.LibreRegions.All : Regions).Contains(region, StringComparer.OrdinalIgnoreCase);
 

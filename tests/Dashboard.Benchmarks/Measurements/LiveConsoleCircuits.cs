@@ -129,7 +129,7 @@ public sealed class LiveConsoleCircuits : IMeasurement
     }
 
     /// <summary>The development seed has a handful of patients; give the support person's organisation a list worth paging.</summary>
-    private static void SeedPatients(ConsoleProcess app, int count)
+    internal static void SeedPatients(ConsoleProcess app, int count)
     {
         using var connection = new SqliteConnection(app.ConnectionString);
         connection.Open();

@@ -45,8 +45,8 @@ public sealed record BenchmarkOptions(bool Quick, string OutFile, IReadOnlySet<s
     // Glucose engine: timed runs per figure.
     public int EngineRuns => Quick ? 15 : 51;
 
-    // Historical pull: 90 days each side, this many times.
-    public int PullRepetitions => Quick ? 1 : 3;
+    // Historical pull: 90 days each side, this many times (one repetition was too noisy on a shared machine: 0.35–1.2).
+    public int PullRepetitions => Quick ? 5 : 9;
 
     // Live console: concurrent circuits and interactive updates per circuit.
     public int Circuits => Quick ? 10 : 100;

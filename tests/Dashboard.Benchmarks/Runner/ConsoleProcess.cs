@@ -50,7 +50,8 @@ public sealed partial class ConsoleProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ConsoleProcess> StartAsync(CancellationToken ct)
+    /// <summary>Starts the console; <paramref name="settings"/> are further <c>--Key value</c> pairs for its configuration.</summary>
+    public static async Task<ConsoleProcess> StartAsync(CancellationToken ct, params string[] settings)
     {
         var webProject = Path.Combine(Dashboard.TestSupport.RepositoryRoot.Path, "src", "Dashboard.Web");
         var dll = new[] { "Release", "Debug" }
@@ -66,8 +67,9 @@ public sealed partial class ConsoleProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { dll, "--urls", "http://127.0.0.1:0", "--ConnectionStrings:Dashboard", $"Data Source={Path.Combine(dataFolder, "dashboard.db")}",
-                     "--Logging:LogLevel:Default", "Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime", "Information" })
+        string[] arguments = [dll, "--urls", "http://127.0.0.1:0", "--ConnectionStrings:Dashboard", $"Data Source={Path.Combine(dataFolder, "dashboard.db")}",
+            "--Logging:LogLevel:Default", "Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime", "Information", .. settings];
+        foreach (var arg in arguments)
         {
             start.ArgumentList.Add(arg);
         }

@@ -17,6 +17,7 @@ public static class MeasurementCatalog
         new ReviewPayload(),
         new CsvUploadMemory(),
         new LiveConsoleCircuits(),
+        new CircuitLoad(),
     ];
 
     public static IEnumerable<string> Names => All.Select(m => m.Name);

@@ -54,6 +54,19 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Our_own_record_keeping_events_stay_in_the_history_and_are_never_sent()
+    {
+        await _harness.AddEndpointAsync(_receiver.Url); // no filter: every Junction event type
+        await _harness.RecordEventsAsync(2, EventTypes.LibreViewDocumentsAccepted);
+        var sent = await _harness.RecordEventsAsync(1);
+
+        await _harness.Dispatcher.RunOnceAsync();
+
+        Assert.Equal(sent.Select(EventEnvelope.MessageId), _receiver.AcceptedIds);
+        Assert.Equal(sent, (await _harness.DeliveriesAsync()).Select(d => d.EventId));
+    }
+
+    [Fact]
     public async Task A_changed_body_or_a_wrong_secret_fails_both_checks()
     {
         var (_, secret) = await _harness.AddEndpointAsync(_receiver.Url);

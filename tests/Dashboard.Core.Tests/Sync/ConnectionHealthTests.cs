@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Dashboard.Core.Connections;
+using Dashboard.Core.Events;
 using Dashboard.Core.Sync;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -115,6 +117,50 @@ public sealed class ConnectionHealthTests
         h.Time.Advance(TimeSpan.FromHours(5));
         Assert.Equal(0, await h.Engine.RunOnceAsync());
         Assert.Equal(requests, h.State.ApiRequests);
+    }
+
+    [Fact]
+    public async Task New_terms_accepted_while_the_patient_links_are_recorded_in_the_patient_events_and_not_kept_with_the_session()
+    {
+        await using var h = await SyncHarness.StartAsync(historicalDays: 1);
+        var patient = h.AddPatient("documents@example.org");
+        h.State.SetDocumentsAccepted(patient.Email, termsOfUse: false, privacyPolicy: false);
+        var userId = await h.NewUserAsync("documents");
+
+        Assert.True((await h.LinkPasswordAsync(userId, patient.Email)).Connected);
+
+        var accepted = Assert.Single(await h.EventsOfAsync(userId), e => e.EventType == EventTypes.LibreViewDocumentsAccepted);
+        using var data = JsonDocument.Parse(accepted.DataJson);
+        Assert.Equal(["pp", "tou"], data.RootElement.GetProperty("documents").EnumerateArray().Select(d => d.GetString()!).Order());
+        Assert.Contains("terms of use", data.RootElement.GetProperty("message").GetString());
+        Assert.Equal(1, h.State.Requests.Of("POST /auth/continue/tou"));
+        var stored = h.Services.GetRequiredService<CredentialVault>().UnprotectCredentials((await h.ConnectionOfAsync(userId)).ProtectedCredentials);
+        Assert.Null(stored!.Session!.AcceptedDocuments);
+
+        // A link that meets no document records none.
+        var other = h.AddPatient("no-documents@example.org");
+        var otherUser = await h.NewUserAsync("no-documents");
+        Assert.True((await h.LinkPasswordAsync(otherUser, other.Email)).Connected);
+        Assert.DoesNotContain(await h.EventsOfAsync(otherUser), e => e.EventType == EventTypes.LibreViewDocumentsAccepted);
+    }
+
+    [Fact]
+    public async Task A_renewal_that_meets_new_terms_never_accepts_them_and_stops_the_connection_with_token_refresh_failed()
+    {
+        await using var h = await SyncHarness.StartAsync(historicalDays: 1);
+        var (patient, userId) = await h.LinkedPatientAsync("new-terms@example.org");
+        await h.RunUntilIdleAsync();
+
+        h.State.SetDocumentsAccepted(patient.Email, termsOfUse: false, privacyPolicy: true);
+        h.Time.Advance(TimeSpan.FromHours(3)); // the 2-hour ticket ran out: the next sync must log in again
+        await h.RunUntilIdleAsync();
+
+        var connection = await h.ConnectionOfAsync(userId);
+        Assert.Equal((ConnectionStatus.Error, SyncErrorTypes.TokenRefreshFailed), (connection.Status, connection.ErrorType));
+        Assert.Contains("connect again", connection.ErrorMessage);
+        Assert.Equal(0, h.State.Requests.Of("POST /auth/continue/tou"));
+        Assert.DoesNotContain(await h.EventsOfAsync(userId), e => e.EventType == EventTypes.LibreViewDocumentsAccepted);
+        Assert.Single(await h.EventsOfAsync(userId), e => e.EventType == EventTypes.ConnectionError);
     }
 
     [Fact]

@@ -50,6 +50,33 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task A_429_that_is_not_cloudflares_page_makes_that_account_wait_minutes_while_the_region_carries_on()
+    {
+        await using var h = await SyncHarness.StartAsync(historicalDays: 3);
+        var pair = new[] { await h.LinkedPatientAsync("limited1@example.org"), await h.LinkedPatientAsync("limited2@example.org") };
+        h.State.Faults.Set("us", new FaultSettings { Block = Blocks.Http429, BlockNext = 1 });
+
+        await h.RunUntilIdleAsync();
+
+        Assert.Empty(await h.WithDbAsync(db => db.RegionBackoffs.AsNoTracking().ToListAsync()));
+        var pulls = new[] { await h.PullOfAsync(pair[0].UserId), await h.PullOfAsync(pair[1].UserId) };
+        Assert.Single(pulls, p => p.Status == PullStatus.Success); // the other account of the region was not held up
+        var limited = Assert.Single(pulls, p => p.Status == PullStatus.Retrying);
+        Assert.Equal(SyncErrorTypes.RateLimitExceeded, limited.ErrorType);
+        var limitedUser = pair.Single(l => h.PullOfAsync(l.UserId).Result.Status == PullStatus.Retrying).UserId;
+        Assert.Equal(h.Time.GetUtcNow().UtcDateTime + SyncFailures.AccountThrottleWait(1), (await h.StateOfAsync(limitedUser)).NextDueAt);
+        Assert.Equal(ConnectionStatus.Connected, (await h.ConnectionOfAsync(limitedUser)).Status);
+
+        h.Time.Advance(SyncFailures.AccountThrottleWait(1));
+        await h.RunUntilIdleAsync();
+        foreach (var (patient, userId) in pair)
+        {
+            Assert.Equal(PullStatus.Success, (await h.PullOfAsync(userId)).Status);
+            Assert.Equal(SyncHarness.ServedKeys(patient, SyncHarness.Start.AddDays(-3), h.Time.GetUtcNow()), await h.ReadingKeysAsync(userId));
+        }
+    }
+
+    [Fact]
     public async Task A_refused_ticket_during_a_pull_logs_in_again_once_and_the_pull_completes()
     {
         await using var h = await SyncHarness.StartAsync(historicalDays: 5);

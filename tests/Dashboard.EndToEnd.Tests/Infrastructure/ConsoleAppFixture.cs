@@ -14,7 +14,15 @@ namespace Dashboard.EndToEnd.Tests.Infrastructure;
 public sealed class ConsoleAppFixture : IAsyncLifetime
 {
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("lcd-e2e-").FullName;
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private WebApplicationFactory<Program>? _factory;
+
+    public ConsoleAppFixture() : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <summary>A console of its own for one test, with <paramref name="settings"/> over the shared fixture's (not public: xUnit wants one constructor).</summary>
+    internal ConsoleAppFixture(IReadOnlyDictionary<string, string> settings) => _settings = settings;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -33,6 +41,10 @@ public sealed class ConsoleAppFixture : IAsyncLifetime
             host.UseSetting("Sync:PollInterval", "00:00:01");
             // Small pages, so a patient can sit on the third page of a practice's dashboard.
             host.UseSetting("LibreView:DashboardPageSize", "2");
+            foreach (var (key, value) in _settings)
+            {
+                host.UseSetting(key, value);
+            }
         });
         _factory.UseKestrel(0);
         _factory.StartServer();

@@ -35,6 +35,45 @@ public sealed class GlucoseReviewTests(BrowserFixture browser, ConsoleAppFixture
         await Assertions.Expect(agp.Locator("[data-chart=agp] svg.apexcharts-svg")).ToBeVisibleAsync();
     });
 
+    [Fact]
+    public Task A_viewer_downloads_the_AGP_report_PDF_and_every_page_has_content() => InBrowserAsync(async page =>
+    {
+        var clientUserId = "pdf-e2e-" + Guid.NewGuid().ToString("N")[..8];
+        var userId = await AddPatientAsync(clientUserId, FourteenDaysOfQuarterHours());
+        await page.SignInAsync(SeededPeople.Viewer, $"/patients/{userId}/review");
+        await Assertions.Expect(page.GetByTestId("stat-mean")).Not.ToHaveTextAsync("");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("agp-report-pdf").ClickAsync());
+
+        Assert.Equal($"agp-report-{clientUserId}-20261101-20261114.pdf", download.SuggestedFilename);
+        var file = Path.Combine(Path.GetTempPath(), download.SuggestedFilename);
+        await download.SaveAsAsync(file);
+        try
+        {
+            Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(file), 0, 5));
+            var pages = await RenderedPdf.PageCountAsync(file);
+            var ink = await RenderedPdf.InkPerPageAsync(file);
+            Assert.Equal(2, pages); // the summary page and one page of 14 daily profiles
+            Assert.Equal(pages, ink.Count);
+            Assert.All(ink, share => Assert.InRange(share, 0.02, 0.9)); // drawn on, and not a black page either
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    });
+
+    [Fact]
+    public async Task The_PDF_is_not_served_without_sign_in()
+    {
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = App.BaseAddress };
+
+        var response = await anonymous.GetAsync($"/patients/{Guid.NewGuid()}/review/agp-report.pdf?days=14");
+
+        Assert.NotEqual(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEqual("application/pdf", response.Content.Headers.ContentType?.MediaType);
+    }
+
     /// <summary>A day-long wave between about 90 and 210 mg/dL every 15 minutes for 14 days.</summary>
     private static GlucoseReading[] FourteenDaysOfQuarterHours()
     {

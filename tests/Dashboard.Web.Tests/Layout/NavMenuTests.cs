@@ -13,9 +13,9 @@ public sealed class NavMenuTests : BunitContext
     }
 
     [Theory]
-    [InlineData("admin", new[] { "Overview", "Patients", "Events", "Practices", "Practice accounts", "Audit log", "Settings" })]
-    [InlineData("support", new[] { "Overview", "Patients", "Events" })]
-    [InlineData("viewer", new[] { "Overview" })]
+    [InlineData("admin", new[] { "Overview", "Patients", "Triage", "Events", "Practices", "Practice accounts", "Audit log", "Settings" })]
+    [InlineData("support", new[] { "Overview", "Patients", "Triage", "Events" })]
+    [InlineData("viewer", new[] { "Overview", "Triage" })]
     public void Shows_only_the_entries_the_role_may_use(string role, string[] expected)
     {
         var auth = AddAuthorization();

@@ -80,6 +80,24 @@ public sealed class PatientListTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Arriving_at_another_filter_by_navigation_reloads_the_rows()
+    {
+        await AddPatientAsync("p-ok", ConnectionStatus.Connected, null);
+        await AddPatientAsync("p-credential", ConnectionStatus.Error, LinkErrorTypes.ProviderCredentialError);
+        var page = RenderAt("/patients");
+        page.WaitForAssertion(() => Assert.Contains("p-ok", page.Markup));
+
+        // The address changes without the filter bar (the back button, a link to a filtered list).
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/patients?status=credential_error");
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Contains("p-credential", page.Markup);
+            Assert.DoesNotContain("p-ok", page.Markup);
+        });
+    }
+
+    [Fact]
     public void No_match_shows_the_empty_state()
     {
         var page = RenderAt("/patients?q=nobody-has-this-id");

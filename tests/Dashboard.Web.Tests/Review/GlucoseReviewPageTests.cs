@@ -243,4 +243,28 @@ public sealed class GlucoseReviewPageTests : BunitContext, IAsyncLifetime
         Assert.Equal(2 + 90 + 1, created.Count); // ranges, AGP, a profile a day, detail
         Assert.True(bytes < ReviewPayload.BudgetBytes, $"{bytes} bytes");
     }
+
+    [Fact]
+    public async Task Glucose_events_are_summarised_listed_and_marked_on_the_detail_chart()
+    {
+        _charts.SetupVoid("create", _ => true).SetVoidResult();
+        // Every hour of 3 days: 60 at :00 (one 15-minute level 1 hypo) and 200 at :45 (one 15-minute level 1 hyper).
+        var patient = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 3, 60, 120, 120, 200));
+
+        var page = RenderPage(patient);
+
+        var summary = page.Find("[data-testid=events-summary]");
+        var hypo = summary.QuerySelector("[data-kind=HypoLevel1]")!.TextContent;
+        Assert.Contains("< 70 mg/dL", hypo);
+        Assert.Contains("72", hypo); // 3 × 24
+        Assert.Contains("36.0", hypo); // 72 × 7 / 14 days of the default period
+        Assert.Contains("15 min", hypo);
+        Assert.Contains("0", summary.QuerySelector("[data-kind=HypoLevel2]")!.TextContent);
+        Assert.Contains("72", summary.QuerySelector("[data-kind=HyperLevel1]")!.TextContent);
+        // The detail chart shows the last day: its 24 hypo and 24 hyper events are shaded on it and listed beside it.
+        Assert.Equal(48, page.FindAll("[data-testid=detail-events] tbody tr").Count);
+        var detail = Assert.Single(_charts.Invocations["create"].Select(i => (string)i.Arguments[1]!), json => json.Contains("\"id\":\"detail\""));
+        Assert.Contains("\"x2\":", detail);
+        Assert.Contains("Level 1 hypoglycaemia", detail);
+    }
 }

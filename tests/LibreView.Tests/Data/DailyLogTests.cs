@@ -86,6 +86,23 @@ public class DailyLogTests
     }
 
     [Fact]
+    public async Task A_report_channel_handed_back_on_a_strangers_host_is_refused_and_never_fetched()
+    {
+        await using var h = await SimHarness.StartAsync();
+        h.AddPatient("stranger@example.org");
+        var session = await h.LoginAsync("stranger@example.org");
+        h.State.Faults.Set("us", new FaultSettings { HandBackHost = "collector.example.org" });
+        var to = DateTime.SpecifyKind(h.Time.GetUtcNow().UtcDateTime, DateTimeKind.Unspecified);
+
+        var log = await h.Client.GetDailyLogAsync(session, null, to.AddDays(-1), to);
+
+        Assert.Equal(LibreViewErrorKind.ProviderApiError, log.Error?.Kind);
+        Assert.Contains("collector.example.org", log.Error!.Message);
+        Assert.Equal(1, h.State.Requests.Of("POST /reports"));
+        Assert.Equal(0, h.State.Requests.Of("GET /channel/{id}"));
+    }
+
+    [Fact]
     public async Task A_practice_finds_its_patient_on_the_third_dashboard_page_and_reads_the_patients_log()
     {
         await using var h = await SimHarness.StartAsync(o => o.DashboardPageSize = 2);

@@ -34,4 +34,23 @@ public class ClientOptionsTests
         Assert.True(new LibreViewClientOptions().Serves("eu2"));
         Assert.NotNull(provider.GetRequiredService<ILibreViewClient>());
     }
+
+    [Fact]
+    public void Handed_back_addresses_are_fetched_only_on_libreview_hosts_of_served_regions_or_configured_ones()
+    {
+        var production = new LibreViewClientOptions { Regions = ["us", "eu2"] };
+        Assert.True(production.MayFetchHandedBack(new Uri("https://hub-us.libreview.io/channel/abc")));
+        Assert.True(production.MayFetchHandedBack(new Uri("https://api-eu2.libreview.io/poll/abc?client=1")));
+        Assert.False(production.MayFetchHandedBack(new Uri("https://hub-de.libreview.io/channel/abc"))); // a region we do not serve
+        Assert.False(production.MayFetchHandedBack(new Uri("http://hub-us.libreview.io/channel/abc"))); // the ticket never goes in clear
+        Assert.False(production.MayFetchHandedBack(new Uri("https://hub-us.libreview.io.example.org/channel/abc")));
+        Assert.False(production.MayFetchHandedBack(new Uri("https://reports.example.org/r/1")));
+        production.ExtraHandBackHosts.Add("reports.example.org");
+        Assert.True(production.MayFetchHandedBack(new Uri("https://reports.example.org/r/1")));
+
+        var simulator = new LibreViewClientOptions { BaseUrlTemplate = "http://127.0.0.1:5090/{region}" };
+        Assert.True(simulator.MayFetchHandedBack(new Uri("http://127.0.0.1:5090/us/lp/1")));
+        Assert.False(simulator.MayFetchHandedBack(new Uri("http://127.0.0.1:5091/us/lp/1")));
+        Assert.True(new LibreViewClientOptions().MayFetchHandedBack(new Uri("https://api.libreview.ru/poll/1"))); // ru's own base URL
+    }
 }

@@ -224,6 +224,7 @@ public class LoginTests
     [Theory]
     [InlineData(Blocks.Cloudflare403, LibreViewErrorKind.RegionBlocked)]
     [InlineData(Blocks.Cloudflare429, LibreViewErrorKind.RegionBlocked)]
+    [InlineData(Blocks.Http429, LibreViewErrorKind.AccountThrottled)]
     [InlineData(Blocks.Cloudflare1015, LibreViewErrorKind.RegionBlocked)]
     [InlineData(Blocks.Http430, LibreViewErrorKind.RegionBlocked)]
     [InlineData(Blocks.Status911, LibreViewErrorKind.RegionBlocked)]

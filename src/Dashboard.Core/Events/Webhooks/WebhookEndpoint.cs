@@ -35,8 +35,9 @@ public sealed class WebhookEndpoint
     public string? LeaseOwner { get; set; }
     public DateTime? LeaseUntil { get; set; }
 
+    /// <summary>Only Junction's subscribable types go out: the admin's test event and our own record-keeping events never do.</summary>
     public bool Wants(string eventType) =>
-        eventType != WebhookTestEvent.Type && (EventTypes.Count == 0 || EventTypes.Contains(eventType));
+        WebhookEventTypes.Subscribable.Contains(eventType) && (EventTypes.Count == 0 || EventTypes.Contains(eventType));
 }
 
 /// <summary>The event an admin sends to check an endpoint; it goes to that endpoint only.</summary>

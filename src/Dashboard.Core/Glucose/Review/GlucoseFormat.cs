@@ -24,11 +24,14 @@ public static class GlucoseFormat
     public static string Percent(double? percent) => percent is { } p ? $"{Number(p, 1)} %" : NoValue;
 
     /// <summary>A share of the day as time: 70 % → "16 h 48 min".</summary>
-    public static string HoursAndMinutesPerDay(double? percent)
+    public static string HoursAndMinutesPerDay(double? percent) => percent is { } p ? Duration(p / 100 * 24 * 60) : NoValue;
+
+    /// <summary>A length of time: 75 minutes → "1 h 15 min"; "–" when there is none.</summary>
+    public static string Duration(double? minutes)
     {
-        if (percent is not { } p) return NoValue;
-        var minutes = (int)Math.Round(p / 100 * 24 * 60, MidpointRounding.AwayFromZero);
-        return (minutes / 60, minutes % 60) switch
+        if (minutes is not { } value) return NoValue;
+        var whole = (int)Math.Round(value, MidpointRounding.AwayFromZero);
+        return (whole / 60, whole % 60) switch
         {
             (0, var m) => $"{m} min",
             (var h, 0) => $"{h} h",

@@ -28,10 +28,12 @@ public sealed class GlucoseReviewQuery(IDbContextFactory<DashboardDbContext> con
 
         var profiles = firstDay is { } f && lastDay is { } l ? ReviewCharts.DailyProfiles(windowReadings, f, l, unit) : [];
         var agp = ReviewCharts.Agp(windowReadings, unit);
+        var events = ReviewEventsFormat.From(GlucoseEvents.Find(windowReadings, window), unit);
         var days = detail ?? DayRange.Single(lastDay ?? period.End);
         var detailChart = await DetailAsync(db, userId, days, unit, ct);
         return new GlucoseReview(userId, patient.TeamId, patient.ClientUserId, period, unit, firstDay, lastDay, metrics,
-            ReviewStatisticsFormat.From(metrics, firstDay, lastDay, unit), ReviewGoals.Rows(metrics, unit), agp, profiles, detailChart);
+            ReviewStatisticsFormat.From(metrics, firstDay, lastDay, unit), ReviewGoals.Rows(metrics, unit), agp, profiles, detailChart,
+            events);
     }
 
     /// <summary>The detail chart of whole days [from 00:00, to 24:00): glucose line (≤ 2,000 points) and hourly markers.</summary>

@@ -6,10 +6,11 @@ namespace Dashboard.Core;
 
 public static class GlucoseReviewServiceCollectionExtensions
 {
-    /// <summary>The Glucose review read model (<see cref="GlucoseReviewQuery"/>); needs the store of <c>AddDashboardCore</c>.</summary>
+    /// <summary>The Glucose review read model (<see cref="GlucoseReviewQuery"/>) and its AGP report PDF; needs the store of <c>AddDashboardCore</c>.</summary>
     public static IServiceCollection AddGlucoseReview(this IServiceCollection services)
     {
         services.AddScoped<GlucoseReviewQuery>();
+        services.AddScoped<Glucose.Reports.AgpReportQuery>();
         return services;
     }
 }

@@ -13,6 +13,9 @@ public static class ReviewCharts
     /// <summary>A small daily chart needs no more: LTTB keeps each day's shape, lowest and highest value.</summary>
     public const int DailyProfilePoints = 48;
 
+    /// <summary>350 mg/dL or 21 mmol/L: room for the sensor's highest readings, even ticks, the same scale on every chart.</summary>
+    public static double GlucoseAxisMax(GlucoseUnit unit) => unit == GlucoseUnit.MmolPerL ? 21 : 350;
+
     public static TargetBand TargetOf(GlucoseUnit unit)
     {
         var bounds = GlucoseBands.For(unit);

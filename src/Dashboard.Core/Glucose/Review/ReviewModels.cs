@@ -14,7 +14,8 @@ public sealed record GlucoseReview(
     IReadOnlyList<RangeRow> Ranges,
     AgpChart Agp,
     IReadOnlyList<DailyProfile> DailyProfiles,
-    DetailChart Detail)
+    DetailChart Detail,
+    ReviewEvents Events)
 {
     public bool HasReadings => Metrics.Readings > 0;
 

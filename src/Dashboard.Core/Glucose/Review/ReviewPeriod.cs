@@ -40,6 +40,33 @@ public readonly record struct ReviewPeriod
         : end.DayNumber - start.DayNumber + 1 > MaxCustomDays ? throw new ArgumentOutOfRangeException(nameof(end), $"makes a range longer than {MaxCustomDays} days")
         : new(0, start, end);
 
+    /// <summary>
+    /// A period from request or command-line text: <paramref name="days"/> alone (one of <see cref="PresetDays"/>), or
+    /// <paramref name="from"/> and <paramref name="to"/> as yyyy-MM-dd (a custom range of at most <see cref="MaxCustomDays"/>
+    /// days); nothing at all is the default. Returns the reason when the text is not a period.
+    /// </summary>
+    public static (ReviewPeriod Period, string? Error) Parse(string? days, string? from, string? to)
+    {
+        var hasDays = !string.IsNullOrWhiteSpace(days);
+        var hasRange = !string.IsNullOrWhiteSpace(from) || !string.IsNullOrWhiteSpace(to);
+        if (hasDays && hasRange) return (Default, "give either days or from and to, not both");
+        if (hasDays)
+        {
+            return int.TryParse(days, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && PresetDays.Contains(n)
+                ? (LastDays(n), null)
+                : (Default, $"days must be one of {string.Join(", ", PresetDays)}");
+        }
+
+        if (!hasRange) return (Default, null);
+        if (!TryDay(from, out var start) || !TryDay(to, out var end)) return (Default, "from and to must both be dates written yyyy-MM-dd");
+        if (end < start) return (Default, "to is before from");
+        if (end.DayNumber - start.DayNumber + 1 > MaxCustomDays) return (Default, $"a period is at most {MaxCustomDays} days");
+        return (Custom(start, end), null);
+    }
+
+    private static bool TryDay(string? text, out DateOnly day) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out day);
+
     public MetricsWindow ToWindow() => IsCustom ? MetricsWindow.Period(Start, End) : MetricsWindow.LastDays(Days);
 
     public override string ToString() => IsCustom ? $"{Start:yyyy-MM-dd} to {End:yyyy-MM-dd}" : $"last {Days} days";

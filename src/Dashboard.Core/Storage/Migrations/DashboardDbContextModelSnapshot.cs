@@ -588,6 +588,9 @@ namespace Dashboard.Core.Storage.Migrations
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MfaCodeAttempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PendingMfa")
                         .HasColumnType("TEXT");
 
@@ -756,6 +759,27 @@ namespace Dashboard.Core.Storage.Migrations
                     b.HasKey("TeamId", "Provider");
 
                     b.ToTable("TeamPracticeBindings");
+                });
+
+            modelBuilder.Entity("Dashboard.Core.Storage.StoreWriteProbe", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Instance");
+
+                    b.ToTable("StoreWriteProbes");
                 });
 
             modelBuilder.Entity("Dashboard.Core.Sync.ConnectionSyncState", b =>

@@ -131,6 +131,9 @@ public sealed record YAxisAnnotation(double Y)
 
 public sealed record XAxisAnnotation(double X)
 {
+    public double? X2 { get; init; }
+    public string? FillColor { get; init; }
+    public double? Opacity { get; init; }
     public string? BorderColor { get; init; }
     public int? StrokeDashArray { get; init; }
     public AnnotationLabel? Label { get; init; }

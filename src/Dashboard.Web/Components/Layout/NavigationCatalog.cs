@@ -13,6 +13,7 @@ public static class NavigationCatalog
     [
         new("Overview", "/", Icons.Material.Outlined.Dashboard, ConsoleRoles.All),
         new("Patients", "/patients", Icons.Material.Outlined.People, [ConsoleRoles.Support, ConsoleRoles.Admin]),
+        new("Triage", "/triage", Icons.Material.Outlined.MonitorHeart, ConsoleRoles.All),
         new("Events", "/events", Icons.Material.Outlined.EventNote, [ConsoleRoles.Support, ConsoleRoles.Admin]),
         new("Practices", "/practices", Icons.Material.Outlined.LocalHospital, [ConsoleRoles.Admin]),
         new("Practice accounts", "/practice-accounts", Icons.Material.Outlined.Key, [ConsoleRoles.Admin]),

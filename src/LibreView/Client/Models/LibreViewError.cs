@@ -37,6 +37,11 @@ public enum LibreViewErrorKind
     PatientNotFound,
     /// <summary>LibreView has no device with data for the patient, so no report can be asked for.</summary>
     NoDevice,
+    /// <summary>
+    /// LibreView rate-limits this account (reference §6: an HTTP 429 that is neither the lock-out answer nor a Cloudflare
+    /// page): this account waits minutes, longer each time; the rest of the region carries on.
+    /// </summary>
+    AccountThrottled,
 }
 
 public sealed record LibreViewError(LibreViewErrorKind Kind, string Message)

@@ -12,7 +12,7 @@ internal static class ReplyErrors
         if (reply.Status == LibreStatus.Locked || (reply.HttpStatus == 429 && reply.ErrorMessage == LibreStatus.LockedMessage))
             return LockedOut(reply);
         if (reply.HttpStatus == 429)
-            return RegionBlocked("LibreView is rate limiting this client (HTTP 429)");
+            return AccountThrottled("LibreView is rate limiting this account (HTTP 429)");
         if (reply.Status == LibreStatus.Maintenance)
             return RegionBlocked("LibreView answered status 911 (maintenance, or the wrong regional server)");
         if (reply.HttpStatus == 401)
@@ -28,7 +28,8 @@ internal static class ReplyErrors
 
     /// <summary>
     /// An answer that is not a JSON envelope. Cloudflare's pages (403 "Attention Required", 429, error 1015) and
-    /// the empty 430 block the region; anything else is an unexpected answer.
+    /// the empty 430 block the region; a 429 that is not Cloudflare's ("Too Many Requests", §6) limits the account;
+    /// anything else is an unexpected answer.
     /// </summary>
     public static LibreViewError NotEnvelope(int httpStatus, string body)
     {
@@ -36,14 +37,18 @@ internal static class ReplyErrors
         if (httpStatus == 430) return RegionBlocked("LibreView blocked this client (HTTP 430)");
         if (body.Contains("1015", StringComparison.Ordinal) && cloudflare)
             return RegionBlocked("Cloudflare rate-limited this client (error 1015)");
-        if (httpStatus is 403 or 429 && (cloudflare || httpStatus == 429))
+        if (httpStatus is 403 or 429 && cloudflare)
             return RegionBlocked($"Cloudflare blocked this client (HTTP {httpStatus})");
+        if (httpStatus == 429)
+            return AccountThrottled("LibreView is rate limiting this account (HTTP 429, not Cloudflare's page)");
         return httpStatus is >= 200 and <= 299
             ? Api($"LibreView sent a body that is not a complete JSON envelope (HTTP {httpStatus})")
             : Api($"LibreView answered HTTP {httpStatus}");
     }
 
     public static LibreViewError RegionBlocked(string message) => new(LibreViewErrorKind.RegionBlocked, message);
+
+    public static LibreViewError AccountThrottled(string message) => new(LibreViewErrorKind.AccountThrottled, message);
 
     public static LibreViewError Api(string message) => new(LibreViewErrorKind.ProviderApiError, message);
 

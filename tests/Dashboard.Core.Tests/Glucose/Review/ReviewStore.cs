@@ -31,6 +31,8 @@ internal sealed class ReviewStore : IAsyncDisposable
 
     public GlucoseReviewQuery Query => _store.Get<GlucoseReviewQuery>();
 
+    public Dashboard.Core.Triage.TriageQuery Triage => _store.Get<Dashboard.Core.Triage.TriageQuery>();
+
     public async Task<(Guid Organization, Guid Team)> AddOrganizationAsync(string name)
     {
         await using var db = await Contexts.CreateDbContextAsync();

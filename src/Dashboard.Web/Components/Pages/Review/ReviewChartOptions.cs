@@ -84,7 +84,7 @@ public static class ReviewChartOptions
     };
 
     /// <summary>The detail chart: glucose over floating local time on the target band, markers at their hour, zoomable on x.</summary>
-    public static ApexChartOptions Detail(DetailChart detail, GlucoseUnit unit) => new()
+    public static ApexChartOptions Detail(DetailChart detail, GlucoseUnit unit, IReadOnlyList<EventRow>? events = null) => new()
     {
         Chart = new ChartSettings
         {
@@ -97,7 +97,7 @@ public static class ReviewChartOptions
         // The x values are floating local times written as if UTC: shown in UTC, they read as the device's clock.
         Xaxis = new XAxis { Type = "datetime", Labels = new AxisLabels { DatetimeUTC = true } },
         Yaxis = GlucoseAxis(unit),
-        Annotations = new Annotations { Yaxis = [TargetBand(detail.Target)], Xaxis = [.. detail.Markers.Select(Marker)] },
+        Annotations = new Annotations { Yaxis = [TargetBand(detail.Target)], Xaxis = [.. (events ?? []).Select(EventMark), .. detail.Markers.Select(Marker)] },
         DataLabels = new DataLabels(false),
         Legend = new Legend { Show = true, ShowForSingleSeries = true, Position = "top" },
         Tooltip = new Tooltip { X = new TooltipValue { Format = "dd MMM HH:mm" } },
@@ -109,6 +109,26 @@ public static class ReviewChartOptions
         MarkerKind.RapidActingInsulin => "#7B1FA2",
         MarkerKind.LongActingInsulin => "#00838F",
         _ => "#546E7A",
+    };
+
+    /// <summary>The colour of the band an event kind is about (level 1 hypo as low, level 2 hyper as very high…).</summary>
+    public static string EventColorOf(GlucoseEventKind kind) => ColorOf(kind switch
+    {
+        GlucoseEventKind.HypoLevel2 => GlucoseBand.VeryLow,
+        GlucoseEventKind.HypoLevel1 => GlucoseBand.Low,
+        GlucoseEventKind.HyperLevel1 => GlucoseBand.High,
+        _ => GlucoseBand.VeryHigh,
+    });
+
+    /// <summary>A glucose event as a shaded stretch of the detail chart; level 2 drawn over its level 1 event.</summary>
+    private static XAxisAnnotation EventMark(EventRow e) => new(e.X)
+    {
+        X2 = e.X2,
+        FillColor = EventColorOf(e.Kind),
+        Opacity = 0.18,
+        BorderColor = EventColorOf(e.Kind),
+        Label = new AnnotationLabel(e.Name) { BorderColor = EventColorOf(e.Kind), Position = "bottom", Orientation = "horizontal",
+            Style = new AnnotationLabelStyle("#fff", EventColorOf(e.Kind)) },
     };
 
     private static XAxisAnnotation Marker(HourlyMarker marker) => new(marker.X)
@@ -148,7 +168,7 @@ public static class ReviewChartOptions
     };
 
     /// <summary>350 mg/dL or 21 mmol/L: room for the sensor's highest readings, even ticks, the same scale on every chart.</summary>
-    private static double GlucoseAxisMax(GlucoseUnit unit) => unit == GlucoseUnit.MmolPerL ? 21 : 350;
+    private static double GlucoseAxisMax(GlucoseUnit unit) => ReviewCharts.GlucoseAxisMax(unit);
 
     private static readonly Toggle NoToolbar = new(false) { Show = false };
     private static readonly Toggle Off = new(false);

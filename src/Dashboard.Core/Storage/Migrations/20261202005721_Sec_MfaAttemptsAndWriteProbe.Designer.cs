@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dashboard.Core.Storage.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261202012935_Admin_Memberships")]
-    partial class Admin_Memberships
+    [Migration("20261202005721_Sec_MfaAttemptsAndWriteProbe")]
+    partial class Sec_MfaAttemptsAndWriteProbe
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -26,86 +26,25 @@ namespace Dashboard.Core.Storage.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("BoundAt")
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("InvitedBy")
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Issuer")
-                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Subject")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("Email");
-
-                    b.HasIndex("Issuer", "Subject");
-
-                    b.HasIndex("OrganizationId", "Email")
+                    b.HasIndex("Email")
                         .IsUnique();
 
+                    b.HasIndex("OrganizationId");
+
                     b.ToTable("StaffMemberships");
-                });
-
-            modelBuilder.Entity("Dashboard.Core.Access.StaffSession", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ExpiresAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Issuer")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Subject")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Ticket")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Email");
-
-                    b.HasIndex("ExpiresAt");
-
-                    b.HasIndex("Issuer", "Subject");
-
-                    b.ToTable("StaffSessions");
                 });
 
             modelBuilder.Entity("Dashboard.Core.ApiKeys.ManagementKey", b =>
@@ -161,10 +100,6 @@ namespace Dashboard.Core.Storage.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("KeyHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -173,14 +108,6 @@ namespace Dashboard.Core.Storage.Migrations
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("LastUsedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Prefix")
-                        .IsRequired()
-                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RevokedAt")
@@ -235,9 +162,6 @@ namespace Dashboard.Core.Storage.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("OrganizationId")
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid?>("TeamId")
                         .HasColumnType("TEXT");
 
@@ -247,8 +171,6 @@ namespace Dashboard.Core.Storage.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("At");
-
-                    b.HasIndex("OrganizationId", "Id");
 
                     b.HasIndex("TeamId", "Id");
 
@@ -447,9 +369,6 @@ namespace Dashboard.Core.Storage.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("DeletedAt")
-                        .HasColumnType("TEXT");
-
                     b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER");
 
@@ -590,6 +509,9 @@ namespace Dashboard.Core.Storage.Migrations
 
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("MfaCodeAttempts")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PendingMfa")
                         .HasColumnType("TEXT");
@@ -759,6 +681,27 @@ namespace Dashboard.Core.Storage.Migrations
                     b.HasKey("TeamId", "Provider");
 
                     b.ToTable("TeamPracticeBindings");
+                });
+
+            modelBuilder.Entity("Dashboard.Core.Storage.StoreWriteProbe", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Instance");
+
+                    b.ToTable("StoreWriteProbes");
                 });
 
             modelBuilder.Entity("Dashboard.Core.Sync.ConnectionSyncState", b =>

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Dashboard.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261202013052_Admin_Memberships")]
+    [Migration("20261202015852_Admin_Memberships")]
     partial class Admin_Memberships
     {
         /// <inheritdoc />
@@ -609,6 +609,9 @@ namespace Dashboard.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("timestamp without time zone");
 
+                    b.Property<int>("MfaCodeAttempts")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PendingMfa")
                         .HasColumnType("text");
 
@@ -777,6 +780,27 @@ namespace Dashboard.Migrations.PostgreSql.Migrations
                     b.HasKey("TeamId", "Provider");
 
                     b.ToTable("TeamPracticeBindings");
+                });
+
+            modelBuilder.Entity("Dashboard.Core.Storage.StoreWriteProbe", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Instance");
+
+                    b.ToTable("StoreWriteProbes");
                 });
 
             modelBuilder.Entity("Dashboard.Core.Sync.ConnectionSyncState", b =>

@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using Bunit;
+using Dashboard.Web.Access;
+using Dashboard.Web.Components.Pages.Triage;
+using Dashboard.Web.Tests.Review;
+using Dashboard.Web.Tests.Support;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace Dashboard.Web.Tests.Triage;
+
+/// <summary>The triage page on a real store: flags filter the rows and live in the URL, the order is most urgent first.</summary>
+public sealed class TriagePageTests : BunitContext, IAsyncLifetime
+{
+    private readonly TestStore _store = new();
+
+    public TriagePageTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddScoped<CurrentStaff>();
+        var auth = AddAuthorization();
+        auth.SetAuthorized("Vic Viewer");
+        auth.SetRoles("viewer");
+        auth.SetClaims(new Claim("email", ReviewPatients.ViewerEmail));
+    }
+
+    public Task InitializeAsync() => _store.AddToAsync(Services, seedDemo: true, staffMember: ReviewPatients.ViewerEmail);
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _store.DisposeAsync();
+    }
+
+    private IRenderedComponent<TriagePage> RenderAt(string url)
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo(url);
+        var page = Render<TriagePage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=triage-table], [data-testid=triage-empty]")), TimeSpan.FromSeconds(10));
+        return page;
+    }
+
+    private static List<string> Users(IRenderedComponent<TriagePage> page) =>
+        [.. page.FindAll("[data-testid=triage-row]").Select(r => r.GetAttribute("data-user")!)];
+
+    [Fact]
+    public async Task The_low_flag_filters_the_rows_and_is_kept_in_the_url()
+    {
+        // 10 % of the time at 60 mg/dL (low), against a patient always at 120.
+        var lows = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 14, 60, 120, 120, 120, 120, 120, 120, 120, 120, 120));
+        var steady = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 14, 120));
+        var page = RenderAt("/triage");
+        Assert.Contains(lows.ToString(), Users(page));
+        Assert.Contains(steady.ToString(), Users(page));
+
+        page.Find("[data-testid=flag-low]").Click();
+
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        Assert.EndsWith("/triage?flags=low", navigation.Uri);
+        page.WaitForAssertion(() => Assert.DoesNotContain(steady.ToString(), Users(page)));
+        Assert.Contains(lows.ToString(), Users(page));
+        var row = page.Find($"[data-user='{lows}']");
+        Assert.Equal("10.0 %", row.QuerySelector("[data-col=low]")!.TextContent.Trim());
+        Assert.Contains("Low > 4 %", row.QuerySelector("[data-col=flags]")!.TextContent);
+        Assert.All(page.FindAll("[data-col=flags]"), cell => Assert.Contains("Low > 4 %", cell.TextContent));
+        Assert.Equal("true", page.Find("[data-testid=flag-low]").GetAttribute("aria-pressed"));
+        Assert.Equal($"/patients/{lows}/review?days=14", row.QuerySelector("[data-testid=triage-patient]")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Flags_and_sort_are_read_from_the_url_and_two_flags_must_both_hold()
+    {
+        var lows = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 14, 60, 120, 120, 120, 120, 120, 120, 120, 120, 120));
+        var veryLows = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 14, 45, 60, 120, 120, 120, 120, 120, 120, 120, 120));
+
+        var both = RenderAt("/triage?days=30&flags=low,very-low&sort=gri");
+
+        Assert.Contains(veryLows.ToString(), Users(both));
+        Assert.DoesNotContain(lows.ToString(), Users(both));
+        Assert.Equal("true", both.Find("[data-testid=sort-gri]").GetAttribute("aria-pressed"));
+        Assert.Equal("/triage/export.csv?days=30&flags=very-low,low&sort=gri", both.Find("[data-testid=triage-csv]").GetAttribute("href"));
+    }
+}
