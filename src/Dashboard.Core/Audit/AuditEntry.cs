@@ -65,6 +65,12 @@ public sealed record AuditActor(string Name, string Role, string? ClientIp)
     /// <summary>The role recorded for calls of the Org Management API, which act with an organisation management key.</summary>
     public const string ManagementKeyRole = "management_key";
 
+    /// <summary>The role recorded for the command-line tool, run by someone with the store's file or connection string.</summary>
+    public const string CommandLineRole = "cli";
+
+    /// <summary>The command-line tool, named by the operating-system account that ran it.</summary>
+    public static AuditActor CommandLine() => new($"cli:{Environment.UserName}@{Environment.MachineName}", CommandLineRole, null);
+
     /// <summary>A management-key call, named by the key's first characters (never the secret).</summary>
     public static AuditActor ForManagementKey(string presentedKey, string? clientIp) =>
         new($"management key {presentedKey.Trim()[..Math.Min(10, presentedKey.Trim().Length)]}…", ManagementKeyRole, clientIp);
