@@ -47,6 +47,10 @@ public static class DependencyInjection
         services.AddScoped<OrganizationDirectory>();
         services.AddScoped<ApiKeyLookup>();
         services.AddScoped<ManagementKeys>();
+        services.AddSingleton<Memberships>();
+        services.AddSingleton<Dashboard.Core.Teams.TeamAdministration>();
+        services.AddSingleton<TeamApiKeys>();
+        services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
         services.AddScoped<Dashboard.Core.Demo.DemoConnections>();
         services.AddScoped<PatientDirectory>();
         services.AddScoped<ConnectionDirectory>();

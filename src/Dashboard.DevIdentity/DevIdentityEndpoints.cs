@@ -64,9 +64,10 @@ public static class DevIdentityEndpoints
         }
 
         var identity = new ClaimsIdentity(DevIdentityOptions.CookieScheme, Claims.Name, Claims.Role);
-        identity.AddClaim(new Claim(Claims.Subject, user.Email.ToLowerInvariant()));
+        identity.AddClaim(new Claim(Claims.Subject, string.IsNullOrWhiteSpace(user.Subject) ? user.Email.ToLowerInvariant() : user.Subject));
         identity.AddClaim(new Claim(Claims.Name, user.Name));
         identity.AddClaim(new Claim(Claims.Email, user.Email));
+        identity.AddClaim(new Claim(Claims.EmailVerified, user.EmailVerified ? "true" : "false", ClaimValueTypes.Boolean));
         identity.AddClaim(new Claim(Claims.Role, user.Role));
         await http.SignInAsync(DevIdentityOptions.CookieScheme, new ClaimsPrincipal(identity));
         return Results.Redirect(returnUrl);
@@ -85,9 +86,9 @@ public static class DevIdentityEndpoints
         }
 
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
-        foreach (var type in (string[])[Claims.Subject, Claims.Name, Claims.Email, Claims.Role])
+        foreach (var type in (string[])[Claims.Subject, Claims.Name, Claims.Email, Claims.EmailVerified, Claims.Role])
         {
-            identity.AddClaims(person.FindAll(type).Select(claim => new Claim(type, claim.Value)));
+            identity.AddClaims(person.FindAll(type).Select(claim => new Claim(type, claim.Value, claim.ValueType)));
         }
 
         identity.SetScopes(request.GetScopes());
@@ -101,7 +102,7 @@ public static class DevIdentityEndpoints
         var granted = claim.Type switch
         {
             Claims.Name => identity.HasScope(Scopes.Profile),
-            Claims.Email => identity.HasScope(Scopes.Email),
+            Claims.Email or Claims.EmailVerified => identity.HasScope(Scopes.Email),
             Claims.Role => identity.HasScope(Scopes.Roles),
             _ => claim.Type == Claims.Subject,
         };

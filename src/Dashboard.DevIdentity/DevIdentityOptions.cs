@@ -28,4 +28,10 @@ public sealed class DevUser
     public string Password { get; set; } = "";
     public string Name { get; set; } = "";
     public string Role { get; set; } = "";
+
+    /// <summary>Sent as the <c>email_verified</c> claim; false lets tests play a provider that has not verified the address.</summary>
+    public bool EmailVerified { get; set; } = true;
+
+    /// <summary>The <c>sub</c> claim; by default the lower-case email. A different value plays another account claiming the same email.</summary>
+    public string? Subject { get; set; }
 }

@@ -1,5 +1,6 @@
 using Dashboard.Core;
 using Dashboard.DevIdentity;
+using Dashboard.Web.Access;
 using Dashboard.Web.Api;
 using Dashboard.Web.Authentication;
 using Dashboard.Web.Components;
@@ -32,6 +33,7 @@ public static class DashboardWebSetup
             services.AddDevIdentity(builder.Configuration);
         }
         services.AddConsoleAuthentication(builder.Configuration, builder.Environment);
+        services.AddConsoleMembership(builder.Configuration);
         services.AddCascadingAuthenticationState();
         services.AddProblemDetails();
         // Binding faults reach ApiErrorMiddleware as exceptions, in every environment, to be answered as Junction's 422.
@@ -78,11 +80,13 @@ public static class DashboardWebSetup
 
         app.MapDevIdentity();
         app.MapLoginAndLogout();
+        app.MapOrganizationSwitch();
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealth();
         app.MapOpenApi().AllowAnonymous();
         app.MapDashboardApi();
         app.MapPatientExport();
+        app.MapAuditExport();
         app.MapAgpReport();
         app.MapTriageExport();
         app.MapReconnectLinks();

@@ -55,7 +55,7 @@ public static class ImportCsvCommand
                 output.WriteLine($"Created user '{clientUserId}' in team '{team.Name}'.");
             }
 
-            var result = await store.Services.GetRequiredService<CsvImporter>().ImportAsync(team.Id, user.UserId, export, ct);
+            var result = await store.Services.GetRequiredService<CsvImporter>().ImportAsync(team.Id, user.UserId, export, ct, Dashboard.Core.Audit.AuditActor.CommandLine());
             if (!result.Succeeded) return CommandOutcome.Fail(parseResult, result.Message);
 
             MetricsTable.WriteExport(output, file.Name, export);

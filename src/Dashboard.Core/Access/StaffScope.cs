@@ -16,22 +16,25 @@ public sealed record StaffScope(Guid OrganizationId, string OrganizationName, IR
 
 public sealed class StaffScopeResolver(IDbContextFactory<DashboardDbContext> contexts)
 {
-    /// <summary>The scope of a signed-in person, by the email their sign-in provider vouches for.</summary>
+    /// <summary>
+    /// The scope of a signed-in person: the organisation the console chose for them (<see cref="StaffIdentity.OrganizationClaim"/>)
+    /// when they are a member of it, else the first of their organisations by name.
+    /// </summary>
     public Task<StaffScope> ForUserAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken ct = default) =>
-        ForEmailAsync(StaffIdentity.EmailOf(user), ct);
+        ForPersonAsync(StaffIdentity.PersonOf(user), StaffIdentity.OrganizationOf(user), ct);
 
-    public async Task<StaffScope> ForEmailAsync(string? email, CancellationToken ct = default)
+    /// <summary>The scope of an open invitation or unbound membership, by email alone (command line, tests).</summary>
+    public Task<StaffScope> ForEmailAsync(string? email, CancellationToken ct = default) =>
+        ForPersonAsync(new StaffPerson(null, null, email, null), null, ct);
+
+    public async Task<StaffScope> ForPersonAsync(StaffPerson person, Guid? chosenOrganization, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(email))
-        {
-            return StaffScope.None;
-        }
-        var key = email.Trim().ToLowerInvariant();
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var membership = await db.StaffMemberships.AsNoTracking()
-            .Where(m => m.Email == key)
+        var memberships = await Memberships.Matching(db.StaffMemberships.AsNoTracking(), person)
             .Select(m => new { m.OrganizationId, m.Organization!.Name })
-            .FirstOrDefaultAsync(ct);
+            .ToListAsync(ct);
+        var membership = memberships.FirstOrDefault(m => m.OrganizationId == chosenOrganization)
+            ?? memberships.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault();
         if (membership is null)
         {
             return StaffScope.None;

@@ -1,3 +1,4 @@
+using Dashboard.Core.Access;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Storage;
 using Dashboard.Core.Teams;
@@ -17,8 +18,8 @@ public sealed record IssuedManagementKey(ManagementKeyView Key, string Secret);
 /// </summary>
 public sealed class ManagementKeys(DashboardDbContext db, AuditLog audit, TimeProvider time)
 {
-    public const string CreatedAction = "management_key.created";
-    public const string RevokedAction = "management_key.revoked";
+    public const string CreatedAction = AuditActions.CreateManagementKey;
+    public const string RevokedAction = AuditActions.RevokeManagementKey;
     public const string SecretPrefix = "mk_";
     public const int MaxLabelLength = 100;
 
@@ -54,9 +55,10 @@ public sealed class ManagementKeys(DashboardDbContext db, AuditLog audit, TimePr
             OrganizationId = organizationId, KeyHash = SecretHash.Of(secret), Prefix = secret[..10], Label = name,
             CreatedAt = time.GetUtcNow().UtcDateTime, CreatedBy = actor.Name,
         };
+        ConsoleAccessDeniedException.ThrowUnlessAllowed(ConsolePolicies.ManageOrganization, actor);
         db.ManagementKeys.Add(key);
+        audit.Append(db, actor, CreatedAction, details: $"{key.Prefix}… \"{name}\"", organizationId: organizationId);
         await db.SaveChangesAsync(ct);
-        await audit.WriteAsync(actor, CreatedAction, details: $"{key.Prefix}… \"{name}\"", ct: ct);
         return new IssuedManagementKey(ViewOf(key), secret);
     }
 
@@ -68,9 +70,10 @@ public sealed class ManagementKeys(DashboardDbContext db, AuditLog audit, TimePr
         {
             return false;
         }
+        ConsoleAccessDeniedException.ThrowUnlessAllowed(ConsolePolicies.ManageOrganization, actor);
         key.RevokedAt = time.GetUtcNow().UtcDateTime;
+        audit.Append(db, actor, RevokedAction, details: $"{key.Prefix}… \"{key.Label}\"", organizationId: organizationId);
         await db.SaveChangesAsync(ct);
-        await audit.WriteAsync(actor, RevokedAction, details: $"{key.Prefix}… \"{key.Label}\"", ct: ct);
         return true;
     }
 

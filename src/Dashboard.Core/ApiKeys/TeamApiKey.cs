@@ -12,7 +12,14 @@ public sealed class TeamApiKey
     public Team? Team { get; set; }
     public required string KeyHash { get; set; }
     public required string Label { get; set; }
+
+    /// <summary>The first characters of the secret, so an admin can tell keys apart without the secret.</summary>
+    public string Prefix { get; set; } = "";
     public DateTime CreatedAt { get; set; }
+    public string? CreatedBy { get; set; }
+
+    /// <summary>When the key last authenticated a call (recorded at most once a minute, see <see cref="ApiKeyLookup"/>).</summary>
+    public DateTime? LastUsedAt { get; set; }
     public DateTime? RevokedAt { get; set; }
 }
 

@@ -21,9 +21,20 @@ public sealed record PatientDetails(
     DateTime? LastReading);
 
 /// <summary>Everything the patient page shows; null when the patient is outside the person's scope (a 404, never a leak).</summary>
-public sealed class PatientDetailsQuery(IDbContextFactory<DashboardDbContext> contexts)
+public sealed class PatientDetailsQuery(IDbContextFactory<DashboardDbContext> contexts, Dashboard.Core.Audit.AuditLog audit)
 {
     public const int EventsShown = 50;
+
+    /// <summary><see cref="GetAsync"/> as a person's view of the patient (DESIGN §9): a found patient is audited in <paramref name="actor"/>'s name.</summary>
+    public async Task<PatientDetails?> ViewAsync(StaffScope scope, Guid userId, Dashboard.Core.Audit.AuditActor actor, CancellationToken ct = default)
+    {
+        var details = await GetAsync(scope, userId, ct);
+        if (details is not null)
+        {
+            await audit.WriteAsync(actor, Dashboard.Core.Audit.AuditActions.ViewPatient, details.TeamId, details.UserId, details.ClientUserId, ct: ct);
+        }
+        return details;
+    }
 
     public async Task<PatientDetails?> GetAsync(StaffScope scope, Guid userId, CancellationToken ct = default)
     {

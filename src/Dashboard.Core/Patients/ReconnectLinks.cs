@@ -19,7 +19,7 @@ public sealed class ReconnectLinks(DashboardDbContext db, LinkTokenService token
             return null;
         }
         var issued = await tokens.IssueAsync(user.TeamId, user.Id, provider, null, ct);
-        await audit.WriteAsync(actor, AuditActions.CreateReconnectLink, user.TeamId, user.Id, user.ClientUserId, $"provider={provider}", ct);
+        await audit.WriteAsync(actor, AuditActions.CreateReconnectLink, user.TeamId, user.Id, user.ClientUserId, $"provider={provider}", ct: ct);
         return issued;
     }
 }

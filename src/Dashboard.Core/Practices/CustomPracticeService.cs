@@ -1,3 +1,5 @@
+using Dashboard.Core.Access;
+using Dashboard.Core.Audit;
 using Dashboard.Core.Organizations;
 using Dashboard.Core.Storage;
 using Dashboard.Core.Teams;
@@ -34,7 +36,7 @@ public sealed record AddCustomPractice(string? PracticeId, TeamEnvironment Envir
 /// turns it <c>active</c>.
 /// </summary>
 public sealed class CustomPracticeService(
-    DashboardDbContext db, ILibreViewClient libreView, IOptions<PracticeAccountOptions> accounts, PracticeAccountSessions sessions, TimeProvider time)
+    DashboardDbContext db, ILibreViewClient libreView, IOptions<PracticeAccountOptions> accounts, PracticeAccountSessions sessions, TimeProvider time, AuditLog audit)
 {
     public const int MaxPracticeIdLength = 100;
 
@@ -57,8 +59,9 @@ public sealed class CustomPracticeService(
     public PracticeSetupSteps SetupFor(CustomPracticeView practice) =>
         new(practice.PracticeId, practice.Region, practice.Environment, AccountFor(practice.Environment, practice.Region)?.InviteEmail);
 
-    public async Task<PracticeResult<CustomPracticeView>> AddAsync(Guid organizationId, AddCustomPractice request, CancellationToken ct = default)
+    public async Task<PracticeResult<CustomPracticeView>> AddAsync(Guid organizationId, AddCustomPractice request, AuditActor actor, CancellationToken ct = default)
     {
+        ConsoleAccessDeniedException.ThrowUnlessAllowed(ConsolePolicies.ManageOrganization, actor);
         var organization = await db.Organizations.AsNoTracking().Include(o => o.Teams)
             .FirstOrDefaultAsync(o => o.Id == organizationId, ct);
         if (organization is null)
@@ -107,13 +110,15 @@ public sealed class CustomPracticeService(
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.Practices.Add(practice);
+        audit.Append(db, actor, AuditActions.ChangePractice, details: $"added {practice.PracticeId} ({Lower(practice.Environment)}, {practice.Region})", organizationId: organizationId);
         await db.SaveChangesAsync(ct);
         return PracticeResult<CustomPracticeView>.Ok(CustomPracticeView.From(practice));
     }
 
     /// <summary>Signs in with our practice account and turns the practice active when that account sees it (id compared case-insensitively).</summary>
-    public async Task<PracticeResult<CustomPracticeView>> VerifyAsync(Guid organizationId, Guid practiceId, CancellationToken ct = default)
+    public async Task<PracticeResult<CustomPracticeView>> VerifyAsync(Guid organizationId, Guid practiceId, AuditActor actor, CancellationToken ct = default)
     {
+        ConsoleAccessDeniedException.ThrowUnlessAllowed(ConsolePolicies.ManageOrganization, actor);
         var practice = await db.Practices.FirstOrDefaultAsync(p => p.Id == practiceId && p.OrganizationId == organizationId, ct);
         if (practice is null)
         {
@@ -149,6 +154,32 @@ public sealed class CustomPracticeService(
         practice.Status = PracticeStatus.Active;
         practice.VerifiedAt ??= time.GetUtcNow().UtcDateTime;
         practice.Name = string.IsNullOrWhiteSpace(match.Name) ? practice.Name : match.Name;
+        audit.Append(db, actor, AuditActions.ChangePractice, details: $"verified {practice.PracticeId}: active", organizationId: organizationId);
+        await db.SaveChangesAsync(ct);
+        return PracticeResult<CustomPracticeView>.Ok(CustomPracticeView.From(practice));
+    }
+
+    /// <summary>Removes a custom practice; refused, with the teams named, while a team binding uses it.</summary>
+    public async Task<PracticeResult<CustomPracticeView>> RemoveAsync(Guid organizationId, Guid practiceId, AuditActor actor, CancellationToken ct = default)
+    {
+        ConsoleAccessDeniedException.ThrowUnlessAllowed(ConsolePolicies.ManageOrganization, actor);
+        var practice = await db.Practices.FirstOrDefaultAsync(p => p.Id == practiceId && p.OrganizationId == organizationId, ct);
+        if (practice is null)
+        {
+            return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.NotFound, "No such practice in this organisation.");
+        }
+        var boundTeams = await db.TeamPracticeBindings
+            .Where(b => b.PracticeIdKey == practice.PracticeIdKey && b.Team!.OrganizationId == organizationId)
+            .Select(b => b.Team!.Name)
+            .ToListAsync(ct);
+        if (boundTeams.Count > 0)
+        {
+            return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.InUse,
+                $"{practice.PracticeId} cannot be removed while {string.Join(", ", boundTeams.Order(StringComparer.Ordinal))} " +
+                $"{(boundTeams.Count == 1 ? "is" : "are")} bound to it. Unbind {(boundTeams.Count == 1 ? "that team" : "those teams")} first.");
+        }
+        db.Practices.Remove(practice);
+        audit.Append(db, actor, AuditActions.RemovePractice, details: $"removed {practice.PracticeId} ({Lower(practice.Environment)}, {practice.Region})", organizationId: organizationId);
         await db.SaveChangesAsync(ct);
         return PracticeResult<CustomPracticeView>.Ok(CustomPracticeView.From(practice));
     }

@@ -1,3 +1,5 @@
+using Dashboard.Core.Access;
+using Dashboard.Core.Audit;
 using Dashboard.Core.Connections;
 using Dashboard.Core.Storage;
 using Dashboard.Core.Teams;
@@ -13,7 +15,7 @@ public sealed record PracticeBindingView(Guid TeamId, string Provider, string Pr
 /// existing connections keep the practice they were linked through and keep syncing.
 /// (No method is named <c>BindAsync</c>: minimal APIs would take the class for a parameter binder.)
 /// </summary>
-public sealed class PracticeBindingService(DashboardDbContext db, TimeProvider time)
+public sealed class PracticeBindingService(DashboardDbContext db, TimeProvider time, AuditLog audit)
 {
     public const string Provider = Providers.FreeStyleLibre;
 
@@ -39,8 +41,10 @@ public sealed class PracticeBindingService(DashboardDbContext db, TimeProvider t
         practice.IsActive && practice.Environment == team.Environment &&
         LibreViewRegions.CodesFor(team.DeploymentRegion).Contains(practice.Region);
 
-    public async Task<PracticeResult<PracticeBindingView>> BindTeamAsync(Guid teamId, string? practiceId, CancellationToken ct = default)
+    /// <summary>Binds the team to one of its organisation's active custom practices (console or Org Management API), audited with the change.</summary>
+    public async Task<PracticeResult<PracticeBindingView>> BindTeamAsync(Guid teamId, string? practiceId, AuditActor actor, CancellationToken ct = default)
     {
+        ConsoleAccessDeniedException.ThrowUnlessAllowedOrManagementKey(ConsolePolicies.ManageOrganization, actor);
         var team = await db.Teams.AsNoTracking().Include(t => t.Organization).FirstOrDefaultAsync(t => t.Id == teamId, ct);
         if (team?.Organization is not { } organization)
         {
@@ -71,13 +75,25 @@ public sealed class PracticeBindingService(DashboardDbContext db, TimeProvider t
         binding.PracticeId = practice!.PracticeId;
         binding.PracticeIdKey = key;
         binding.CreatedAt = time.GetUtcNow().UtcDateTime;
+        audit.Append(db, actor, AuditActions.ChangeBinding, teamId, details: $"{team.Name} bound to {binding.PracticeId}", organizationId: organization.Id);
         await db.SaveChangesAsync(ct);
         return PracticeResult<PracticeBindingView>.Ok(new PracticeBindingView(binding.TeamId, binding.Provider, binding.PracticeId, binding.CreatedAt));
     }
 
     /// <summary>Removes the team's binding; new connections then search every practice again. False when there was none.</summary>
-    public async Task<bool> UnbindTeamAsync(Guid teamId, CancellationToken ct = default) =>
-        await db.TeamPracticeBindings.Where(b => b.TeamId == teamId && b.Provider == Provider).ExecuteDeleteAsync(ct) > 0;
+    public async Task<bool> UnbindTeamAsync(Guid teamId, AuditActor actor, CancellationToken ct = default)
+    {
+        ConsoleAccessDeniedException.ThrowUnlessAllowedOrManagementKey(ConsolePolicies.ManageOrganization, actor);
+        var binding = await db.TeamPracticeBindings.Include(b => b.Team).FirstOrDefaultAsync(b => b.TeamId == teamId && b.Provider == Provider, ct);
+        if (binding is null)
+        {
+            return false;
+        }
+        db.TeamPracticeBindings.Remove(binding);
+        audit.Append(db, actor, AuditActions.ChangeBinding, teamId, details: $"{binding.Team?.Name} unbound from {binding.PracticeId}", organizationId: binding.Team?.OrganizationId);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
 
     private static string? NotBindableReason(CustomPracticeView? practice, string typed, Team team)
     {

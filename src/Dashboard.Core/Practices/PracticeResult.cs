@@ -25,6 +25,9 @@ public enum PracticeRefusal
 
     /// <summary>LibreView could not be asked (no practice account, sign-in failed, upstream error).</summary>
     LibreViewUnavailable,
+
+    /// <summary>A team binding still uses the practice, so it cannot be removed.</summary>
+    InUse,
 }
 
 /// <summary>The outcome of a practice or binding change: the new state, or a refusal with a plain-words reason.</summary>

@@ -36,6 +36,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<RegionBackoff> RegionBackoffs => Set<RegionBackoff>();
     public DbSet<Practices.PracticeAccountSession> PracticeAccountSessions => Set<Practices.PracticeAccountSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
+    public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
     public DbSet<StoreWriteProbe> StoreWriteProbes => Set<StoreWriteProbe>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -23,8 +23,23 @@ public sealed class DemoSeedOptions
     /// </summary>
     public FoundingConnectionSeed? FoundingConnection { get; set; }
 
-    /// <summary>Emails of the console people who belong to the demo organisation.</summary>
+    /// <summary>
+    /// The console people of the demo organisation: <c>"email"</c> (an admin) or <c>"email as role"</c>,
+    /// e.g. <c>"support@example.org as support"</c>.
+    /// </summary>
     public List<string> StaffMembers { get; set; } = [];
+
+    /// <summary>Email and role of a <see cref="StaffMembers"/> entry.</summary>
+    public static (string Email, string Role) ParseStaffMember(string entry)
+    {
+        var parts = entry.Split(" as ", 2, StringSplitOptions.TrimEntries);
+        var role = parts.Length == 2 ? parts[1].ToLowerInvariant() : ConsoleRoles.Admin;
+        if (!ConsoleRoles.All.Contains(role))
+        {
+            throw new InvalidOperationException($"Seed:StaffMembers has an unknown role in '{entry}' (roles: {string.Join(", ", ConsoleRoles.All)}).");
+        }
+        return (StaffIdentity.Normalize(parts[0]) ?? throw new InvalidOperationException("Seed:StaffMembers has an empty entry."), role);
+    }
 }
 
 public sealed class FoundingConnectionSeed
@@ -43,8 +58,9 @@ internal sealed class DemoOrganizationSeeder(TimeProvider time, IOptions<DemoSee
 
     public async Task SeedAsync(DashboardDbContext db, CancellationToken cancellationToken)
     {
-        if (await db.Organizations.AnyAsync(o => o.Name == OrganizationName, cancellationToken))
+        if (await db.Organizations.FirstOrDefaultAsync(o => o.Name == OrganizationName, cancellationToken) is { } seeded)
         {
+            await KeepSeededStaffAsync(db, seeded.Id, cancellationToken);
             return;
         }
 
@@ -67,9 +83,9 @@ internal sealed class DemoOrganizationSeeder(TimeProvider time, IOptions<DemoSee
                 ?? throw new InvalidOperationException($"Seed:TeamApiKeys names a team that is not seeded: '{teamName}'.");
             db.TeamApiKeys.Add(new TeamApiKey { TeamId = team.Id, KeyHash = SecretHash.Of(key), Label = "development key", CreatedAt = now });
         }
-        foreach (var email in options.Value.StaffMembers)
+        foreach (var (email, role) in options.Value.StaffMembers.Select(DemoSeedOptions.ParseStaffMember))
         {
-            db.StaffMemberships.Add(new StaffMembership { Email = email.Trim().ToLowerInvariant(), OrganizationId = organization.Id, CreatedAt = now });
+            db.StaffMemberships.Add(new StaffMembership { Email = email, Role = role, OrganizationId = organization.Id, CreatedAt = now, InvitedBy = "seed" });
         }
         if (options.Value.FoundingConnection is { } founding)
         {
@@ -87,5 +103,27 @@ internal sealed class DemoOrganizationSeeder(TimeProvider time, IOptions<DemoSee
             });
         }
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A development store made before roles lived in the store gets the seeded people back with their roles.</summary>
+    private async Task KeepSeededStaffAsync(DashboardDbContext db, Guid organizationId, CancellationToken ct)
+    {
+        var existing = await db.StaffMemberships.Where(m => m.OrganizationId == organizationId).ToListAsync(ct);
+        foreach (var (email, role) in options.Value.StaffMembers.Select(DemoSeedOptions.ParseStaffMember))
+        {
+            if (existing.FirstOrDefault(m => m.Email == email) is { } member)
+            {
+                if (member.InvitedBy is null)
+                {
+                    member.Role = role; // a membership from before this seed kept roles: give it the seeded one once
+                    member.InvitedBy = "seed";
+                }
+            }
+            else
+            {
+                db.StaffMemberships.Add(new StaffMembership { Email = email, Role = role, OrganizationId = organizationId, CreatedAt = time.GetUtcNow().UtcDateTime, InvitedBy = "seed" });
+            }
+        }
+        await db.SaveChangesAsync(ct);
     }
 }

@@ -61,6 +61,8 @@ internal sealed class TeamApiKeyConfiguration : IEntityTypeConfiguration<TeamApi
     {
         entity.Property(k => k.KeyHash).HasMaxLength(64);
         entity.Property(k => k.Label).HasMaxLength(100);
+        entity.Property(k => k.Prefix).HasMaxLength(16);
+        entity.Property(k => k.CreatedBy).HasMaxLength(254);
         entity.HasIndex(k => k.KeyHash).IsUnique();
     }
 }
@@ -139,7 +141,14 @@ internal sealed class StaffMembershipConfiguration : IEntityTypeConfiguration<St
     public void Configure(EntityTypeBuilder<StaffMembership> entity)
     {
         entity.Property(m => m.Email).HasMaxLength(254);
-        entity.HasIndex(m => m.Email).IsUnique();
+        entity.Property(m => m.Role).HasMaxLength(16);
+        entity.Property(m => m.Issuer).HasMaxLength(300);
+        entity.Property(m => m.Subject).HasMaxLength(200);
+        entity.Property(m => m.InvitedBy).HasMaxLength(254);
+        // One membership per person and organisation; a person may belong to several organisations.
+        entity.HasIndex(m => new { m.OrganizationId, m.Email }).IsUnique();
+        entity.HasIndex(m => m.Email);
+        entity.HasIndex(m => new { m.Issuer, m.Subject });
     }
 }
 
@@ -156,6 +165,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         entity.Property(e => e.Details).HasMaxLength(2000);
         entity.HasIndex(e => new { e.TeamId, e.Id });
         entity.HasIndex(e => e.At);
+        entity.HasIndex(e => new { e.OrganizationId, e.Id });
     }
 }
 

@@ -18,6 +18,9 @@ public sealed class CurrentStaff(AuthenticationStateProvider authentication, Sta
     public async Task<StaffScope> ScopeAsync(CancellationToken ct = default) =>
         _scope ??= await scopes.ForUserAsync(await UserAsync(), ct);
 
+    /// <summary>Reads the scope again on next use (after the organisation's teams changed).</summary>
+    public void ForgetScope() => _scope = null;
+
     /// <summary>The person as the audit log records them.</summary>
     public async Task<AuditActor> ActorAsync() => StaffIdentity.ActorOf(await UserAsync(), ClientIp);
 

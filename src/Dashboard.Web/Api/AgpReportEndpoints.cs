@@ -23,7 +23,7 @@ internal static class AgpReportEndpoints
 
     public static IEndpointRouteBuilder MapAgpReport(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(PathTemplate, GetAsync).RequireAuthorization(p => p.RequireRole(ConsoleRoles.Viewer, ConsoleRoles.Support, ConsoleRoles.Admin));
+        endpoints.MapGet(PathTemplate, GetAsync).RequireAuthorization(ConsolePolicies.ReviewGlucose);
         return endpoints;
     }
 

@@ -102,7 +102,7 @@ internal static class OrgManagementEndpoints
         if (StringOf(json, "client_id") is not { Length: > 0 } clientId) return ApiProblems.Missing("body", "client_id");
         if (TeamsOf(http).FirstOrDefault(t => t.Id == teamId) is not { } team) return NoSuchTeam(http);
 
-        var result = await bindings.BindTeamAsync(team.Id, clientId.Trim(), ct);
+        var result = await bindings.BindTeamAsync(team.Id, clientId.Trim(), ManagementKeyActor(http), ct);
         return result.Succeeded ? Results.Ok(TeamCustomCredential.From(result.Value!)) : Refusal(result.Refusal, result.Reason!);
     }
 
@@ -134,7 +134,7 @@ internal static class OrgManagementEndpoints
         List<Guid> deleted = [], notFound = [];
         foreach (var id in wanted)
         {
-            var unbound = byCredential.TryGetValue(id, out var team) && await bindings.UnbindTeamAsync(team.Id, ct);
+            var unbound = byCredential.TryGetValue(id, out var team) && await bindings.UnbindTeamAsync(team.Id, ManagementKeyActor(http), ct);
             (unbound ? deleted : notFound).Add(id);
         }
         return Results.Ok(new DeleteCredentialsResponse(deleted, [], notFound));
@@ -162,6 +162,10 @@ internal static class OrgManagementEndpoints
     /// Only an organisation's live <c>X-Management-Key</c> gets in, and only to its own organisation; a team API key is
     /// refused (Junction's Org Management API accepts no team key), and another organisation is indistinguishable from none.
     /// </summary>
+    /// <summary>The management key of this call, as the audit log records it.</summary>
+    private static Dashboard.Core.Audit.AuditActor ManagementKeyActor(HttpContext http) =>
+        Dashboard.Core.Audit.AuditActor.ForManagementKey(http.Request.Headers[HeaderName].ToString(), http.Connection.RemoteIpAddress?.ToString());
+
     private static async ValueTask<object?> AuthenticateAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;

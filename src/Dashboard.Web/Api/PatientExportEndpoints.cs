@@ -16,16 +16,19 @@ internal static class PatientExportEndpoints
 
     public static IEndpointRouteBuilder MapPatientExport(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/patients/export.csv", ExportAsync).RequireAuthorization(p => p.RequireRole(ConsoleRoles.Support, ConsoleRoles.Admin));
+        endpoints.MapGet("/patients/export.csv", ExportAsync).RequireAuthorization(ConsolePolicies.ExportPatients);
         return endpoints;
     }
 
     private static async Task ExportAsync(
-        HttpContext http, PatientListQuery query, StaffScopeResolver scopes,
+        HttpContext http, PatientListQuery query, StaffScopeResolver scopes, Dashboard.Core.Audit.AuditLog audit,
         string? status, string? error, string? provider, string? team, string? region, string? q)
     {
         var scope = await scopes.ForUserAsync(http.User, http.RequestAborted);
         var filter = PatientListUrl.Parse(status, error, provider, team, region, q);
+        // The export reveals patient data: recorded before the first row leaves.
+        await audit.WriteAsync(StaffIdentity.ActorOf(http.User, http.Connection.RemoteIpAddress?.ToString()), Dashboard.Core.Audit.AuditActions.ExportPatientList,
+            details: $"filter: {http.Request.QueryString.Value}", organizationId: scope.OrganizationId, ct: http.RequestAborted);
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"patients-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv\"";
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false));

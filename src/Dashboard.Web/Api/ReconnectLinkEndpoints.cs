@@ -13,7 +13,7 @@ internal static class ReconnectLinkEndpoints
     public static IEndpointRouteBuilder MapReconnectLinks(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/patients/{userId:guid}/reconnect-link", CreateAsync)
-            .RequireAuthorization(p => p.RequireRole(ConsoleRoles.Support, ConsoleRoles.Admin))
+            .RequireAuthorization(ConsolePolicies.ReconnectPatients)
             .WithMetadata(new RequireAntiforgeryTokenAttribute());
         return endpoints;
     }

@@ -15,7 +15,7 @@ internal static class TriageExportEndpoints
 
     public static IEndpointRouteBuilder MapTriageExport(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/triage/export.csv", ExportAsync).RequireAuthorization(p => p.RequireRole(ConsoleRoles.Viewer, ConsoleRoles.Support, ConsoleRoles.Admin));
+        endpoints.MapGet("/triage/export.csv", ExportAsync).RequireAuthorization(ConsolePolicies.ReviewGlucose);
         return endpoints;
     }
 

@@ -81,6 +81,20 @@ public sealed class ImportCsvCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_command_line_import_is_audited_once_with_the_account_that_ran_it()
+    {
+        Assert.Equal(0, Import(RealExports.Martynk.Path).Exit);
+
+        await using var db = await _store.NewContextAsync();
+        var entry = await db.AuditEntries.AsNoTracking().SingleAsync();
+        Assert.Equal((Dashboard.Core.Audit.AuditActions.ImportCsv, Dashboard.Core.Audit.AuditActor.CommandLineRole, User),
+            (entry.Action, entry.ActorRole, entry.ClientUserId));
+        Assert.Equal($"cli:{Environment.UserName}@{Environment.MachineName}", entry.Actor);
+        Assert.StartsWith("Imported ", entry.Details);
+        Assert.True(entry.At > DateTime.UtcNow.AddMinutes(-5));
+    }
+
+    [Fact]
     public async Task The_team_can_be_named_by_id_and_the_table_comes_from_the_store()
     {
         var teamId = (await _store.AddTeamAsync("Clinic B")).Id.ToString();

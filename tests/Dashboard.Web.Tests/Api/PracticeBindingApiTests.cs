@@ -292,7 +292,7 @@ public sealed class PracticeBindingApiTests(ApiFactory factory) : IClassFixture<
     {
         using var scope = factory.Services.CreateScope();
         var added = await scope.ServiceProvider.GetRequiredService<CustomPracticeService>()
-            .AddAsync(await OrganizationIdAsync(), new AddCustomPractice(practiceId, TeamEnvironment.Sandbox, "us"));
+            .AddAsync(await OrganizationIdAsync(), new AddCustomPractice(practiceId, TeamEnvironment.Sandbox, "us"), new Dashboard.Core.Audit.AuditActor("admin@example.org", Dashboard.Core.Access.ConsoleRoles.Admin, null));
         Assert.True(added.Succeeded, added.Reason);
         return added.Value!;
     }
@@ -300,7 +300,7 @@ public sealed class PracticeBindingApiTests(ApiFactory factory) : IClassFixture<
     private async Task<PracticeResult<CustomPracticeView>> VerifyAsync(Guid practiceId)
     {
         using var scope = factory.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<CustomPracticeService>().VerifyAsync(await OrganizationIdAsync(), practiceId);
+        return await scope.ServiceProvider.GetRequiredService<CustomPracticeService>().VerifyAsync(await OrganizationIdAsync(), practiceId, new Dashboard.Core.Audit.AuditActor("admin@example.org", Dashboard.Core.Access.ConsoleRoles.Admin, null));
     }
 
     /// <summary>A custom practice in LibreView with our sandbox account as Care Team Admin, added and verified.</summary>

@@ -12,6 +12,8 @@ public sealed class EventsPageAccessTests
     public void The_page_is_at_events_for_support_and_admin_only()
     {
         Assert.Equal("/events", typeof(EventsPage).GetCustomAttribute<RouteAttribute>()?.Template);
-        Assert.Equal(ConsoleRoles.SupportOrAdmin, typeof(EventsPage).GetCustomAttribute<AuthorizeAttribute>()?.Roles);
+        var policy = typeof(EventsPage).GetCustomAttribute<AuthorizeAttribute>()?.Policy;
+        Assert.Equal(ConsolePolicies.ViewEvents, policy);
+        Assert.Equal([ConsoleRoles.Support, ConsoleRoles.Admin], ConsolePolicies.Roles[policy!]);
     }
 }

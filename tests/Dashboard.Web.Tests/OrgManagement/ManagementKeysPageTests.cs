@@ -45,7 +45,7 @@ public sealed class ManagementKeysPageTests : BunitContext, IAsyncLifetime
     public void The_page_is_for_admins_only()
     {
         var authorize = Assert.Single(typeof(ManagementKeysPage).GetCustomAttributes(typeof(AuthorizeAttribute), true).Cast<AuthorizeAttribute>());
-        Assert.Equal(ConsoleRoles.AdminOnly, authorize.Roles);
+        Assert.Equal(ConsolePolicies.ManageOrganization, authorize.Policy);
     }
 
     [Fact]

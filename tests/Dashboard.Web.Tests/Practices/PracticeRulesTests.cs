@@ -35,13 +35,13 @@ public sealed class PracticeRulesTests : IAsyncLifetime
     {
         await using var scope = _services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<CustomPracticeService>()
-            .AddAsync((await _setup.OrganizationAsync()).Id, new AddCustomPractice(practiceId, environment, region));
+            .AddAsync((await _setup.OrganizationAsync()).Id, new AddCustomPractice(practiceId, environment, region), new Dashboard.Core.Audit.AuditActor("admin@example.org", Dashboard.Core.Access.ConsoleRoles.Admin, null));
     }
 
     private async Task<PracticeResult<PracticeBindingView>> BindAsync(string team, string practiceId)
     {
         await using var scope = _services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<PracticeBindingService>().BindTeamAsync((await _setup.TeamAsync(team)).Id, practiceId);
+        return await scope.ServiceProvider.GetRequiredService<PracticeBindingService>().BindTeamAsync((await _setup.TeamAsync(team)).Id, practiceId, new Dashboard.Core.Audit.AuditActor("admin@example.org", Dashboard.Core.Access.ConsoleRoles.Admin, null));
     }
 
     [Theory]

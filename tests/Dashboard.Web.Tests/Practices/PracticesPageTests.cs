@@ -63,7 +63,8 @@ public sealed class PracticesPageTests : BunitContext, IAsyncLifetime
     public void The_page_is_for_admins_only()
     {
         var authorize = Assert.Single(typeof(PracticesPage).GetCustomAttributes(typeof(AuthorizeAttribute), true).Cast<AuthorizeAttribute>());
-        Assert.Equal(ConsoleRoles.AdminOnly, authorize.Roles);
+        Assert.Equal(ConsolePolicies.ManageOrganization, authorize.Policy);
+        Assert.Equal([ConsoleRoles.Admin], ConsolePolicies.Roles[authorize.Policy!]);
     }
 
     [Fact]
@@ -189,5 +190,47 @@ public sealed class PracticesPageTests : BunitContext, IAsyncLifetime
 
         page.WaitForAssertion(() => Assert.Contains("Only admins", BindingFormOf(page, SandboxTeam).TextContent));
         Assert.True(await _setup.WithStoreAsync(db => db.TeamPracticeBindings.AnyAsync(b => b.TeamId == team.Id)));
+    }
+
+    [Fact]
+    public async Task A_practice_a_team_is_bound_to_cannot_be_removed_and_an_unbound_one_is_removed_and_audited()
+    {
+        await _setup.AddPracticeAsync("Active-Us", PracticeStatus.Active);
+        await _setup.AddPracticeAsync("Spare-Us", PracticeStatus.Invited);
+        var team = await _setup.TeamAsync(SandboxTeam);
+        await _setup.BindAsync(team.Id, "Active-Us");
+        var page = RenderPage();
+
+        page.Find("[data-testid=remove-Active-Us]").Click();
+        page.WaitForAssertion(() => Assert.Contains($"cannot be removed while {SandboxTeam} is bound to it",
+            page.Find("[data-testid=custom-practice-Active-Us]").TextContent));
+        Assert.True(await _setup.WithStoreAsync(db => db.Practices.AnyAsync(p => p.PracticeId == "Active-Us")));
+
+        page.Find("[data-testid=remove-Spare-Us]").Click();
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=custom-practice-Spare-Us]")));
+        Assert.False(await _setup.WithStoreAsync(db => db.Practices.AnyAsync(p => p.PracticeId == "Spare-Us")));
+        var entry = await _setup.WithStoreAsync(db => db.AuditEntries.AsNoTracking().SingleAsync());
+        Assert.Equal((Dashboard.Core.Audit.AuditActions.RemovePractice, TestStore.DefaultStaffMember, ConsoleRoles.Admin),
+            (entry.Action, entry.Actor, entry.ActorRole));
+        Assert.Contains("Spare-Us", entry.Details);
+    }
+
+    [Fact]
+    public async Task Binding_and_unbinding_on_the_page_are_each_audited_once_by_the_core_operation()
+    {
+        await _setup.AddPracticeAsync("Active-Us", PracticeStatus.Active);
+        var page = RenderPage();
+
+        BindingFormOf(page, SandboxTeam).QuerySelector("input[type=radio]")!.Click();
+        page.WaitForAssertion(() => Assert.False(BindingFormOf(page, SandboxTeam).QuerySelector("[data-testid=bind]")!.HasAttribute("disabled")));
+        BindingFormOf(page, SandboxTeam).QuerySelector("form")!.Submit();
+        page.WaitForAssertion(() => Assert.Contains("Bound to Active-Us", BindingFormOf(page, SandboxTeam).TextContent));
+        BindingFormOf(page, SandboxTeam).QuerySelector("[data-testid=unbind]")!.Click();
+        page.WaitForAssertion(() => Assert.Contains("no longer bound", BindingFormOf(page, SandboxTeam).TextContent));
+
+        var team = await _setup.TeamAsync(SandboxTeam);
+        var entries = await _setup.WithStoreAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Action == Dashboard.Core.Audit.AuditActions.ChangeBinding).OrderBy(e => e.Id).ToListAsync());
+        Assert.Equal([$"{SandboxTeam} bound to Active-Us", $"{SandboxTeam} unbound from Active-Us"], entries.Select(e => e.Details));
+        Assert.All(entries, e => Assert.Equal((TestStore.DefaultStaffMember, ConsoleRoles.Admin, (Guid?)team.Id), (e.Actor, e.ActorRole, e.TeamId)));
     }
 }

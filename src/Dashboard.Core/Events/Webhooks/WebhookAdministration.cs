@@ -1,4 +1,5 @@
 using Dashboard.Core.Access;
+using Dashboard.Core.Audit;
 using Dashboard.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -33,14 +34,18 @@ public sealed class WebhookAdministration(
     WebhookUrlRule urls,
     EventRecorder events,
     IOptions<WebhookOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    AuditLog audit)
 {
+    /// <summary>Who changed an endpoint when a caller (a test harness, a script) names nobody.</summary>
+    private static readonly AuditActor Unnamed = new("system", "none", null);
+
     public async Task<IReadOnlyList<WebhookEndpointSummary>> ListEndpointsAsync(StaffScope scope, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var teamIds = scope.TeamIds.ToList();
         var rows = await db.WebhookEndpoints.AsNoTracking()
-            .Where(e => teamIds.Contains(e.TeamId))
+            .Where(e => teamIds.Contains(e.TeamId) && e.DeletedAt == null)
             .Join(db.Teams, e => e.TeamId, t => t.Id, (e, t) => new
             {
                 Endpoint = e,
@@ -57,7 +62,8 @@ public sealed class WebhookAdministration(
     }
 
     /// <summary>Adds an endpoint that receives the team's events from now on; the result carries its secret, shown once.</summary>
-    public async Task<WebhookActionResult> AddEndpointAsync(StaffScope scope, Guid teamId, string? url, IReadOnlyCollection<string>? eventTypes, CancellationToken cancellationToken = default)
+    public async Task<WebhookActionResult> AddEndpointAsync(StaffScope scope, Guid teamId, string? url, IReadOnlyCollection<string>? eventTypes,
+        AuditActor? actor = null, CancellationToken cancellationToken = default)
     {
         if (!scope.Includes(teamId))
         {
@@ -74,7 +80,7 @@ public sealed class WebhookAdministration(
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var secret = WebhookSecrets.Generate();
-        db.WebhookEndpoints.Add(new WebhookEndpoint
+        var endpoint = new WebhookEndpoint
         {
             TeamId = teamId,
             Url = url!.Trim(),
@@ -82,7 +88,9 @@ public sealed class WebhookAdministration(
             CreatedAt = time.GetUtcNow().UtcDateTime,
             ProtectedSecret = secrets.Protect(secret),
             LastQueuedEventId = await db.Events.Where(e => e.TeamId == teamId).MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0,
-        });
+        };
+        db.WebhookEndpoints.Add(endpoint);
+        audit.Append(db, actor ?? Unnamed, AuditActions.AddWebhookEndpoint, teamId, details: endpoint.Url);
         await db.SaveChangesAsync(cancellationToken);
         return WebhookActionResult.Done(secret);
     }
@@ -91,8 +99,8 @@ public sealed class WebhookAdministration(
     /// Turns an endpoint off or on. Deliveries already queued wait while it is off; events raised while it is off
     /// are not sent to it (on again, it receives events from then on).
     /// </summary>
-    public Task<WebhookActionResult> SetEnabledAsync(StaffScope scope, Guid endpointId, bool enabled, CancellationToken cancellationToken = default) =>
-        ChangeEndpointAsync(scope, endpointId, async (db, endpoint) =>
+    public Task<WebhookActionResult> SetEnabledAsync(StaffScope scope, Guid endpointId, bool enabled, AuditActor? actor = null, CancellationToken cancellationToken = default) =>
+        ChangeEndpointAsync(scope, endpointId, enabled ? AuditActions.EnableWebhookEndpoint : AuditActions.DisableWebhookEndpoint, actor, async (db, endpoint) =>
         {
             if (enabled && !endpoint.Enabled)
             {
@@ -103,14 +111,27 @@ public sealed class WebhookAdministration(
         }, cancellationToken);
 
     /// <summary>A new secret, shown once; the old one keeps signing alongside for the overlap period.</summary>
-    public Task<WebhookActionResult> RotateSecretAsync(StaffScope scope, Guid endpointId, CancellationToken cancellationToken = default) =>
-        ChangeEndpointAsync(scope, endpointId, (_, endpoint) =>
+    public Task<WebhookActionResult> RotateSecretAsync(StaffScope scope, Guid endpointId, AuditActor? actor = null, CancellationToken cancellationToken = default) =>
+        ChangeEndpointAsync(scope, endpointId, AuditActions.RotateWebhookSecret, actor, (_, endpoint) =>
         {
             var secret = WebhookSecrets.Generate();
             endpoint.ProtectedPreviousSecret = endpoint.ProtectedSecret;
             endpoint.PreviousSecretExpiresAt = time.GetUtcNow().UtcDateTime + options.Value.PreviousSecretOverlap;
             endpoint.ProtectedSecret = secrets.Protect(secret);
             return Task.FromResult(WebhookActionResult.Done(secret));
+        }, cancellationToken);
+
+    /// <summary>
+    /// Deletes an endpoint: nothing more is sent to it and it leaves the list, while its delivery log stays in the store
+    /// for the audit trail (deliveries still queued are never sent).
+    /// </summary>
+    public Task<WebhookActionResult> DeleteEndpointAsync(StaffScope scope, Guid endpointId, AuditActor? actor = null, CancellationToken cancellationToken = default) =>
+        ChangeEndpointAsync(scope, endpointId, AuditActions.DeleteWebhookEndpoint, actor, (_, endpoint) =>
+        {
+            endpoint.Enabled = false;
+            endpoint.DeletedAt = time.GetUtcNow().UtcDateTime;
+            endpoint.LeaseOwner = null;
+            return Task.FromResult(WebhookActionResult.Done());
         }, cancellationToken);
 
     /// <summary>Records a <c>webhook.test</c> event for the endpoint's team and queues it for this endpoint only.</summary>
@@ -177,7 +198,7 @@ public sealed class WebhookAdministration(
         return WebhookActionResult.Done();
     }
 
-    private async Task<WebhookActionResult> ChangeEndpointAsync(StaffScope scope, Guid endpointId,
+    private async Task<WebhookActionResult> ChangeEndpointAsync(StaffScope scope, Guid endpointId, string auditAction, AuditActor? actor,
         Func<DashboardDbContext, WebhookEndpoint, Task<WebhookActionResult>> change, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -187,6 +208,10 @@ public sealed class WebhookAdministration(
             return WebhookActionResult.NotFound;
         }
         var result = await change(db, endpoint);
+        if (result.Succeeded)
+        {
+            audit.Append(db, actor ?? Unnamed, auditAction, endpoint.TeamId, details: endpoint.Url);
+        }
         await db.SaveChangesAsync(cancellationToken);
         return result;
     }
@@ -194,7 +219,7 @@ public sealed class WebhookAdministration(
     private static Task<WebhookEndpoint?> FindEndpointAsync(DashboardDbContext db, StaffScope scope, Guid endpointId, CancellationToken cancellationToken)
     {
         var teamIds = scope.TeamIds.ToList();
-        return db.WebhookEndpoints.SingleOrDefaultAsync(e => e.Id == endpointId && teamIds.Contains(e.TeamId), cancellationToken);
+        return db.WebhookEndpoints.SingleOrDefaultAsync(e => e.Id == endpointId && teamIds.Contains(e.TeamId) && e.DeletedAt == null, cancellationToken);
     }
 
     private static Task<WebhookDelivery?> FindDeliveryAsync(DashboardDbContext db, StaffScope scope, long deliveryId, CancellationToken cancellationToken)

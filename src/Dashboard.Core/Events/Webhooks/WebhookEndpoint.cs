@@ -16,6 +16,12 @@ public sealed class WebhookEndpoint
     public bool Enabled { get; set; } = true;
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>
+    /// Set when an admin deletes the endpoint: it is disabled and hidden, but the row stays so its delivery log (the
+    /// audit trail of what was sent where) is kept.
+    /// </summary>
+    public DateTime? DeletedAt { get; set; }
+
     /// <summary>The signing secret (<c>whsec_…</c>), protected.</summary>
     public required string ProtectedSecret { get; set; }
 

@@ -26,13 +26,17 @@ public sealed record CsvImportResult(CsvImportOutcome Outcome, string Message, C
 /// following <see cref="CsvImportPlan"/>. Every write is an upsert on (user, timestamp, kind) in one
 /// transaction, so importing the same file twice changes nothing and a failed import stores nothing.
 /// </summary>
-public sealed class CsvImporter(IDbContextFactory<DashboardDbContext> contexts, ReadingWriter writer)
+public sealed class CsvImporter(IDbContextFactory<DashboardDbContext> contexts, ReadingWriter writer, Dashboard.Core.Audit.AuditLog audit)
 {
-    public async Task<CsvImportResult> ImportAsync(Guid teamId, Guid userId, LibreViewCsvParseResult export, CancellationToken ct = default)
+    /// <param name="actor">Who imports (console person or command line); a successful import is audited in their name.</param>
+    public async Task<CsvImportResult> ImportAsync(Guid teamId, Guid userId, LibreViewCsvParseResult export, CancellationToken ct = default,
+        Dashboard.Core.Audit.AuditActor? actor = null)
     {
+        string? clientUserId;
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
-            if (!await db.Users.AnyAsync(u => u.Id == userId && u.TeamId == teamId, ct))
+            clientUserId = await db.Users.Where(u => u.Id == userId && u.TeamId == teamId).Select(u => u.ClientUserId).FirstOrDefaultAsync(ct);
+            if (clientUserId is null)
             {
                 return new CsvImportResult(CsvImportOutcome.UserNotFound, "the patient was not found in this team; nothing was stored", CsvImportPlan.Empty);
             }
@@ -46,7 +50,10 @@ public sealed class CsvImporter(IDbContextFactory<DashboardDbContext> contexts, 
 
         var plan = preview.Plan;
         var written = await writer.WriteAsync(userId, connectionId: null, DataSources.CsvImport, plan.Readings, plan.Notes, ct);
-        return new CsvImportResult(CsvImportOutcome.Imported, Describe(plan, export), plan, written);
+        var message = Describe(plan, export);
+        // The engine's bulk writer commits on its own connection, so the entry follows right after the committed import.
+        await audit.WriteAsync(actor ?? Dashboard.Core.Audit.AuditActor.CommandLine(), Dashboard.Core.Audit.AuditActions.ImportCsv, teamId, userId, clientUserId, message, ct);
+        return new CsvImportResult(CsvImportOutcome.Imported, message, plan, written);
     }
 
     /// <summary>"Imported 2349 automatic readings, 760 scans and 506 notes (2025-09-01 to 2025-10-11)."</summary>

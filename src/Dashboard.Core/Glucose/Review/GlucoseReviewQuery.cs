@@ -10,8 +10,24 @@ namespace Dashboard.Core.Glucose.Review;
 /// engine, into numbers and chart data ready to show. A patient outside the signed-in person's scope (their
 /// organisation's teams, DESIGN §9) is not found (null), never a leak.
 /// </summary>
-public sealed class GlucoseReviewQuery(IDbContextFactory<DashboardDbContext> contexts)
+public sealed class GlucoseReviewQuery(IDbContextFactory<DashboardDbContext> contexts, Dashboard.Core.Audit.AuditLog audit)
 {
+    /// <summary>
+    /// <see cref="GetAsync"/> as a person's view of the patient's glucose (DESIGN §9): a found review is audited in
+    /// <paramref name="actor"/>'s name before it is returned.
+    /// </summary>
+    public async Task<GlucoseReview?> ViewAsync(
+        Guid userId, StaffScope scope, ReviewPeriod period, GlucoseUnit unit, DayRange? detail, Dashboard.Core.Audit.AuditActor actor, CancellationToken ct = default)
+    {
+        var review = await GetAsync(userId, scope, period, unit, detail, ct);
+        if (review is not null)
+        {
+            await audit.WriteAsync(actor, Dashboard.Core.Audit.AuditActions.ViewGlucose, review.TeamId, review.UserId, review.ClientUserId,
+                $"glucose review, {review.Period}", ct);
+        }
+        return review;
+    }
+
     /// <summary>The review of a period; its detail chart shows the days of <paramref name="detail"/>, or else the period's last day.</summary>
     public async Task<GlucoseReview?> GetAsync(
         Guid userId, StaffScope scope, ReviewPeriod period, GlucoseUnit unit, DayRange? detail = null, CancellationToken ct = default)

@@ -1,0 +1,153 @@
+using Bunit;
+using Dashboard.Core.Access;
+using Dashboard.Core.Audit;
+using Dashboard.Core.Storage;
+using Dashboard.Web.Components.Pages.Members;
+using Dashboard.Web.Tests.Support;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace Dashboard.Web.Tests.Members;
+
+/// <summary>The admin page for the organisation's members: invite with a role, change a role, remove, never the last admin; each audited.</summary>
+public sealed class MembersPageTests : BunitContext, IAsyncLifetime
+{
+    private readonly TestStore _store = new();
+
+    public MembersPageTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        var auth = AddAuthorization();
+        auth.SetAuthorized("Ada Admin");
+        auth.SetRoles(ConsoleRoles.Admin);
+        auth.SetClaims(new System.Security.Claims.Claim("email", TestStore.DefaultStaffMember));
+        Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
+    }
+
+    public async Task InitializeAsync()
+    {
+        await _store.AddToAsync(Services, seedDemo: true);
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeComponentsAsync();
+        await ((IAsyncDisposable)this).DisposeAsync();
+        await _store.DisposeAsync();
+    }
+
+    [Fact]
+    public void The_page_needs_the_manage_organization_policy()
+    {
+        var authorize = Assert.Single(typeof(MembersPage).GetCustomAttributes(typeof(AuthorizeAttribute), true).Cast<AuthorizeAttribute>());
+        Assert.Equal(ConsolePolicies.ManageOrganization, authorize.Policy);
+    }
+
+    [Fact]
+    public async Task An_invited_person_is_listed_with_the_role_and_the_invitation_is_audited_once()
+    {
+        var before = DateTime.UtcNow.AddSeconds(-1);
+        var page = Render<MembersPage>();
+        page.WaitForElement("[data-testid=invite-form]");
+
+        page.Find("[data-testid=invite-form] input").Input("New.Colleague@Example.org ");
+        page.Find("[data-testid=invite-role]").Change(ConsoleRoles.Viewer);
+        await page.Find("[data-testid=invite-form]").SubmitAsync();
+
+        page.WaitForAssertion(() => Assert.Contains("may now sign in as viewer", page.Find("[data-testid=member-notice]").TextContent));
+        var row = page.Find("[data-testid=member-row][data-email='new.colleague@example.org']");
+        Assert.Contains("invited", row.TextContent);
+        var stored = await WithDbAsync(db => db.StaffMemberships.AsNoTracking().SingleAsync(m => m.Email == "new.colleague@example.org"));
+        Assert.Equal(ConsoleRoles.Viewer, stored.Role);
+        Assert.Null(stored.Subject);
+        var entry = await WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == AuditActions.InviteMember));
+        Assert.Equal(TestStore.DefaultStaffMember, entry.Actor);
+        Assert.Equal(ConsoleRoles.Admin, entry.ActorRole);
+        Assert.Equal(stored.OrganizationId, entry.OrganizationId);
+        Assert.Contains("new.colleague@example.org as viewer", entry.Details);
+        Assert.InRange(entry.At, before, DateTime.UtcNow.AddSeconds(1));
+    }
+
+    [Theory]
+    [InlineData("", "Enter the person's email address")]
+    [InlineData("not an email", "Enter the person's email address")]
+    [InlineData("admin@example.org", "already a member")]
+    public async Task A_bad_invitation_is_refused_with_a_message_and_changes_nothing(string email, string message)
+    {
+        var page = Render<MembersPage>();
+        page.WaitForElement("[data-testid=invite-form]");
+
+        page.Find("[data-testid=invite-form] input").Input(email);
+        await page.Find("[data-testid=invite-form]").SubmitAsync();
+
+        page.WaitForAssertion(() => Assert.Contains(message, page.Find("[data-testid=member-notice]").TextContent));
+        Assert.Equal(1, await WithDbAsync(db => db.StaffMemberships.CountAsync()));
+        Assert.Equal(0, await WithDbAsync(db => db.AuditEntries.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_only_admin_can_be_neither_demoted_nor_removed()
+    {
+        var page = Render<MembersPage>();
+        page.WaitForElement("[data-testid=member-row]");
+
+        page.Find("[data-testid=member-role]").Change(ConsoleRoles.Support);
+        page.WaitForAssertion(() => Assert.Contains("only admin", page.Find("[data-testid=member-notice]").TextContent));
+        page.Find("[data-testid=member-remove]").Click();
+        page.WaitForAssertion(() => Assert.Contains("only admin and cannot be removed", page.Find("[data-testid=member-notice]").TextContent));
+
+        var admin = await WithDbAsync(db => db.StaffMemberships.AsNoTracking().SingleAsync());
+        Assert.Equal(ConsoleRoles.Admin, admin.Role);
+        Assert.Equal(0, await WithDbAsync(db => db.AuditEntries.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_role_change_and_a_removal_are_stored_and_audited_once_each()
+    {
+        await InviteAsync("sam@example.org", ConsoleRoles.Support);
+        var page = Render<MembersPage>();
+        var row = page.WaitForElement("[data-testid=member-row][data-email='sam@example.org']");
+
+        row.QuerySelector("[data-testid=member-role]")!.Change(ConsoleRoles.Admin);
+        page.WaitForAssertion(() => Assert.Contains("sam@example.org is now admin", page.Find("[data-testid=member-notice]").TextContent));
+        Assert.Equal(ConsoleRoles.Admin, await WithDbAsync(db => db.StaffMemberships.Where(m => m.Email == "sam@example.org").Select(m => m.Role).SingleAsync()));
+        var changed = await WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == AuditActions.ChangeMemberRole));
+        Assert.Equal("sam@example.org: support → admin", changed.Details);
+
+        page.Find("[data-testid=member-row][data-email='sam@example.org'] [data-testid=member-remove]").Click();
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=member-row][data-email='sam@example.org']")));
+        Assert.False(await WithDbAsync(db => db.StaffMemberships.AnyAsync(m => m.Email == "sam@example.org")));
+        var removed = await WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == AuditActions.RemoveMember));
+        Assert.Equal(TestStore.DefaultStaffMember, removed.Actor);
+        Assert.Equal("sam@example.org (admin)", removed.Details);
+    }
+
+    [Fact]
+    public async Task A_direct_call_by_a_support_person_is_refused_by_the_core_operation()
+    {
+        var organizationId = await WithDbAsync(db => db.Organizations.Select(o => o.Id).SingleAsync());
+        var memberships = Services.GetRequiredService<Memberships>();
+
+        await Assert.ThrowsAsync<ConsoleAccessDeniedException>(() =>
+            memberships.InviteAsync(new AuditActor("support@example.org", ConsoleRoles.Support, null), organizationId, "x@example.org", ConsoleRoles.Admin));
+        Assert.Equal(1, await WithDbAsync(db => db.StaffMemberships.CountAsync()));
+    }
+
+    private async Task InviteAsync(string email, string role)
+    {
+        var organizationId = await WithDbAsync(db => db.Organizations.Select(o => o.Id).SingleAsync());
+        var result = await Services.GetRequiredService<Memberships>()
+            .InviteAsync(new AuditActor(TestStore.DefaultStaffMember, ConsoleRoles.Admin, null), organizationId, email, role);
+        Assert.True(result.Succeeded, result.Message);
+    }
+
+    private async Task<T> WithDbAsync<T>(Func<DashboardDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<DashboardDbContext>());
+    }
+}

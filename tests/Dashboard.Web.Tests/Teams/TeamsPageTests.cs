@@ -1,0 +1,165 @@
+using Bunit;
+using Dashboard.Core.Access;
+using Dashboard.Core.ApiKeys;
+using Dashboard.Core.Audit;
+using Dashboard.Core.Organizations;
+using Dashboard.Core.Storage;
+using Dashboard.Core.Teams;
+using Dashboard.Web.Components.Pages.Teams;
+using Dashboard.Web.Tests.Support;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace Dashboard.Web.Tests.Teams;
+
+/// <summary>The admin page for teams and their API keys: create and rename teams; a key shown once, stored hashed, revocable.</summary>
+public sealed class TeamsPageTests : BunitContext, IAsyncLifetime
+{
+    private readonly TestStore _store = new();
+
+    public TeamsPageTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        var auth = AddAuthorization();
+        auth.SetAuthorized("Ada Admin");
+        auth.SetRoles(ConsoleRoles.Admin);
+        auth.SetClaims(new System.Security.Claims.Claim("email", "founder@example.org"));
+        Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
+    }
+
+    public async Task InitializeAsync()
+    {
+        await _store.AddToAsync(Services);
+        // An organisation with no team yet, as the bootstrap admin finds it.
+        await WithDbAsync(db =>
+        {
+            var organization = new Organization { Name = "Fresh Clinic" };
+            db.Organizations.Add(organization);
+            db.StaffMemberships.Add(new StaffMembership { Email = "founder@example.org", OrganizationId = organization.Id, Role = ConsoleRoles.Admin });
+            return db.SaveChangesAsync();
+        });
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeComponentsAsync();
+        await ((IAsyncDisposable)this).DisposeAsync();
+        await _store.DisposeAsync();
+    }
+
+    [Fact]
+    public void The_page_needs_the_manage_organization_policy()
+    {
+        var authorize = Assert.Single(typeof(TeamsPage).GetCustomAttributes(typeof(AuthorizeAttribute), true).Cast<AuthorizeAttribute>());
+        Assert.Equal(ConsolePolicies.ManageOrganization, authorize.Policy);
+    }
+
+    [Fact]
+    public async Task A_team_is_created_in_the_chosen_environment_and_region_then_renamed_each_audited_once()
+    {
+        var page = Render<TeamsPage>();
+        page.WaitForElement("[data-testid=teams-empty]");
+
+        page.Find("[data-testid=team-form] input").Input("Clinic EU");
+        page.Find("[data-testid=team-environment]").Change(nameof(TeamEnvironment.Production));
+        page.Find("[data-testid=team-region]").Change(nameof(DeploymentRegion.Eu));
+        await page.Find("[data-testid=team-form]").SubmitAsync();
+
+        page.WaitForElement("[data-testid=team][data-team='Clinic EU']");
+        Assert.Empty(page.FindAll("[data-testid=teams-empty]"));
+        var team = await WithDbAsync(db => db.Teams.AsNoTracking().SingleAsync());
+        Assert.Equal((TeamEnvironment.Production, DeploymentRegion.Eu), (team.Environment, team.DeploymentRegion));
+        var created = await WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == AuditActions.CreateTeam));
+        Assert.Equal(("founder@example.org", ConsoleRoles.Admin, team.Id), (created.Actor, created.ActorRole, created.TeamId));
+
+        page.Find("[data-testid=team-rename-form] input").Input("Clinic Europe");
+        await page.Find("[data-testid=team-rename-form]").SubmitAsync();
+
+        page.WaitForElement("[data-testid=team][data-team='Clinic Europe']");
+        Assert.Equal("Clinic Europe", await WithDbAsync(db => db.Teams.Select(t => t.Name).SingleAsync()));
+        var renamed = await WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == AuditActions.RenameTeam));
+        Assert.Equal("\"Clinic EU\" → \"Clinic Europe\"", renamed.Details);
+    }
+
+    [Fact]
+    public async Task A_team_without_a_name_or_with_a_taken_name_is_refused_with_a_message()
+    {
+        var page = Render<TeamsPage>();
+        page.WaitForElement("[data-testid=team-form]");
+
+        await page.Find("[data-testid=team-form]").SubmitAsync();
+        Assert.Contains("Give the team a name", page.WaitForElement("[data-testid=team-error]").TextContent);
+
+        page.Find("[data-testid=team-form] input").Input("Clinic");
+        await page.Find("[data-testid=team-form]").SubmitAsync();
+        page.WaitForElement("[data-testid=team][data-team='Clinic']");
+        page.Find("[data-testid=team-form] input").Input("Clinic");
+        await page.Find("[data-testid=team-form]").SubmitAsync();
+
+        page.WaitForAssertion(() => Assert.Contains("already has a team called", page.Find("[data-testid=team-error]").TextContent));
+        Assert.Equal(1, await WithDbAsync(db => db.Teams.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_new_key_is_shown_once_listed_by_prefix_stored_as_a_hash_and_revoked()
+    {
+        await CreateTeamAsync("Sandbox");
+        var page = Render<TeamsPage>();
+        page.WaitForElement("[data-testid=team-keys-empty]");
+
+        await page.Find("[data-testid=team-key-form]").SubmitAsync();
+        Assert.Contains("Give the key a name", page.WaitForElement("[data-testid=team-error]").TextContent);
+
+        page.Find("[data-testid=team-key-form] input").Input("backend");
+        await page.Find("[data-testid=team-key-form]").SubmitAsync();
+
+        var secret = page.WaitForElement("[data-testid=team-key-value]").TextContent.Trim();
+        Assert.StartsWith(TeamApiKeys.SecretPrefix, secret);
+        var stored = await WithDbAsync(db => db.TeamApiKeys.AsNoTracking().SingleAsync());
+        Assert.Equal(SecretHash.Of(secret), stored.KeyHash);
+        Assert.Equal(secret[..10], stored.Prefix);
+        Assert.Contains(stored.Prefix + "…", page.Find("[data-testid=team-key-row]").TextContent);
+        Assert.Contains("never", page.Find("[data-testid=team-key-row]").TextContent);
+
+        page.Find("[data-testid=team-key-stored]").Click();
+        Assert.DoesNotContain(secret, page.Markup);
+
+        page.Find("[data-testid=team-key-revoke]").Click();
+        page.WaitForAssertion(() => Assert.Contains("revoked", page.Find("[data-testid=team-key-row]").TextContent));
+        Assert.NotNull(await WithDbAsync(db => db.TeamApiKeys.Select(k => k.RevokedAt).SingleAsync()));
+        Assert.Equal(1, await WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.CreateTeamApiKey)));
+        Assert.Equal(1, await WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.RevokeTeamApiKey)));
+    }
+
+    [Fact]
+    public async Task A_viewer_calling_the_core_operations_directly_is_refused()
+    {
+        var teamId = await CreateTeamAsync("Sandbox");
+        var organizationId = await WithDbAsync(db => db.Organizations.Select(o => o.Id).SingleAsync());
+        var viewer = new AuditActor("viewer@example.org", ConsoleRoles.Viewer, null);
+
+        await Assert.ThrowsAsync<ConsoleAccessDeniedException>(() =>
+            Services.GetRequiredService<TeamApiKeys>().IssueAsync(viewer, organizationId, teamId, "sneaky"));
+        await Assert.ThrowsAsync<ConsoleAccessDeniedException>(() =>
+            Services.GetRequiredService<TeamAdministration>().RenameAsync(viewer, organizationId, teamId, "Mine"));
+        Assert.Equal(0, await WithDbAsync(db => db.TeamApiKeys.CountAsync()));
+    }
+
+    private async Task<Guid> CreateTeamAsync(string name)
+    {
+        var organizationId = await WithDbAsync(db => db.Organizations.Select(o => o.Id).SingleAsync());
+        var result = await Services.GetRequiredService<TeamAdministration>()
+            .CreateAsync(new AuditActor("founder@example.org", ConsoleRoles.Admin, null), organizationId, name, TeamEnvironment.Sandbox, DeploymentRegion.Us);
+        return result.Team!.Id;
+    }
+
+    private async Task<T> WithDbAsync<T>(Func<DashboardDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<DashboardDbContext>());
+    }
+}
