@@ -31,7 +31,9 @@ public sealed record TeamPractices(
     public string NewConnectionsOnlyNote =>
         "Binding or unbinding affects new connections only. " + ExistingConnections switch
         {
-            0 => "This team has no existing connections yet.",
+            // The count is of practice-shared connections only: a team with many LibreView-password connections read
+            // "no existing connections" before.
+            0 => "None of this team's connections is shared through a practice yet (LibreView-password connections never use one).",
             1 => "1 existing connection keeps syncing through the practice it was linked with.",
             _ => $"{ExistingConnections} existing connections keep syncing through the practices they were linked with.",
         };

@@ -90,8 +90,9 @@ internal static class ApiRateLimits
         var services = http.RequestServices;
         var ct = http.RequestAborted;
         var apiKey = headers[ApiTeamFilter.HeaderName].ToString();
-        if (apiKey.Length > 0 && await services.GetRequiredService<ApiKeyLookup>().FindTeamAsync(apiKey, ct) is not null)
+        if (apiKey.Length > 0 && await services.GetRequiredService<ApiKeyLookup>().FindTeamAsync(apiKey, ct) is { } team)
         {
+            http.Items[ApiTeamFilter.ItemKey] = team; // the endpoint's filter needs no second look-up
             return ("api-key:" + SecretHash.Of(apiKey.Trim()), limits.PerApiKey);
         }
         var managementKey = headers[OrgManagementEndpoints.HeaderName].ToString();

@@ -10,12 +10,13 @@ namespace Dashboard.Web.Api;
 internal sealed class ApiTeamFilter(ApiKeyLookup keys) : IEndpointFilter
 {
     public const string HeaderName = "x-vital-api-key";
-    private const string ItemKey = "api-team";
+    /// <summary>Where the team is kept for the request (the rate limiter, which looks the key up first, leaves it here too).</summary>
+    internal const string ItemKey = "api-team";
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var team = await keys.FindTeamAsync(http.Request.Headers[HeaderName].ToString(), http.RequestAborted);
+        var team = http.Items[ItemKey] as Team ?? await keys.FindTeamAsync(http.Request.Headers[HeaderName].ToString(), http.RequestAborted);
         if (team is null)
         {
             return ApiProblems.Unauthorized($"Send a valid team API key in the {HeaderName} header.");

@@ -15,6 +15,7 @@ public static class MeasurementCatalog
         new GlucoseEngine(),
         new HistoricalPull(),
         new ReviewPayload(),
+        new TriageLatency(),
         new CsvUploadMemory(),
         new LiveConsoleCircuits(),
         new CircuitLoad(),

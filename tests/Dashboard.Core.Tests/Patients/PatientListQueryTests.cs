@@ -123,4 +123,28 @@ public sealed class PatientListQueryTests : IAsyncLifetime
         Assert.Equal(6, second.Total);
         Assert.Equal("EU", (await Page(new(), PatientSortColumn.Team)).Rows[0].TeamName);
     }
+
+    [Fact]
+    public async Task Patients_without_a_metric_sort_last_in_both_directions()
+    {
+        using (var scope = _store.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
+            foreach (var (client, tir) in new[] { ("alice", 80.0), ("bob", 40.0) })
+            {
+                var connection = db.Connections.Single(c => c.User!.ClientUserId == client);
+                db.SyncStates.Add(new Dashboard.Core.Sync.ConnectionSyncState { ConnectionId = connection.Id, NextDueAt = DateTime.UtcNow, TimeInRange14dPercent = tir });
+            }
+            await db.SaveChangesAsync();
+        }
+
+        var ascending = Ids(await Page(new(), PatientSortColumn.TimeInRange));
+        var descending = Ids(await Page(new(), PatientSortColumn.TimeInRange, descending: true));
+
+        Assert.Equal(["bob", "alice"], ascending[..2]);
+        Assert.Equal(["alice", "bob"], descending[..2]);
+        Assert.Equal(6, descending.Length);
+        Assert.True(PatientListColumns.IsMetric(PatientSortColumn.TimeInRange));
+        Assert.False(PatientListColumns.IsMetric(PatientSortColumn.Team));
+    }
 }

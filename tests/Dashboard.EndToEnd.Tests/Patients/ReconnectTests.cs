@@ -37,12 +37,14 @@ public sealed class ReconnectTests(BrowserFixture browser, ConsoleAppFixture app
         await InBrowserAsync(async staffPage =>
         {
             await staffPage.SignInAsync(SeededPeople.Support, $"/patients?status=password_expired&q={patient.ClientUserId}");
-            await staffPage.GetByRole(AriaRole.Link, new() { Name = patient.ClientUserId }).ClickAsync();
+            await staffPage.GetByRole(AriaRole.Link, new() { Name = patient.ClientUserId, Exact = true }).ClickAsync();
 
             await Assertions.Expect(staffPage.GetByTestId("status-chip")).ToHaveTextAsync("Password expired");
             await Assertions.Expect(staffPage.GetByTestId("reconnect-guidance")).ToContainTextAsync("update their account password");
+            await staffPage.ExpectNoSeriousViolationsAsync("a patient page with an expired password");
             await staffPage.GetByTestId("create-reconnect-link").ClickAsync();
             var link = await staffPage.GetByLabel("Link for the patient").InputValueAsync();
+            await staffPage.ExpectNoSeriousViolationsAsync("a patient page with a re-connect link");
             await Assertions.Expect(staffPage.GetByTestId("reconnect-link-validity")).ToContainTextAsync("10 minutes");
 
             // The patient changes the password in LibreView, then re-links in their own browser.
@@ -50,18 +52,23 @@ public sealed class ReconnectTests(BrowserFixture browser, ConsoleAppFixture app
             await InBrowserAsync(async patientPage =>
             {
                 await patientPage.GotoAsync(link);
+                await patientPage.GetByLabel("LibreView email").WaitForAsync();
+                await patientPage.ExpectNoSeriousViolationsAsync("the link widget's password step");
                 await patientPage.GetByLabel("LibreView email").FillAsync(patient.Email);
                 await patientPage.GetByLabel("LibreView password").FillAsync(NewPassword);
                 await patientPage.GetByRole(AriaRole.Button, new() { Name = "Connect" }).ClickAsync();
                 await Assertions.Expect(patientPage.GetByTestId("mfa-prompt")).ToBeVisibleAsync();
+                await patientPage.ExpectNoSeriousViolationsAsync("the link widget's code step");
                 await patientPage.GetByLabel("Verification code").FillAsync(Sim.LastMfaCode(patient.Email)!);
                 await patientPage.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
                 await Assertions.Expect(patientPage.GetByTestId("link-success")).ToBeVisibleAsync();
+                await patientPage.ExpectNoSeriousViolationsAsync("the link widget's success step");
             }, "patient_relinks");
 
             // No reload: the staff page follows the store.
             await Assertions.Expect(staffPage.GetByTestId("status-chip")).ToHaveTextAsync("Connected", new() { Timeout = 15_000 });
             await Assertions.Expect(staffPage.GetByTestId("reconnect-guidance")).ToHaveCountAsync(0);
+            await staffPage.ExpectNoSeriousViolationsAsync("a patient page after re-connecting");
         });
     }
 

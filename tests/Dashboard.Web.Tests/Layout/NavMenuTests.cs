@@ -15,7 +15,7 @@ public sealed class NavMenuTests : BunitContext
     [Theory]
     [InlineData("admin", new[] { "Overview", "Patients", "Triage", "Events", "Practices", "Practice accounts", "Audit log", "Settings" })]
     [InlineData("support", new[] { "Overview", "Patients", "Triage", "Events" })]
-    [InlineData("viewer", new[] { "Overview", "Triage" })]
+    [InlineData("viewer", new[] { "Overview", "Patients", "Triage" })]
     public void Shows_only_the_entries_the_role_may_use(string role, string[] expected)
     {
         var auth = AddAuthorization();

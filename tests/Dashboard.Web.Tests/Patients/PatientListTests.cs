@@ -50,6 +50,7 @@ public sealed class PatientListTests : BunitContext, IAsyncLifetime
     private IRenderedComponent<PatientList> RenderAt(string url)
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo(url);
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Render<MudPopoverProvider>();
         return Render<PatientList>();
     }

@@ -97,4 +97,19 @@ public sealed class PatientPanelsTests : BunitContext, IAsyncLifetime
         Assert.Empty(card.FindAll("[data-testid=reconnect-guidance]"));
         Assert.Equal(ConnectionHealthRules.Label(ConnectionHealthRules.Classify(status, errorType)), card.Find("[data-testid=status-chip]").TextContent.Trim());
     }
+
+    [Theory]
+    [InlineData(ConnectionStatus.Error, LinkErrorTypes.ProviderPasswordExpired, "not syncing since 2026-11-20 08:00 UTC")]
+    [InlineData(ConnectionStatus.Error, LinkErrorTypes.ProviderCredentialError, "not syncing since 2026-11-20 08:00 UTC")]
+    [InlineData(ConnectionStatus.Error, LinkErrorTypes.UserNotFound, "waiting for the patient to share")]
+    [InlineData(ConnectionStatus.Connected, null, "Connected since 2026-10-01 08:00 UTC")]
+    public void Only_a_connected_connection_reads_connected_since(ConnectionStatus status, string? errorType, string expected)
+    {
+        _auth.SetRoles("support");
+
+        var since = Card(Details(status, errorType)).Find("[data-testid=connection-since]").TextContent;
+
+        Assert.Contains(expected, since);
+        Assert.Equal(status == ConnectionStatus.Connected, since.Contains("onnected since", StringComparison.Ordinal));
+    }
 }

@@ -118,6 +118,19 @@ public sealed class PracticesPageTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_team_with_only_password_connections_is_not_said_to_have_none()
+    {
+        var team = await _setup.TeamAsync(SandboxTeam);
+        await _setup.AddConnectionsAsync(team.Id, 25, Dashboard.Core.Connections.Providers.AbbottLibreView);
+
+        var page = RenderPage();
+
+        var note = BindingFormOf(page, SandboxTeam).QuerySelector("[data-testid=new-connections-note]")!.TextContent;
+        Assert.DoesNotContain("no existing connections", note);
+        Assert.Contains("shared through a practice", note);
+    }
+
+    [Fact]
     public async Task A_plan_other_than_scale_gets_an_explanation_instead_of_the_forms()
     {
         await _setup.SetPlanAsync(Plan.Grow);

@@ -245,6 +245,29 @@ public sealed class GlucoseReviewPageTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_14_day_review_says_14_days_not_the_15_dates_it_touches()
+    {
+        var patient = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 20, 120));
+
+        var page = RenderPage(patient);
+
+        var period = page.Find("[data-testid=statistics-period]").TextContent;
+        Assert.Contains("(14 days)", period);
+        Assert.DoesNotContain("15 days", period);
+    }
+
+    [Fact]
+    public async Task An_empty_review_names_no_date_of_year_one()
+    {
+        var patient = await ReviewPatients.AddAsync(Services, []);
+
+        var page = RenderPage(patient);
+
+        Assert.DoesNotContain("0001", page.Markup);
+        Assert.Contains("no readings yet", page.Find("[data-testid=detail]").TextContent);
+    }
+
+    [Fact]
     public async Task Glucose_events_are_summarised_listed_and_marked_on_the_detail_chart()
     {
         _charts.SetupVoid("create", _ => true).SetVoidResult();
@@ -266,5 +289,32 @@ public sealed class GlucoseReviewPageTests : BunitContext, IAsyncLifetime
         var detail = Assert.Single(_charts.Invocations["create"].Select(i => (string)i.Arguments[1]!), json => json.Contains("\"id\":\"detail\""));
         Assert.Contains("\"x2\":", detail);
         Assert.Contains("Level 1 hypoglycaemia", detail);
+    }
+
+    [Fact]
+    public async Task Compare_shows_the_previous_period_beside_the_chosen_one_with_both_medians()
+    {
+        _charts.SetupVoid("create", _ => true).SetVoidResult();
+        // 28 days: the first 14 always 200 mg/dL (high), the last 14 always 120 (in range).
+        var readings = ReviewPatients.Every(15, 28, 200).Select((r, i) => i < 14 * 96 ? r : r with { Value = 120 });
+        var patient = await ReviewPatients.AddAsync(Services, readings);
+        var page = RenderPage(patient);
+
+        page.Find("[data-testid=review-toolbar] input[type=checkbox]").Change(true);
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=compare-statistics]")), TimeSpan.FromSeconds(10));
+        var statistics = page.Find("[data-testid=compare-statistics]");
+        // Last 14 days end at the newest reading (28 Mar 23:45): 15–28 Mar; the previous 14 days are 1–14 Mar.
+        Assert.Contains("15 Mar 2025 – 28 Mar 2025", statistics.QuerySelectorAll("td[data-side=chosen]")[0].TextContent);
+        Assert.Contains("1 Mar 2025 – 14 Mar 2025", statistics.QuerySelectorAll("td[data-side=second]")[0].TextContent);
+        var mean = statistics.QuerySelectorAll("tr").Single(r => r.TextContent.Contains("Mean glucose"));
+        Assert.Equal("120 mg/dL", mean.QuerySelector("td[data-side=chosen]")!.TextContent.Trim());
+        Assert.Equal("200 mg/dL", mean.QuerySelector("td[data-side=second]")!.TextContent.Trim());
+        var target = page.Find("[data-testid=compare-ranges] [data-band=InRange]").TextContent;
+        Assert.Contains("100.0 %", target);
+        Assert.Contains("+100.0 pts", target);
+        var chart = Assert.Single(_charts.Invocations["create"].Select(i => (string)i.Arguments[1]!), json => json.Contains("\"id\":\"compare-agp\""));
+        Assert.Contains("\"name\":\"Median, chosen period\",\"data\":[[0,120]", chart);
+        Assert.Contains("\"name\":\"Median, compared with\",\"data\":[[0,200]", chart);
     }
 }

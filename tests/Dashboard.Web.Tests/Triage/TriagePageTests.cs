@@ -36,6 +36,7 @@ public sealed class TriagePageTests : BunitContext, IAsyncLifetime
 
     private IRenderedComponent<TriagePage> RenderAt(string url)
     {
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Services.GetRequiredService<NavigationManager>().NavigateTo(url);
         var page = Render<TriagePage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=triage-table], [data-testid=triage-empty]")), TimeSpan.FromSeconds(10));

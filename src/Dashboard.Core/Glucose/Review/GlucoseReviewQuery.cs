@@ -32,8 +32,22 @@ public sealed class GlucoseReviewQuery(IDbContextFactory<DashboardDbContext> con
         var days = detail ?? DayRange.Single(lastDay ?? period.End);
         var detailChart = await DetailAsync(db, userId, days, unit, ct);
         return new GlucoseReview(userId, patient.TeamId, patient.ClientUserId, period, unit, firstDay, lastDay, metrics,
-            ReviewStatisticsFormat.From(metrics, firstDay, lastDay, unit), ReviewGoals.Rows(metrics, unit), agp, profiles, detailChart,
+            ReviewStatisticsFormat.From(metrics, firstDay, lastDay, unit, period), ReviewGoals.Rows(metrics, unit), agp, profiles, detailChart,
             events);
+    }
+
+    /// <summary>
+    /// The review of <paramref name="period"/> beside that of <paramref name="second"/>, or by default of the same number of
+    /// days just before it (<see cref="ReviewPeriod.Previous"/>); null when the patient is not found.
+    /// </summary>
+    public async Task<ReviewComparison?> CompareAsync(
+        Guid userId, StaffScope scope, ReviewPeriod period, GlucoseUnit unit, ReviewPeriod? second = null, CancellationToken ct = default)
+    {
+        if (await GetAsync(userId, scope, period, unit, ct: ct) is not { } chosen) return null;
+        // Without readings "last N days" has no first day; its previous period is then the N days before the chosen one's
+        // end as the page shows it (none), so compare with the same days: both sides show that there is nothing.
+        var other = second ?? (chosen.FirstDay is { } first ? period.Previous(first) : period);
+        return await GetAsync(userId, scope, other, unit, ct: ct) is { } before ? new ReviewComparison(chosen, before) : null;
     }
 
     /// <summary>The detail chart of whole days [from 00:00, to 24:00): glucose line (≤ 2,000 points) and hourly markers.</summary>

@@ -67,7 +67,12 @@ public sealed record DetailChart(
 {
     public bool IsEmpty => Glucose.Count == 0 && Markers.Count == 0;
 
-    public string Range => From == To ? GlucoseFormat.Date(From) : $"{GlucoseFormat.Date(From)} – {GlucoseFormat.Date(To)}";
+    /// <summary>
+    /// The days shown; a preset review with no readings has no newest day to end at, so its detail chart has no days
+    /// (it said "1 Jan 0001", the empty date).
+    /// </summary>
+    public string Range => From == default ? "no readings yet"
+        : From == To ? GlucoseFormat.Date(From) : $"{GlucoseFormat.Date(From)} – {GlucoseFormat.Date(To)}";
 
     /// <summary>The line in words: how many points, from when to when, its lowest and highest value.</summary>
     public string Summary

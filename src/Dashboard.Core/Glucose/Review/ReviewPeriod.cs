@@ -67,6 +67,17 @@ public readonly record struct ReviewPeriod
     private static bool TryDay(string? text, out DateOnly day) =>
         DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out day);
 
+    /// <summary>
+    /// The period a review compares with by default: the same number of whole days just before the chosen period's first
+    /// day (for "last N days", the N days before the day its window starts on) — a custom range, so its days are whole.
+    /// </summary>
+    public ReviewPeriod Previous(DateOnly firstDay)
+    {
+        var length = IsCustom ? End.DayNumber - Start.DayNumber + 1 : Days;
+        length = Math.Min(length, MaxCustomDays);
+        return Custom(firstDay.AddDays(-length), firstDay.AddDays(-1));
+    }
+
     public MetricsWindow ToWindow() => IsCustom ? MetricsWindow.Period(Start, End) : MetricsWindow.LastDays(Days);
 
     public override string ToString() => IsCustom ? $"{Start:yyyy-MM-dd} to {End:yyyy-MM-dd}" : $"last {Days} days";

@@ -12,7 +12,7 @@ public static class NavigationCatalog
     public static IReadOnlyList<NavigationEntry> Entries { get; } =
     [
         new("Overview", "/", Icons.Material.Outlined.Dashboard, ConsoleRoles.All),
-        new("Patients", "/patients", Icons.Material.Outlined.People, [ConsoleRoles.Support, ConsoleRoles.Admin]),
+        new("Patients", "/patients", Icons.Material.Outlined.People, ConsoleRoles.All),
         new("Triage", "/triage", Icons.Material.Outlined.MonitorHeart, ConsoleRoles.All),
         new("Events", "/events", Icons.Material.Outlined.EventNote, [ConsoleRoles.Support, ConsoleRoles.Admin]),
         new("Practices", "/practices", Icons.Material.Outlined.LocalHospital, [ConsoleRoles.Admin]),

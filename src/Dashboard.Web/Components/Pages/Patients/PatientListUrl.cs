@@ -4,10 +4,21 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Dashboard.Web.Components.Pages.Patients;
 
-/// <summary>The patient list's filters as URL query values, so a view can be bookmarked and shared.</summary>
+/// <summary>The sort of the patient list: a column and a direction.</summary>
+public sealed record PatientListSort(PatientListColumn Column, bool Descending)
+{
+    public static PatientListSort Default { get; } = new(PatientListColumns.Patient, false);
+
+    /// <summary>Pressing a header: the same column flips direction, another starts ascending.</summary>
+    public PatientListSort Toggle(PatientListColumn column) => column == Column ? this with { Descending = !Descending } : new(column, false);
+}
+
+/// <summary>
+/// The patient list's view as URL query values (filters, sort, chosen columns), so a view can be bookmarked and shared.
+/// </summary>
 public static class PatientListUrl
 {
-    public static string For(string path, PatientListFilter filter)
+    public static string For(string path, PatientListFilter filter, PatientListSort? sort = null, IEnumerable<PatientListColumn>? columns = null)
     {
         var query = new Dictionary<string, string?>
         {
@@ -17,6 +28,9 @@ public static class PatientListUrl
             ["team"] = filter.TeamId?.ToString(),
             ["region"] = filter.Region,
             ["q"] = filter.Search,
+            ["sort"] = sort is null || sort == PatientListSort.Default ? null : sort.Column.Key,
+            ["desc"] = sort is { Descending: true } ? "1" : null,
+            ["cols"] = columns is null ? null : PatientListColumns.Format(columns),
         };
         return QueryHelpers.AddQueryString(path, query.Where(p => !string.IsNullOrWhiteSpace(p.Value)));
     }
@@ -29,4 +43,7 @@ public static class PatientListUrl
         FormText.OrNull(region)?.ToLowerInvariant(),
         FormText.OrNull(search));
 
+    /// <summary>An unknown column key sorts by the patient, as the list does without one.</summary>
+    public static PatientListSort ParseSort(string? key, string? descending) =>
+        PatientListColumns.ByKey(key) is { } column ? new(column, descending == "1") : PatientListSort.Default with { Descending = descending == "1" };
 }

@@ -66,6 +66,28 @@ public static class ReviewChartOptions
         Tooltip = new Tooltip { Shared = true, X = new TooltipValue { Formatter = Formatters.MinutesOfDay } },
     };
 
+    public const string CompareChosenName = "Median, chosen period";
+    public const string CompareSecondName = "Median, compared with";
+
+    /// <summary>Both periods' AGP medians over a 24-hour day on the target band: each in its own colour.</summary>
+    public static ApexChartOptions CompareMedians(ReviewComparison comparison) => new()
+    {
+        Chart = new ChartSettings { Type = "line", Id = "compare-agp", Height = 300, Toolbar = NoToolbar, Animations = Off, Zoom = new Toggle(false) },
+        Series =
+        [
+            new ApexSeries(CompareChosenName, comparison.Chosen.Agp.Median),
+            new ApexSeries(CompareSecondName, comparison.Second.Agp.Median),
+        ],
+        Colors = ["#0D47A1", "#8E24AA"],
+        Stroke = new Stroke { Curve = "smooth", Width = [2.5, 2] },
+        Xaxis = DayAxis(),
+        Yaxis = GlucoseAxis(comparison.Chosen.Unit),
+        Annotations = new Annotations { Yaxis = [TargetBand(comparison.Chosen.Agp.Target)] },
+        DataLabels = new DataLabels(false),
+        Legend = new Legend { Show = true, Position = "top" },
+        Tooltip = new Tooltip { Shared = true, X = new TooltipValue { Formatter = Formatters.MinutesOfDay } },
+    };
+
     /// <summary>A small chart of one day: the glucose line on the target band, no axes.</summary>
     public static ApexChartOptions DailyProfile(DailyProfile day, TargetBand target, GlucoseUnit unit) => new()
     {

@@ -1,0 +1,62 @@
+using Bunit;
+using Dashboard.Web.Components.Layout;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace Dashboard.Web.Tests.Layout;
+
+/// <summary>The layout's first render is in the theme the request's cookie names, before any script runs.</summary>
+public sealed class ThemeFirstPaintTests : BunitContext, IAsyncLifetime
+{
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's services only dispose asynchronously.
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    public ThemeFirstPaintTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddScoped<ThemePreference>();
+        var auth = AddAuthorization();
+        auth.SetAuthorized("Ada Admin");
+        auth.SetRoles("admin");
+    }
+
+    private IRenderedComponent<MainLayout> RenderWithCookie(string? cookie)
+    {
+        Services.GetRequiredService<ThemePreference>().FromCookie = ThemePreference.Parse(cookie);
+        return Render<MainLayout>(p => p.Add(l => l.Body, (RenderFragment)(b => b.AddContent(0, "page"))));
+    }
+
+    [Fact]
+    public void A_dark_cookie_renders_the_dark_palette_on_the_first_render()
+    {
+        var layout = RenderWithCookie("dark");
+
+        Assert.NotNull(layout.Find("[aria-label='Switch to light theme']"));
+        Assert.Contains("90,169,230", layout.Markup.Replace(" ", "")); // the dark primary, #5aa9e6
+        Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier == "localStorage.getItem");
+    }
+
+    [Theory]
+    [InlineData("light")]
+    [InlineData(null)]
+    public void A_light_or_missing_cookie_renders_light(string? cookie)
+    {
+        var layout = RenderWithCookie(cookie);
+
+        Assert.NotNull(layout.Find("[aria-label='Switch to dark theme']"));
+        Assert.DoesNotContain("90,169,230", layout.Markup.Replace(" ", ""));
+    }
+
+    [Fact]
+    public void Every_page_has_one_main_landmark()
+    {
+        var layout = RenderWithCookie(null);
+
+        Assert.Single(layout.FindAll("main"));
+        Assert.Contains("page", layout.Find("main").TextContent);
+    }
+}
