@@ -12,7 +12,8 @@ namespace Dashboard.Benchmarks.Measurements;
 /// patient and comes back (15 %). Burst pattern: every circuit turns a page at the same moment. Latency is from the
 /// dispatched event (click or navigation) to the render batch after which the page shows the answer (a new pager
 /// caption, the patient's title). Same-run baseline: one circuit on the otherwise idle app. Memory per circuit is the
-/// console's GC heap after a full collection (dotnet-gcdump, which induces one) with N circuits minus with one, over N − 1.
+/// console's GC heap after a full collection (dotnet-gcdump, which induces one) with N circuits minus with one, over N − 1;
+/// <c>CIRCUIT_HEAP_REPORT=FILE</c> also writes the heap by type with N circuits open.
 /// </summary>
 public sealed class CircuitLoad : IMeasurement
 {
@@ -70,6 +71,11 @@ public sealed class CircuitLoad : IMeasurement
             }
             var openedIn = Stopwatch.GetElapsedTime(opening);
             var heapAll = await GcHeap.BytesAsync(app.ProcessId, ct);
+            if (Environment.GetEnvironmentVariable("CIRCUIT_HEAP_REPORT") is { Length: > 0 } reportFile)
+            {
+                // What the N circuits hold, by type (docs/performance.md reads it), before they start acting.
+                await File.WriteAllTextAsync(reportFile, await GcHeap.ReportAsync(app.ProcessId, ct), ct);
+            }
 
             // Realistic pattern.
             var samples = new ConcurrentBag<(string Action, double Ms)>();

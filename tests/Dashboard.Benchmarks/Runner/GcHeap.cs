@@ -12,6 +12,15 @@ public static partial class GcHeap
 {
     public static async Task<long> BytesAsync(int processId, CancellationToken ct)
     {
+        var output = await ReportAsync(processId, ct);
+        return HeapLine().Match(output) is { Success: true } match
+            ? long.Parse(match.Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture)
+            : throw new InvalidOperationException($"dotnet-gcdump gave no heap size (run `dotnet tool restore`): {output.Trim()}");
+    }
+
+    /// <summary>dotnet-gcdump's report: the heap's total, then its objects by type.</summary>
+    public static async Task<string> ReportAsync(int processId, CancellationToken ct)
+    {
         var start = new ProcessStartInfo("dotnet", ["tool", "run", "dotnet-gcdump", "report", "-p", processId.ToString(CultureInfo.InvariantCulture)])
         {
             WorkingDirectory = Dashboard.TestSupport.RepositoryRoot.Path,
@@ -22,9 +31,7 @@ public static partial class GcHeap
         var output = await process.StandardOutput.ReadToEndAsync(ct);
         var errors = await process.StandardError.ReadToEndAsync(ct);
         await process.WaitForExitAsync(ct);
-        return HeapLine().Match(output) is { Success: true } match
-            ? long.Parse(match.Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture)
-            : throw new InvalidOperationException($"dotnet-gcdump gave no heap size (run `dotnet tool restore`): {errors.Trim()} {output.Trim()}");
+        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"dotnet-gcdump failed (run `dotnet tool restore`): {errors.Trim()}");
     }
 
     [GeneratedRegex(@"^\s*([\d,]+)\s+GC Heap bytes", RegexOptions.Multiline)]

@@ -19,6 +19,7 @@ public static class MeasurementCatalog
         new CsvUploadMemory(),
         new LiveConsoleCircuits(),
         new CircuitLoad(),
+        new ApiLoad(),
     ];
 
     public static IEnumerable<string> Names => All.Select(m => m.Name);
