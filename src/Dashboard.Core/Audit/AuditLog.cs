@@ -34,19 +34,7 @@ public sealed class AuditLog(IDbContextFactory<DashboardDbContext> contexts, Tim
         string? clientUserId = null, string? details = null, CancellationToken ct = default, Guid? organizationId = null)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        db.AuditEntries.Add(new AuditEntry
-        {
-            OrganizationId = organizationId,
-            At = time.GetUtcNow().UtcDateTime,
-            Actor = actor.Name,
-            ActorRole = actor.Role,
-            Action = action,
-            TeamId = teamId,
-            UserId = userId,
-            ClientUserId = clientUserId,
-            ClientIp = actor.ClientIp,
-            Details = details,
-        });
+        Append(db, actor, action, teamId, userId, clientUserId, details, organizationId);
         await db.SaveChangesAsync(ct);
     }
 

@@ -9,10 +9,17 @@ namespace Dashboard.Web.Tests.Layout;
 /// <summary>The layout's first render is in the theme the request's cookie names, before any script runs.</summary>
 public sealed class ThemeFirstPaintTests : BunitContext, IAsyncLifetime
 {
-    public Task InitializeAsync() => Task.CompletedTask;
+    // The layout's organisation switcher reads the person's memberships from a real store.
+    private readonly Support.TestStore _store = new();
+
+    public async Task InitializeAsync() => await _store.AddToAsync(Services, seedDemo: true);
 
     // MudBlazor's services only dispose asynchronously.
-    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await _store.DisposeAsync();
+    }
 
     public ThemeFirstPaintTests()
     {

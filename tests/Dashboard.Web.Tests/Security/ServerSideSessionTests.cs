@@ -48,19 +48,19 @@ public sealed class ServerSideSessionTests : IAsyncLifetime
     public async Task A_role_change_ends_the_persons_session_and_the_new_role_applies_at_the_next_sign_in()
     {
         using var support = _host.Browser();
-        await support.SignInAsync("support@example.org", "Support-Passw0rd!", "/patients");
-        Assert.Equal(HttpStatusCode.OK, (await support.Client.GetAsync("/patients")).StatusCode);
+        await support.SignInAsync("support@example.org", "Support-Passw0rd!", "/events");
+        Assert.Equal(HttpStatusCode.OK, (await support.Client.GetAsync("/events")).StatusCode);
 
         var (organizationId, member) = await MembershipOfAsync("support@example.org");
         var memberships = _host.Services.GetRequiredService<Memberships>();
         var changed = await memberships.ChangeRoleAsync(Admin, organizationId, member, ConsoleRoles.Viewer);
         Assert.True(changed.Succeeded, changed.Message);
 
-        var after = await support.Client.GetAsync("/patients");
+        var after = await support.Client.GetAsync("/events");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.Contains("/connect/authorize", after.Headers.Location!.AbsoluteUri);
 
-        // Signed in again (the provider still has its own session), the person is a viewer: the patient list is refused.
+        // Signed in again (the provider still has its own session), the person is a viewer: the event stream is refused.
         var (again, visited) = await support.FollowAsync(after);
         Assert.Contains(visited, uri => uri.AbsolutePath == "/access-denied");
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
