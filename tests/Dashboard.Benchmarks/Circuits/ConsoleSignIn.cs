@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 
 namespace Dashboard.Benchmarks.Circuits;
 
@@ -7,7 +6,7 @@ namespace Dashboard.Benchmarks.Circuits;
 /// Signs a person in to the console through its real OpenID Connect round trip (the development provider's form),
 /// with a plain HttpClient, and hands back the cookies of the resulting console session.
 /// </summary>
-public static partial class ConsoleSignIn
+public static class ConsoleSignIn
 {
     public const string SessionCookie = ".Dashboard.Session";
 
@@ -20,25 +19,15 @@ public static partial class ConsoleSignIn
         using var challenge = await http.GetAsync(new Uri(console, "/patients"), ct);
         var formPage = challenge.RequestMessage?.RequestUri ?? throw new InvalidOperationException("No sign-in page.");
         var html = await challenge.Content.ReadAsStringAsync(ct);
-        var action = FormAction().Match(html) is { Success: true } a
-            ? new Uri(formPage, WebUtility.HtmlDecode(a.Groups[1].Value))
-            : throw new InvalidOperationException($"{formPage} shows no sign-in form (status {(int)challenge.StatusCode}).");
-        var fields = HiddenInput().Matches(html).ToDictionary(m => WebUtility.HtmlDecode(m.Groups[1].Value), m => WebUtility.HtmlDecode(m.Groups[2].Value));
-        fields["email"] = email;
-        fields["password"] = password;
+        var (action, form) = Dashboard.TestSupport.DevSignInForm.Fill(formPage, html, email, password)
+            ?? throw new InvalidOperationException($"{formPage} shows no sign-in form (status {(int)challenge.StatusCode}).");
 
         // The form posts back, the provider redirects with a code, the console redeems it and sets its session cookie.
-        using var signedIn = await http.PostAsync(action, new FormUrlEncodedContent(fields), ct);
+        using var signedIn = await http.PostAsync(action, form, ct);
         if (!cookies.GetCookies(console).Any(c => c.Name.StartsWith(SessionCookie, StringComparison.Ordinal)))
         {
             throw new InvalidOperationException($"Signing in as {email} set no console session (ended at {signedIn.RequestMessage?.RequestUri}, {(int)signedIn.StatusCode}).");
         }
         return cookies;
     }
-
-    [GeneratedRegex("<form[^>]*method=\"post\"[^>]*action=\"([^\"]*)\"", RegexOptions.IgnoreCase)]
-    private static partial Regex FormAction();
-
-    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\"", RegexOptions.IgnoreCase)]
-    private static partial Regex HiddenInput();
 }

@@ -71,17 +71,9 @@ public sealed partial class ConsoleBrowser(Uri origin) : IDisposable
     {
         var (page, _) = await FollowAsync(await Client.GetAsync(path));
         var html = await page.Content.ReadAsStringAsync();
-        var token = AntiforgeryInput().Match(html);
-        var returnUrl = ReturnUrlInput().Match(html);
-        Assert.True(token.Success && returnUrl.Success, "Not the sign-in page: " + html[..Math.Min(html.Length, 500)]);
-        var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            [token.Groups[1].Value] = WebUtility.HtmlDecode(token.Groups[2].Value),
-            ["returnUrl"] = WebUtility.HtmlDecode(returnUrl.Groups[1].Value),
-            ["email"] = email,
-            ["password"] = password,
-        });
-        return await FollowAsync(await Client.PostAsync("/connect/signin", form));
+        var filled = DevSignInForm.Fill(page.RequestMessage!.RequestUri!, html, email, password);
+        Assert.True(filled is not null, "Not the sign-in page: " + html[..Math.Min(html.Length, 500)]);
+        return await FollowAsync(await Client.PostAsync(filled.Value.Action, filled.Value.Content));
     }
 
     /// <summary>Follows redirects with GET; returns the last response and every URI visited.</summary>
@@ -113,7 +105,4 @@ public sealed partial class ConsoleBrowser(Uri origin) : IDisposable
 
     [GeneratedRegex("<input type=\"hidden\" name=\"(__RequestVerificationToken[^\"]*)\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryInput();
-
-    [GeneratedRegex("<input type=\"hidden\" name=\"returnUrl\" value=\"([^\"]*)\">")]
-    private static partial Regex ReturnUrlInput();
 }
