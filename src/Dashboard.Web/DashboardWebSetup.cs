@@ -18,6 +18,7 @@ public static class DashboardWebSetup
     public static WebApplicationBuilder AddDashboardWeb(this WebApplicationBuilder builder)
     {
         builder.AddInProcessSimulator();
+        builder.AddDashboardTelemetry();
         var services = builder.Services;
         services.AddDashboardCore(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddProxyHeaders(builder.Configuration);

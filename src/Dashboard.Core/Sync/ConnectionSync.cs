@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Dashboard.Core.Connections;
 using Dashboard.Core.Storage;
+using Dashboard.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -36,6 +38,12 @@ internal sealed class ConnectionSync(
         {
             return true;
         }
+        var kind = work.Connection.Status != ConnectionStatus.Connected ? DashboardTelemetry.SyncKinds.ShareRecheck
+            : work.Pull is { IsActive: true } ? DashboardTelemetry.SyncKinds.HistoricalPull
+            : DashboardTelemetry.SyncKinds.Ongoing;
+        using var activity = DashboardTelemetry.StartSync(kind);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = DashboardTelemetry.SyncOutcomes.Failed;
         try
         {
             if (work.Connection.Status != ConnectionStatus.Connected)
@@ -51,10 +59,16 @@ internal sealed class ConnectionSync(
                 await OngoingAsync(work, ct);
             }
             await work.CommitAsync(release: true, ct);
+            outcome = DashboardTelemetry.SyncOutcomes.Committed;
         }
         catch (LeaseLostException)
         {
             // Another engine took over after our lease ran out; it goes on from the last checkpoint.
+            outcome = DashboardTelemetry.SyncOutcomes.LeaseLost;
+        }
+        finally
+        {
+            DashboardTelemetry.RecordSync(activity, kind, outcome, Stopwatch.GetElapsedTime(started));
         }
         return true;
     }

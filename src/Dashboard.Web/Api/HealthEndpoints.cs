@@ -12,9 +12,9 @@ internal static class HealthEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/health", async (DashboardDbContext db, StoreEngine engine, StoreIntegrity integrity, StoreWritability writability, CancellationToken ct) =>
+        endpoints.MapGet("/health", async (DashboardDbContext db, StoreEngine engine, StoreIntegrity integrity, StoreWritability writability, ILoggerFactory logs, CancellationToken ct) =>
         {
-            var (reachable, serverVersion) = await ProbeAsync(db, engine, ct);
+            var (reachable, serverVersion) = await ProbeAsync(db, engine, logs.CreateLogger(typeof(HealthEndpoints)), ct);
             var sound = !reachable || (await integrity.CurrentAsync(ct)).Sound;
             var writable = reachable && await writability.ProbeAsync(ct);
             var healthy = reachable && sound && writable;
@@ -33,14 +33,15 @@ internal static class HealthEndpoints
         return endpoints;
     }
 
-    private static async Task<(bool Reachable, string? ServerVersion)> ProbeAsync(DashboardDbContext db, StoreEngine engine, CancellationToken ct)
+    private static async Task<(bool Reachable, string? ServerVersion)> ProbeAsync(DashboardDbContext db, StoreEngine engine, ILogger logger, CancellationToken ct)
     {
         try
         {
             return await db.Database.CanConnectAsync(ct) ? (true, await engine.ServerVersionAsync(db, ct)) : (false, null);
         }
-        catch (Exception)
+        catch (Exception e) when (!ct.IsCancellationRequested)
         {
+            logger.LogWarning(e, "The health check could not reach the store");
             return (false, null);
         }
     }

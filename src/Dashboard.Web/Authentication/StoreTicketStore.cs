@@ -13,7 +13,7 @@ namespace Dashboard.Web.Authentication;
 /// protected with the data protection key ring. Signing out deletes the row, and so does a role change or a member's
 /// removal (<see cref="Memberships"/>), so a captured cookie stops working on every instance at once.
 /// </summary>
-public sealed class StoreTicketStore(IDbContextFactory<DashboardDbContext> contexts, IDataProtectionProvider protection, TimeProvider time) : ITicketStore
+public sealed class StoreTicketStore(IDbContextFactory<DashboardDbContext> contexts, IDataProtectionProvider protection, TimeProvider time, ILogger<StoreTicketStore> logger) : ITicketStore
 {
     private readonly IDataProtector _protector = protection.CreateProtector("Dashboard.Web.ConsoleSessions");
 
@@ -58,9 +58,11 @@ public sealed class StoreTicketStore(IDbContextFactory<DashboardDbContext> conte
         {
             return TicketSerializer.Default.Deserialize(_protector.Unprotect(session.Ticket));
         }
-        catch (CryptographicException)
+        catch (CryptographicException e)
         {
-            return null; // a key ring that no longer holds the key: the person signs in again
+            // A key ring that no longer holds the key: the person signs in again.
+            logger.LogInformation(e, "A staff session could not be decrypted with the current key ring; its holder must sign in again");
+            return null;
         }
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Dashboard.Core.Telemetry;
 using StandardWebhooks;
 
 namespace Dashboard.Core.Events.Webhooks;
@@ -16,6 +17,14 @@ public sealed class WebhookSender(IHttpClientFactory clients, WebhookSecrets sec
     public static readonly IReadOnlyList<string> SignatureHeaderPrefixes = ["svix", "webhook"];
 
     public async Task<AttemptOutcome> SendAsync(WebhookEndpoint endpoint, StoredEvent stored, CancellationToken cancellationToken)
+    {
+        using var activity = DashboardTelemetry.StartDelivery(stored.EventType);
+        var outcome = await AttemptAsync(endpoint, stored, cancellationToken);
+        DashboardTelemetry.RecordDelivery(activity, stored.EventType, outcome.Succeeded, outcome.StatusCode, outcome.Duration);
+        return outcome;
+    }
+
+    private async Task<AttemptOutcome> AttemptAsync(WebhookEndpoint endpoint, StoredEvent stored, CancellationToken cancellationToken)
     {
         if (urls.Check(endpoint.Url) is { } refused)
         {
