@@ -38,6 +38,7 @@ internal sealed class ConnectionSync(
         {
             return true;
         }
+        // One decision names the step and chooses it, so the telemetry's kind is always the step that ran.
         var kind = work.Connection.Status != ConnectionStatus.Connected ? DashboardTelemetry.SyncKinds.ShareRecheck
             : work.Pull is { IsActive: true } ? DashboardTelemetry.SyncKinds.HistoricalPull
             : DashboardTelemetry.SyncKinds.Ongoing;
@@ -46,13 +47,13 @@ internal sealed class ConnectionSync(
         var outcome = DashboardTelemetry.SyncOutcomes.Failed;
         try
         {
-            if (work.Connection.Status != ConnectionStatus.Connected)
+            if (kind == DashboardTelemetry.SyncKinds.ShareRecheck)
             {
                 await shares.RunAsync(work, ct);
             }
-            else if (work.Pull is { IsActive: true } pull)
+            else if (kind == DashboardTelemetry.SyncKinds.HistoricalPull)
             {
-                await PullAsync(work, pull, ct);
+                await PullAsync(work, work.Pull!, ct);
             }
             else
             {

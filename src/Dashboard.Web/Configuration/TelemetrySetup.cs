@@ -20,20 +20,20 @@ public static class TelemetrySetup
     {
         var section = builder.Configuration.GetSection("Telemetry");
         var console = section.GetValue<bool>("Console");
-        var otlpEndpoint = section["OtlpEndpoint"];
-        if (!console && string.IsNullOrWhiteSpace(otlpEndpoint)) return builder;
-        if (!string.IsNullOrWhiteSpace(otlpEndpoint) && !Uri.TryCreate(otlpEndpoint, UriKind.Absolute, out _))
+        var otlpSetting = section["OtlpEndpoint"];
+        Uri? collector = null;
+        if (!string.IsNullOrWhiteSpace(otlpSetting) && !Uri.TryCreate(otlpSetting, UriKind.Absolute, out collector))
         {
-            throw new InvalidOperationException($"Telemetry:OtlpEndpoint must be an absolute URL such as http://collector:4317; it is '{otlpEndpoint}'.");
+            throw new InvalidOperationException($"Telemetry:OtlpEndpoint must be an absolute URL such as http://collector:4317; it is '{otlpSetting}'.");
         }
+        if (!console && collector is null) return builder;
         var protocol = string.Equals(section["OtlpProtocol"], "http", StringComparison.OrdinalIgnoreCase)
             ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
 
         // Over HTTP a programmatic endpoint is the signal's full URL, so each signal gets its standard path; gRPC takes the base.
         Action<OtlpExporterOptions> Otlp(string signalPath) => options =>
         {
-            var endpoint = otlpEndpoint!.TrimEnd('/');
-            options.Endpoint = new Uri(protocol == OtlpExportProtocol.HttpProtobuf ? endpoint + signalPath : endpoint);
+            options.Endpoint = protocol == OtlpExportProtocol.HttpProtobuf ? new Uri(collector!.AbsoluteUri.TrimEnd('/') + signalPath) : collector!;
             options.Protocol = protocol;
         };
 
@@ -43,13 +43,13 @@ public static class TelemetrySetup
             {
                 tracing.AddSource(LibreViewTelemetry.SourceName, DashboardTelemetry.SourceName);
                 // Every request would drown the console; the collector gets them, the console only our own work.
-                if (!string.IsNullOrWhiteSpace(otlpEndpoint)) tracing.AddAspNetCoreInstrumentation().AddOtlpExporter(Otlp("/v1/traces"));
+                if (collector is not null) tracing.AddAspNetCoreInstrumentation().AddOtlpExporter(Otlp("/v1/traces"));
                 if (console) tracing.AddConsoleExporter();
             })
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter(LibreViewTelemetry.SourceName, DashboardTelemetry.SourceName).AddAspNetCoreInstrumentation();
-                if (!string.IsNullOrWhiteSpace(otlpEndpoint)) metrics.AddOtlpExporter(Otlp("/v1/metrics"));
+                if (collector is not null) metrics.AddOtlpExporter(Otlp("/v1/metrics"));
                 if (console)
                 {
                     metrics.AddConsoleExporter((_, reader) => reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = 60_000);
