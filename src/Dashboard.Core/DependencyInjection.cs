@@ -45,6 +45,7 @@ public static class DependencyInjection
         services.AddSingleton<PatientDetailsQuery>();
         services.AddScoped<ReconnectLinks>();
         services.AddScoped<OrganizationDirectory>();
+        services.AddSingleton<OrganizationPlans>();
         services.AddScoped<ApiKeyLookup>();
         services.AddScoped<ManagementKeys>();
         services.AddSingleton<Memberships>();

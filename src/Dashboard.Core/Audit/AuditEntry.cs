@@ -47,6 +47,8 @@ public static class AuditActions
     public const string DeleteWebhookEndpoint = "webhook_endpoint.deleted";
     public const string RemovePractice = "practice.removed";
     public const string ExportPatientList = "patient_list.exported";
+    public const string SignInPracticeAccount = "practice_account.signed_in";
+    public const string ChangePlan = "organization.plan_changed";
 
     /// <summary>The list the audit page filters by; a helper adding an action appends it here.</summary>
     public static IReadOnlyList<string> All { get; } =
@@ -56,6 +58,7 @@ public static class AuditActions
         CreateTeamApiKey, RevokeTeamApiKey, CreateManagementKey, RevokeManagementKey,
         AddWebhookEndpoint, EnableWebhookEndpoint, DisableWebhookEndpoint, RotateWebhookSecret, DeleteWebhookEndpoint, RemovePractice,
         ExportPatientList,
+        SignInPracticeAccount, ChangePlan,
     ];
 }
 
@@ -67,6 +70,12 @@ public sealed record AuditActor(string Name, string Role, string? ClientIp)
 
     /// <summary>The role recorded for the command-line tool, run by someone with the store's file or connection string.</summary>
     public const string CommandLineRole = "cli";
+
+    /// <summary>The role recorded for what the installation does on its own (an unattended practice-account sign-in).</summary>
+    public const string InstallationRole = "installation";
+
+    /// <summary>The installation itself, acting with no person behind it (sync, linking and verification needing a session).</summary>
+    public static AuditActor Installation(string what) => new($"installation: {what}", InstallationRole, null);
 
     /// <summary>The command-line tool, named by the operating-system account that ran it.</summary>
     public static AuditActor CommandLine() => new($"cli:{Environment.UserName}@{Environment.MachineName}", CommandLineRole, null);

@@ -1,3 +1,5 @@
+using Dashboard.Core.Access;
+using Dashboard.Core.Audit;
 using Dashboard.Core.Connections;
 using Dashboard.Core.Storage;
 using LibreView.Client;
@@ -28,6 +30,14 @@ public sealed record PracticeSignInStep(bool SignedIn, bool AwaitingCode, string
 /// app instance, every search, re-check and sync share it. Unattended use never answers two-factor: when LibreView asks
 /// for a code (no or an expired trusted device), the account waits for an admin to sign it in with the code LibreView
 /// e-mailed to the practice mailbox, and the reason is kept for the console and for link errors.
+/// <para>
+/// Every sign-in that LibreView accepts is audited (<see cref="AuditActions.SignInPracticeAccount"/>), in the same
+/// transaction as the stored session. A practice account belongs to the installation, not to one organisation, so the
+/// entry goes where the person behind it answers: an admin's sign-in with a code goes to the log of the organisation that
+/// admin is working in (the one their console is scoped to); an unattended sign-in (trusted device, no person) and the
+/// demo's and tests' sign-in are installation-level entries, with no organisation and no team, kept in the store for
+/// the operator and shown on no organisation's audit page, since no organisation's person did them.
+/// </para>
 /// </summary>
 public sealed class PracticeAccountSessions(
     IDbContextFactory<DashboardDbContext> contexts,
@@ -35,6 +45,7 @@ public sealed class PracticeAccountSessions(
     CredentialVault vault,
     IOptions<PracticeAccountOptions> options,
     TimeProvider time,
+    AuditLog audit,
     ILogger<PracticeAccountSessions> log)
 {
     /// <summary>How long a trusted device holds after LibreView issues it ("viable for 14 days", §2.4).</summary>
@@ -66,6 +77,7 @@ public sealed class PracticeAccountSessions(
             return (null, problem);
         }
         Store(row, login.Value);
+        audit.Append(db, AuditActor.Installation("unattended sign-in"), AuditActions.SignInPracticeAccount, details: $"{account.Email}: unattended, trusted device");
         await db.SaveChangesAsync(ct);
         return (login.Value, null);
     }
@@ -110,19 +122,30 @@ public sealed class PracticeAccountSessions(
     /// An admin starts a sign-in. No trusted device is sent, so LibreView e-mails a code and the sign-in ends with a
     /// new trusted device: 14 fresh days, whenever the admin does it.
     /// </summary>
-    public async Task<PracticeSignInStep> BeginSignInAsync(string accountKey, CancellationToken ct)
+    public Task<PracticeSignInStep> BeginSignInAsync(string accountKey, AuditActor actor, Guid organizationId, CancellationToken ct)
+    {
+        ConsoleAccessDeniedException.ThrowUnlessAllowed(ConsolePolicies.ManageOrganization, actor);
+        return BeginSignInAsync(accountKey, new SignInBy(actor, organizationId), ct);
+    }
+
+    /// <summary>Who a sign-in with a code is audited as, and in which organisation's log (null: installation-level).</summary>
+    private sealed record SignInBy(AuditActor Actor, Guid? OrganizationId);
+
+    private static readonly SignInBy ByInstallation = new(AuditActor.Installation("sign-in with a code read by the installation"), null);
+
+    private async Task<PracticeSignInStep> BeginSignInAsync(string accountKey, SignInBy by, CancellationToken ct)
     {
         if (Find(accountKey) is not { } account) return new(false, false, null, "No such practice account is configured.");
         await using var db = await contexts.CreateDbContextAsync(ct);
         var row = await RowAsync(db, account, ct);
         var login = await libreView.LoginAsync(CredentialsOf(account, null) with { TrustedDeviceToken = null }, LoginPurpose.Interactive, ct);
-        return await AfterLoginAsync(db, row, login, ct);
+        return await AfterLoginAsync(db, account, row, login, by, ct);
     }
 
     /// <summary>
     /// Signs every account that is not signed in yet in with a code, reading each code with <paramref name="readCode"/>
     /// (the demo and tests read it from the simulator, as an admin reads the practice mailbox). Returns the accounts
-    /// that did not sign in, with why.
+    /// that did not sign in, with why. Audited as the installation: no person typed the codes.
     /// </summary>
     public async Task<IReadOnlyList<(PracticeAccount Account, string? Error)>> SignInAllAsync(Func<PracticeAccount, string?> readCode, CancellationToken ct)
     {
@@ -130,8 +153,8 @@ public sealed class PracticeAccountSessions(
         foreach (var status in await ListAsync(ct))
         {
             if (status.SignedIn) continue;
-            var step = await BeginSignInAsync(status.Account.Key, ct);
-            if (step.AwaitingCode) step = await CompleteSignInAsync(status.Account.Key, readCode(status.Account), ct);
+            var step = await BeginSignInAsync(status.Account.Key, ByInstallation, ct);
+            if (step.AwaitingCode) step = await CompleteSignInAsync(status.Account.Key, readCode(status.Account), ByInstallation, ct);
             if (!step.SignedIn) failed.Add((status.Account, step.Error));
         }
         return failed;
@@ -153,7 +176,13 @@ public sealed class PracticeAccountSessions(
     }
 
     /// <summary>The admin types the code; the new session and trusted device are kept.</summary>
-    public async Task<PracticeSignInStep> CompleteSignInAsync(string accountKey, string? code, CancellationToken ct)
+    public Task<PracticeSignInStep> CompleteSignInAsync(string accountKey, string? code, AuditActor actor, Guid organizationId, CancellationToken ct)
+    {
+        ConsoleAccessDeniedException.ThrowUnlessAllowed(ConsolePolicies.ManageOrganization, actor);
+        return CompleteSignInAsync(accountKey, code, new SignInBy(actor, organizationId), ct);
+    }
+
+    private async Task<PracticeSignInStep> CompleteSignInAsync(string accountKey, string? code, SignInBy by, CancellationToken ct)
     {
         if (Find(accountKey) is not { } account) return new(false, false, null, "No such practice account is configured.");
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -164,10 +193,11 @@ public sealed class PracticeAccountSessions(
         if (trimmed.Length != 6 || !trimmed.All(char.IsAsciiDigit))
             return new(false, true, Hint(pending), "Enter the 6-digit code from LibreView's e-mail.");
         var result = await libreView.CompleteMfaAsync(pending, trimmed, ct);
-        return await AfterLoginAsync(db, row, result, ct);
+        return await AfterLoginAsync(db, account, row, result, by, ct);
     }
 
-    private async Task<PracticeSignInStep> AfterLoginAsync(DashboardDbContext db, PracticeAccountSession row, LibreViewResult<LibreViewSession> login, CancellationToken ct)
+    private async Task<PracticeSignInStep> AfterLoginAsync(
+        DashboardDbContext db, PracticeAccount account, PracticeAccountSession row, LibreViewResult<LibreViewSession> login, SignInBy by, CancellationToken ct)
     {
         if (login.Error is { Kind: LibreViewErrorKind.MfaRequired, Mfa: { } challenge })
         {
@@ -188,6 +218,7 @@ public sealed class PracticeAccountSessions(
         Store(row, login.Value);
         row.Problem = null;
         row.ProblemSince = null;
+        audit.Append(db, by.Actor, AuditActions.SignInPracticeAccount, details: $"{account.Email}: with a code", organizationId: by.OrganizationId);
         await db.SaveChangesAsync(ct);
         log.LogInformation("Practice account {Email} signed in", login.Value.UserId);
         return new(true, false, null, null);

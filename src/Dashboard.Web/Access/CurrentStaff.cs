@@ -1,12 +1,13 @@
 using System.Security.Claims;
 using Dashboard.Core.Access;
 using Dashboard.Core.Audit;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Dashboard.Web.Access;
 
 /// <summary>The signed-in person of this circuit: who, which role, and the scope of what they may see.</summary>
-public sealed class CurrentStaff(AuthenticationStateProvider authentication, StaffScopeResolver scopes)
+public sealed class CurrentStaff(AuthenticationStateProvider authentication, StaffScopeResolver scopes, IAuthorizationService authorization)
 {
     private StaffScope? _scope;
 
@@ -24,9 +25,6 @@ public sealed class CurrentStaff(AuthenticationStateProvider authentication, Sta
     /// <summary>The person as the audit log records them.</summary>
     public async Task<AuditActor> ActorAsync() => StaffIdentity.ActorOf(await UserAsync(), ClientIp);
 
-    public async Task<bool> IsInAnyRoleAsync(params string[] roles)
-    {
-        var user = await UserAsync();
-        return roles.Any(user.IsInRole);
-    }
+    /// <summary>Whether the person passes the named policy (<see cref="ConsolePolicies"/>), as pages and endpoints check it.</summary>
+    public async Task<bool> MayAsync(string policy) => (await authorization.AuthorizeAsync(await UserAsync(), policy)).Succeeded;
 }

@@ -1,6 +1,9 @@
 using Dashboard.EndToEnd.Tests.Infrastructure;
 using LibreView.Simulator.Accounts;
 using Microsoft.Extensions.DependencyInjection;
+using Dashboard.Core.Audit;
+using Dashboard.Core.Storage;
+using Dashboard.TestSupport;
 using Microsoft.Playwright;
 
 namespace Dashboard.EndToEnd.Tests.Practices;
@@ -13,6 +16,7 @@ public sealed class PracticeAccountsPageTests(BrowserFixture browser, ConsoleApp
     public Task An_admin_signs_a_practice_account_in_with_the_code_LibreView_e_mailed() => InBrowserAsync(async page =>
     {
         var simulator = App.Services.GetRequiredService<SimulatorState>();
+        var since = AuditAssert.Now();
         await page.SignInAsync(SeededPeople.Admin, "/practice-accounts");
         var card = page.GetByTestId($"practice-account-{Account}");
         await Assertions.Expect(card.GetByTestId("practice-account-status")).ToHaveTextAsync("Signed in");
@@ -29,5 +33,13 @@ public sealed class PracticeAccountsPageTests(BrowserFixture browser, ConsoleApp
         await Assertions.Expect(card.GetByTestId("practice-account-status")).ToHaveTextAsync("Signed in");
         await Assertions.Expect(card.GetByTestId("practice-account-trusted-device")).ToContainTextAsync("Trusted device valid until");
         await Assertions.Expect(card.GetByTestId("practice-account-problem")).ToHaveCountAsync(0);
+
+        // The account is installation-wide; the admin's sign-in goes to the log of the organisation they work in.
+        using var scope = App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
+        var entry = await AuditAssert.SingleAsync(db, AuditActions.SignInPracticeAccount, SeededPeople.Admin.Email, SeededPeople.Admin.Role, since,
+            e => e.At >= since);
+        Assert.Equal(($"{Account}: with a code", (Guid?)null), (entry.Details, entry.TeamId));
+        Assert.Contains(entry.OrganizationId!.Value, db.StaffMemberships.Where(m => m.Email == SeededPeople.Admin.Email).Select(m => m.OrganizationId).ToList());
     });
 }

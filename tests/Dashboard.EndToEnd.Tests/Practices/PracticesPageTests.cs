@@ -1,5 +1,9 @@
 using System.Net.Http.Json;
 using Dashboard.EndToEnd.Tests.Infrastructure;
+using Dashboard.Core.Audit;
+using Dashboard.Core.Storage;
+using Dashboard.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Dashboard.EndToEnd.Tests.Practices;
@@ -12,6 +16,7 @@ public sealed class PracticesPageTests(BrowserFixture browser, ConsoleAppFixture
     public Task An_admin_adds_a_custom_practice_verifies_it_once_invited_and_binds_a_team_to_it() => InBrowserAsync(async page =>
     {
         var practiceId = "E2E-Clinic-" + Guid.NewGuid().ToString("N")[..6];
+        var since = AuditAssert.Now();
         await page.SignInAsync(SeededPeople.Admin, "/practices");
         await Assertions.Expect(page.GetByTestId("built-in-practices")).ToContainTextAsync("tryVital-sandbox");
 
@@ -34,6 +39,16 @@ public sealed class PracticesPageTests(BrowserFixture browser, ConsoleAppFixture
         await binding.GetByRole(AriaRole.Button, new() { Name = "Bind" }).ClickAsync();
         await Assertions.Expect(binding.GetByTestId("binding-summary")).ToContainTextAsync($"Bound to {practiceId}");
         await Assertions.Expect(binding.GetByTestId("new-connections-note")).ToContainTextAsync("new connections only");
+
+        // Adding and verifying are each one AuditActions.ChangePractice entry (the refused first Verify is none).
+        using var scope = App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
+        var organizationId = db.Practices.Single(p => p.PracticeId == practiceId).OrganizationId;
+        foreach (var details in new[] { $"added {practiceId} (sandbox, us)", $"verified {practiceId}: active" })
+        {
+            var entry = await AuditAssert.SingleAsync(db, AuditActions.ChangePractice, SeededPeople.Admin.Email, SeededPeople.Admin.Role, since, e => e.Details == details);
+            Assert.Equal((Guid?)organizationId, entry.OrganizationId);
+        }
     });
 
     /// <summary>What the customer does in LibreView: invite our practice account to their practice (here: the simulator's control API).</summary>

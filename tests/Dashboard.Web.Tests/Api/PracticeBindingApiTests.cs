@@ -180,6 +180,33 @@ public sealed class PracticeBindingApiTests(ApiFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Binding_and_unbinding_through_the_API_are_each_audited_once_as_the_management_key()
+    {
+        var practiceId = await ActivePracticeAsync();
+        await UnbindAllAsync();
+        var key = await IssueKeyAsync(await OrganizationIdAsync());
+        using var org = ManagementClient(key);
+        var teamId = await SandboxTeamIdAsync();
+        var actor = Dashboard.Core.Audit.AuditActor.ForManagementKey(key, null).Name;
+        var since = Dashboard.TestSupport.AuditAssert.Now();
+
+        var bound = await org.PostAsJsonAsync(await CredentialsPathAsync(), new { team_id = teamId, provider = "freestyle_libre", client_id = practiceId });
+        Assert.Equal(HttpStatusCode.OK, bound.StatusCode);
+        var credential = (await bound.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await org.DeleteAsync($"{await CredentialsPathAsync()}?credential_id={credential}")).StatusCode);
+
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
+        var role = Dashboard.Core.Audit.AuditActor.ManagementKeyRole;
+        var boundEntry = await Dashboard.TestSupport.AuditAssert.SingleAsync(db, Dashboard.Core.Audit.AuditActions.ChangeBinding, actor, role, since,
+            e => e.Details!.EndsWith($" bound to {practiceId}", StringComparison.Ordinal));
+        var unboundEntry = await Dashboard.TestSupport.AuditAssert.SingleAsync(db, Dashboard.Core.Audit.AuditActions.ChangeBinding, actor, role, since,
+            e => e.Details!.EndsWith($" unbound from {practiceId}", StringComparison.Ordinal));
+        var organizationId = await OrganizationIdAsync();
+        Assert.All([boundEntry, unboundEntry], e => Assert.Equal(((Guid?)teamId, (Guid?)organizationId), (e.TeamId, e.OrganizationId)));
+    }
+
+    [Fact]
     public async Task Unbinding_removes_the_binding_once()
     {
         var practiceId = await ActivePracticeAsync();

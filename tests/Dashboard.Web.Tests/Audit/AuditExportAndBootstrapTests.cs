@@ -23,11 +23,12 @@ public sealed class AuditExportAndBootstrapTests
         var memberships = host.Services.GetRequiredService<Memberships>();
         Assert.True((await memberships.InviteAsync(actor, organizationId, "new.one@example.org", ConsoleRoles.Viewer)).Succeeded);
 
-        var patients = await admin.Client.GetAsync("/patients/export.csv");
+        var since = Dashboard.TestSupport.AuditAssert.Now();
+        var patients = await admin.Client.GetAsync("/patients/export.csv?status=connected");
         Assert.Equal(HttpStatusCode.OK, patients.StatusCode);
         await patients.Content.ReadAsStringAsync();
-        var exported = await WithDbAsync(host, db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == AuditActions.ExportPatientList));
-        Assert.Equal(("admin@example.org", ConsoleRoles.Admin, (Guid?)organizationId), (exported.Actor, exported.ActorRole, exported.OrganizationId));
+        var exported = await WithDbAsync(host, db => Dashboard.TestSupport.AuditAssert.SingleAsync(db, AuditActions.ExportPatientList, "admin@example.org", ConsoleRoles.Admin, since));
+        Assert.Equal(((Guid?)organizationId, "filter: ?status=connected"), (exported.OrganizationId, exported.Details));
 
         var csv = await admin.Client.GetAsync("/audit/export.csv?action=" + AuditActions.InviteMember);
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
@@ -57,6 +58,7 @@ public sealed class AuditExportAndBootstrapTests
         });
         await host.StartAsync();
         Assert.Equal(0, await WithDbAsync(host, db => db.Organizations.CountAsync()));
+        var since = Dashboard.TestSupport.AuditAssert.Now();
 
         using (var support = host.Browser())
         {
@@ -75,8 +77,8 @@ public sealed class AuditExportAndBootstrapTests
         Assert.Equal(("Fresh Clinic", Dashboard.Core.Organizations.Plan.Scale), (organization.Name, organization.Plan));
         var membership = await WithDbAsync(host, db => db.StaffMemberships.AsNoTracking().SingleAsync());
         Assert.Equal(("admin@example.org", ConsoleRoles.Admin, "admin@example.org"), (membership.Email, membership.Role, membership.Subject));
-        var entry = await WithDbAsync(host, db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == AuditActions.CreateOrganization));
-        Assert.Equal(("admin@example.org", ConsoleRoles.Admin, (Guid?)organization.Id), (entry.Actor, entry.ActorRole, entry.OrganizationId));
+        var entry = await WithDbAsync(host, db => Dashboard.TestSupport.AuditAssert.SingleAsync(db, AuditActions.CreateOrganization, "admin@example.org", ConsoleRoles.Admin, since));
+        Assert.Equal(((Guid?)organization.Id, "\"Fresh Clinic\" by Bootstrap:AdminEmail"), (entry.OrganizationId, entry.Details));
     }
 
     private static async Task<T> WithDbAsync<T>(ConsoleSignInHost host, Func<DashboardDbContext, Task<T>> work)

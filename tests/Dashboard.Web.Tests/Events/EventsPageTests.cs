@@ -38,7 +38,7 @@ public sealed class EventsPageTests : BunitContext, IAsyncLifetime
     {
         var auth = AddAuthorization();
         auth.SetAuthorized($"{role} person");
-        auth.SetRoles(role);
+        auth.SetConsoleRole(role);
         auth.SetClaims(new Claim("email", $"{role}@example.org"));
     }
 

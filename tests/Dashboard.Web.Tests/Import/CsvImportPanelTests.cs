@@ -39,7 +39,7 @@ public sealed class CsvImportPanelTests : BunitContext, IAsyncLifetime
     {
         _auth = AddAuthorization();
         _auth.SetAuthorized("Sam Support");
-        _auth.SetRoles("support");
+        _auth.SetConsoleRole("support");
         await _store.AddToAsync(Services);
         await using var db = await Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
         var organization = new Organization { Name = "Clinic" };
@@ -182,12 +182,34 @@ public sealed class CsvImportPanelTests : BunitContext, IAsyncLifetime
     [Fact]
     public void A_viewer_sees_no_upload()
     {
-        _auth.SetRoles("viewer");
+        _auth.SetConsoleRole("viewer");
 
         var panel = RenderPanel();
 
         Assert.Empty(panel.FindAll("[data-testid=csv-import-panel]"));
         Assert.Empty(panel.FindComponents<InputFile>());
+    }
+
+    [Fact]
+    public async Task A_console_import_is_audited_once_with_the_person_and_the_patient()
+    {
+        var export = RealExports.Martynk;
+        var since = Dashboard.TestSupport.AuditAssert.Now();
+        var panel = RenderPanel();
+        Upload(panel, await File.ReadAllBytesAsync(export.Path), export.FileName);
+        panel.WaitForElement("[data-testid=csv-import-confirm]", Wait);
+        await using (var before = await NewContextAsync())
+        {
+            Assert.Equal(0, await before.AuditEntries.CountAsync(e => e.Action == Dashboard.Core.Audit.AuditActions.ImportCsv)); // a preview is not an import
+        }
+
+        await panel.Find("[data-testid=csv-import-confirm]").ClickAsync(new());
+        panel.WaitForElement("[data-testid=csv-import-done]", Wait);
+
+        await using var db = await NewContextAsync();
+        var entry = await Dashboard.TestSupport.AuditAssert.SingleAsync(db, Dashboard.Core.Audit.AuditActions.ImportCsv, "Sam Support", "support", since);
+        Assert.Equal(((Guid?)_teamId, (Guid?)_userId, "patient-1"), (entry.TeamId, entry.UserId, entry.ClientUserId));
+        Assert.StartsWith($"Imported {export.RowsPerRecordType[0]} automatic readings", entry.Details);
     }
 
     private IRenderedComponent<CsvImportPanel> RenderPanel() =>

@@ -1,3 +1,4 @@
+using Dashboard.Web.Tests.Support;
 using Bunit;
 using Dashboard.Web.Components.Layout;
 using MudBlazor.Services;
@@ -13,14 +14,14 @@ public sealed class NavMenuTests : BunitContext
     }
 
     [Theory]
-    [InlineData("admin", new[] { "Overview", "Patients", "Triage", "Events", "Practices", "Practice accounts", "Audit log", "Settings" })]
+    [InlineData("admin", new[] { "Overview", "Patients", "Triage", "Events", "Practices", "Practice accounts", "Members", "Teams", "Management keys", "Plan", "Audit log", "Settings" })]
     [InlineData("support", new[] { "Overview", "Patients", "Triage", "Events" })]
     [InlineData("viewer", new[] { "Overview", "Patients", "Triage" })]
     public void Shows_only_the_entries_the_role_may_use(string role, string[] expected)
     {
         var auth = AddAuthorization();
         auth.SetAuthorized("Someone");
-        auth.SetRoles(role);
+        auth.SetConsoleRole(role);
 
         var menu = Render<NavMenu>();
 
@@ -29,10 +30,11 @@ public sealed class NavMenuTests : BunitContext
     }
 
     [Fact]
-    public void Shows_nothing_to_a_person_without_a_role()
+    public void Shows_nothing_to_a_person_who_passes_no_policy_even_holding_a_role_name()
     {
         var auth = AddAuthorization();
         auth.SetAuthorized("Someone");
+        auth.SetRoles(Dashboard.Core.Access.ConsoleRoles.Admin); // the drawer follows the policies, not role names
 
         var menu = Render<NavMenu>();
 

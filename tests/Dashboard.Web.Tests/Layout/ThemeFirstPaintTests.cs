@@ -1,3 +1,4 @@
+using Dashboard.Web.Tests.Support;
 using Bunit;
 using Dashboard.Web.Components.Layout;
 using Microsoft.AspNetCore.Components;
@@ -28,7 +29,7 @@ public sealed class ThemeFirstPaintTests : BunitContext, IAsyncLifetime
         Services.AddScoped<ThemePreference>();
         var auth = AddAuthorization();
         auth.SetAuthorized("Ada Admin");
-        auth.SetRoles("admin");
+        auth.SetConsoleRole("admin");
     }
 
     private IRenderedComponent<MainLayout> RenderWithCookie(string? cookie)

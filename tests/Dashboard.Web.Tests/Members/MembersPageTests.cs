@@ -22,7 +22,7 @@ public sealed class MembersPageTests : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         var auth = AddAuthorization();
         auth.SetAuthorized("Ada Admin");
-        auth.SetRoles(ConsoleRoles.Admin);
+        auth.SetConsoleRole(ConsoleRoles.Admin);
         auth.SetClaims(new System.Security.Claims.Claim("email", TestStore.DefaultStaffMember));
         Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
     }
@@ -64,12 +64,9 @@ public sealed class MembersPageTests : BunitContext, IAsyncLifetime
         var stored = await WithDbAsync(db => db.StaffMemberships.AsNoTracking().SingleAsync(m => m.Email == "new.colleague@example.org"));
         Assert.Equal(ConsoleRoles.Viewer, stored.Role);
         Assert.Null(stored.Subject);
-        var entry = await WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == AuditActions.InviteMember));
-        Assert.Equal(TestStore.DefaultStaffMember, entry.Actor);
-        Assert.Equal(ConsoleRoles.Admin, entry.ActorRole);
+        var entry = await WithDbAsync(db => Dashboard.TestSupport.AuditAssert.SingleAsync(db, AuditActions.InviteMember, TestStore.DefaultStaffMember, ConsoleRoles.Admin, before));
         Assert.Equal(stored.OrganizationId, entry.OrganizationId);
         Assert.Contains("new.colleague@example.org as viewer", entry.Details);
-        Assert.InRange(entry.At, before, DateTime.UtcNow.AddSeconds(1));
     }
 
     [Theory]
@@ -109,21 +106,22 @@ public sealed class MembersPageTests : BunitContext, IAsyncLifetime
     public async Task A_role_change_and_a_removal_are_stored_and_audited_once_each()
     {
         await InviteAsync("sam@example.org", ConsoleRoles.Support);
+        var since = Dashboard.TestSupport.AuditAssert.Now();
+        var organizationId = await WithDbAsync(db => db.StaffMemberships.Where(m => m.Email == "sam@example.org").Select(m => m.OrganizationId).SingleAsync());
         var page = Render<MembersPage>();
         var row = page.WaitForElement("[data-testid=member-row][data-email='sam@example.org']");
 
         row.QuerySelector("[data-testid=member-role]")!.Change(ConsoleRoles.Admin);
         page.WaitForAssertion(() => Assert.Contains("sam@example.org is now admin", page.Find("[data-testid=member-notice]").TextContent));
         Assert.Equal(ConsoleRoles.Admin, await WithDbAsync(db => db.StaffMemberships.Where(m => m.Email == "sam@example.org").Select(m => m.Role).SingleAsync()));
-        var changed = await WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == AuditActions.ChangeMemberRole));
-        Assert.Equal("sam@example.org: support → admin", changed.Details);
+        var changed = await WithDbAsync(db => Dashboard.TestSupport.AuditAssert.SingleAsync(db, AuditActions.ChangeMemberRole, TestStore.DefaultStaffMember, ConsoleRoles.Admin, since));
+        Assert.Equal(("sam@example.org: support → admin", (Guid?)organizationId), (changed.Details, changed.OrganizationId));
 
         page.Find("[data-testid=member-row][data-email='sam@example.org'] [data-testid=member-remove]").Click();
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=member-row][data-email='sam@example.org']")));
         Assert.False(await WithDbAsync(db => db.StaffMemberships.AnyAsync(m => m.Email == "sam@example.org")));
-        var removed = await WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == AuditActions.RemoveMember));
-        Assert.Equal(TestStore.DefaultStaffMember, removed.Actor);
-        Assert.Equal("sam@example.org (admin)", removed.Details);
+        var removed = await WithDbAsync(db => Dashboard.TestSupport.AuditAssert.SingleAsync(db, AuditActions.RemoveMember, TestStore.DefaultStaffMember, ConsoleRoles.Admin, since));
+        Assert.Equal(("sam@example.org (admin)", (Guid?)organizationId), (removed.Details, removed.OrganizationId));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class ManagementKeysPageTests : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         var auth = AddAuthorization();
         auth.SetAuthorized("Ada Admin");
-        auth.SetRoles(ConsoleRoles.Admin);
+        auth.SetConsoleRole(ConsoleRoles.Admin);
         auth.SetClaims(new System.Security.Claims.Claim("email", TestStore.DefaultStaffMember));
         Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
     }
@@ -51,6 +51,7 @@ public sealed class ManagementKeysPageTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task A_new_key_is_shown_once_stored_as_a_hash_works_and_can_be_revoked()
     {
+        var since = Dashboard.TestSupport.AuditAssert.Now();
         var page = Render<ManagementKeysPage>();
         page.WaitForElement("[data-testid=management-keys-empty]");
 
@@ -64,7 +65,8 @@ public sealed class ManagementKeysPageTests : BunitContext, IAsyncLifetime
         Assert.DoesNotContain(secret, stored.Prefix + stored.Label + stored.KeyHash);
         Assert.Equal("provisioning script", stored.Label);
         Assert.Equal(stored.OrganizationId, await WithServiceAsync(keys => keys.FindOrganizationAsync(secret)));
-        Assert.Equal(1, await WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == ManagementKeys.CreatedAction)));
+        var created = await WithDbAsync(db => Dashboard.TestSupport.AuditAssert.SingleAsync(db, Dashboard.Core.Audit.AuditActions.CreateManagementKey, TestStore.DefaultStaffMember, ConsoleRoles.Admin, since));
+        Assert.Equal(((Guid?)stored.OrganizationId, $"{stored.Prefix}… \"provisioning script\""), (created.OrganizationId, created.Details));
 
         page.Find("[data-testid=management-key-reveal] button").Click();
         Assert.Empty(page.FindAll("[data-testid=management-key-value]"));
@@ -73,7 +75,8 @@ public sealed class ManagementKeysPageTests : BunitContext, IAsyncLifetime
         page.Find("[data-testid=management-key-revoke]").Click();
         page.WaitForAssertion(() => Assert.Contains("revoked", page.Find("[data-testid=management-key-row]").TextContent));
         Assert.Null(await WithServiceAsync(keys => keys.FindOrganizationAsync(secret)));
-        Assert.Equal(1, await WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == ManagementKeys.RevokedAction)));
+        var revoked = await WithDbAsync(db => Dashboard.TestSupport.AuditAssert.SingleAsync(db, Dashboard.Core.Audit.AuditActions.RevokeManagementKey, TestStore.DefaultStaffMember, ConsoleRoles.Admin, since));
+        Assert.Equal(((Guid?)stored.OrganizationId, $"{stored.Prefix}… \"provisioning script\""), (revoked.OrganizationId, revoked.Details));
     }
 
     [Fact]

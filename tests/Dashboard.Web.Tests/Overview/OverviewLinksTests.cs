@@ -22,7 +22,7 @@ public sealed class OverviewLinksTests : BunitContext, IAsyncLifetime
         Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
         var auth = AddAuthorization();
         auth.SetAuthorized("Vic Viewer");
-        auth.SetRoles("viewer");
+        auth.SetConsoleRole("viewer");
         auth.SetClaims(new System.Security.Claims.Claim("email", TestStore.DefaultStaffMember));
     }
 

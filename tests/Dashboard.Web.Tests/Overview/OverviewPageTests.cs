@@ -17,7 +17,7 @@ public sealed class OverviewPageTests : BunitContext, IAsyncLifetime
         Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
         var auth = AddAuthorization();
         auth.SetAuthorized("Ada Admin");
-        auth.SetRoles("admin");
+        auth.SetConsoleRole("admin");
         auth.SetClaims(new System.Security.Claims.Claim("email", "admin@example.org"));
     }
 

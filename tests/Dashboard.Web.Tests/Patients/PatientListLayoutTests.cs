@@ -29,7 +29,7 @@ public sealed class PatientListLayoutTests : BunitContext, IAsyncLifetime
         Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
         _auth = AddAuthorization();
         _auth.SetAuthorized("Sam Support");
-        _auth.SetRoles("support");
+        _auth.SetConsoleRole("support");
         _auth.SetClaims(new System.Security.Claims.Claim("email", TestStore.DefaultStaffMember));
     }
 
@@ -146,7 +146,7 @@ public sealed class PatientListLayoutTests : BunitContext, IAsyncLifetime
     [Fact]
     public void A_viewer_gets_the_list_with_review_as_the_row_action_and_no_export()
     {
-        _auth.SetRoles("viewer");
+        _auth.SetConsoleRole("viewer");
         _auth.SetClaims(new System.Security.Claims.Claim("email", TestStore.DefaultStaffMember));
 
         var page = RenderAt("/patients");

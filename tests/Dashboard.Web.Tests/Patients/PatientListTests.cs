@@ -25,7 +25,7 @@ public sealed class PatientListTests : BunitContext, IAsyncLifetime
         Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
         var auth = AddAuthorization();
         auth.SetAuthorized("Sam Support");
-        auth.SetRoles("support");
+        auth.SetConsoleRole("support");
         auth.SetClaims(new System.Security.Claims.Claim("email", TestStore.DefaultStaffMember));
     }
 

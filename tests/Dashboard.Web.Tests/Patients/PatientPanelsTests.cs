@@ -50,7 +50,7 @@ public sealed class PatientPanelsTests : BunitContext, IAsyncLifetime
     [InlineData(LinkErrorTypes.ProviderPasswordExpired, "has expired")]
     public void Password_errors_show_the_three_reconnect_steps(string errorType, string headline)
     {
-        _auth.SetRoles("support");
+        _auth.SetConsoleRole("support");
 
         var card = Card(Details(ConnectionStatus.Error, errorType));
 
@@ -64,7 +64,7 @@ public sealed class PatientPanelsTests : BunitContext, IAsyncLifetime
     [Fact]
     public void A_viewer_sees_the_guidance_but_no_action()
     {
-        _auth.SetRoles("viewer");
+        _auth.SetConsoleRole("viewer");
 
         var card = Card(Details(ConnectionStatus.Error, LinkErrorTypes.ProviderPasswordExpired));
 
@@ -75,7 +75,7 @@ public sealed class PatientPanelsTests : BunitContext, IAsyncLifetime
     [Fact]
     public void Awaiting_share_names_the_practice_and_region_and_offers_no_reconnect()
     {
-        _auth.SetRoles("support");
+        _auth.SetConsoleRole("support");
 
         var card = Card(Details(ConnectionStatus.Error, LinkErrorTypes.UserNotFound, Providers.FreeStyleLibre));
 
@@ -90,7 +90,7 @@ public sealed class PatientPanelsTests : BunitContext, IAsyncLifetime
     [InlineData(ConnectionStatus.Error, "unknown")]
     public void Healthy_or_other_errors_show_no_password_guidance(ConnectionStatus status, string? errorType)
     {
-        _auth.SetRoles("support");
+        _auth.SetConsoleRole("support");
 
         var card = Card(Details(status, errorType));
 
@@ -105,7 +105,7 @@ public sealed class PatientPanelsTests : BunitContext, IAsyncLifetime
     [InlineData(ConnectionStatus.Connected, null, "Connected since 2026-10-01 08:00 UTC")]
     public void Only_a_connected_connection_reads_connected_since(ConnectionStatus status, string? errorType, string expected)
     {
-        _auth.SetRoles("support");
+        _auth.SetConsoleRole("support");
 
         var since = Card(Details(status, errorType)).Find("[data-testid=connection-since]").TextContent;
 

@@ -26,7 +26,7 @@ public sealed class PracticesPageTests : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         _auth = AddAuthorization();
         _auth.SetAuthorized("Ada Admin");
-        _auth.SetRoles(ConsoleRoles.Admin);
+        _auth.SetConsoleRole(ConsoleRoles.Admin);
         _auth.SetClaims(new System.Security.Claims.Claim("email", TestStore.DefaultStaffMember));
         Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
     }
@@ -179,7 +179,7 @@ public sealed class PracticesPageTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task Someone_who_is_not_an_admin_cannot_change_a_binding_even_from_an_open_page()
     {
-        _auth.SetRoles(ConsoleRoles.Support);
+        _auth.SetConsoleRole(ConsoleRoles.Support);
         _auth.SetClaims(new System.Security.Claims.Claim("email", TestStore.DefaultStaffMember));
         await _setup.AddPracticeAsync("Active-Us", PracticeStatus.Active);
         var team = await _setup.TeamAsync(SandboxTeam);
@@ -199,6 +199,7 @@ public sealed class PracticesPageTests : BunitContext, IAsyncLifetime
         await _setup.AddPracticeAsync("Spare-Us", PracticeStatus.Invited);
         var team = await _setup.TeamAsync(SandboxTeam);
         await _setup.BindAsync(team.Id, "Active-Us");
+        var since = Dashboard.TestSupport.AuditAssert.Now();
         var page = RenderPage();
 
         page.Find("[data-testid=remove-Active-Us]").Click();
@@ -209,9 +210,8 @@ public sealed class PracticesPageTests : BunitContext, IAsyncLifetime
         page.Find("[data-testid=remove-Spare-Us]").Click();
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=custom-practice-Spare-Us]")));
         Assert.False(await _setup.WithStoreAsync(db => db.Practices.AnyAsync(p => p.PracticeId == "Spare-Us")));
-        var entry = await _setup.WithStoreAsync(db => db.AuditEntries.AsNoTracking().SingleAsync());
-        Assert.Equal((Dashboard.Core.Audit.AuditActions.RemovePractice, TestStore.DefaultStaffMember, ConsoleRoles.Admin),
-            (entry.Action, entry.Actor, entry.ActorRole));
+        var entry = await _setup.WithStoreAsync(db => Dashboard.TestSupport.AuditAssert.SingleAsync(db, Dashboard.Core.Audit.AuditActions.RemovePractice, TestStore.DefaultStaffMember, ConsoleRoles.Admin, since));
+        Assert.Equal((Guid?)(await _setup.OrganizationAsync()).Id, entry.OrganizationId);
         Assert.Contains("Spare-Us", entry.Details);
     }
 
@@ -219,6 +219,7 @@ public sealed class PracticesPageTests : BunitContext, IAsyncLifetime
     public async Task Binding_and_unbinding_on_the_page_are_each_audited_once_by_the_core_operation()
     {
         await _setup.AddPracticeAsync("Active-Us", PracticeStatus.Active);
+        var since = Dashboard.TestSupport.AuditAssert.Now();
         var page = RenderPage();
 
         BindingFormOf(page, SandboxTeam).QuerySelector("input[type=radio]")!.Click();
@@ -232,5 +233,7 @@ public sealed class PracticesPageTests : BunitContext, IAsyncLifetime
         var entries = await _setup.WithStoreAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Action == Dashboard.Core.Audit.AuditActions.ChangeBinding).OrderBy(e => e.Id).ToListAsync());
         Assert.Equal([$"{SandboxTeam} bound to Active-Us", $"{SandboxTeam} unbound from Active-Us"], entries.Select(e => e.Details));
         Assert.All(entries, e => Assert.Equal((TestStore.DefaultStaffMember, ConsoleRoles.Admin, (Guid?)team.Id), (e.Actor, e.ActorRole, e.TeamId)));
+        // One entry per change (AuditActions.ChangeBinding), each at the time it was made.
+        Assert.All(entries, e => Assert.InRange(e.At, since.AddSeconds(-1), DateTime.UtcNow.AddSeconds(1)));
     }
 }

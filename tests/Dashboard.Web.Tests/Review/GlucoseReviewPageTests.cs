@@ -34,7 +34,7 @@ public sealed class GlucoseReviewPageTests : BunitContext, IAsyncLifetime
         Services.AddScoped<CurrentStaff>();
         var auth = AddAuthorization();
         auth.SetAuthorized("Vic Viewer");
-        auth.SetRoles("viewer");
+        auth.SetConsoleRole("viewer");
         auth.SetClaims(new Claim("email", ReviewPatients.ViewerEmail));
     }
 
@@ -178,15 +178,15 @@ public sealed class GlucoseReviewPageTests : BunitContext, IAsyncLifetime
     public async Task Viewing_the_review_is_written_to_the_audit_log()
     {
         var patient = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 1, 120));
+        var since = Dashboard.TestSupport.AuditAssert.Now();
 
         RenderPage(patient);
 
         await using var db = await Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
-        var entry = await db.AuditEntries.SingleAsync(e => e.UserId == patient);
-        Assert.Equal(AuditActions.ViewGlucose, entry.Action);
-        Assert.Equal(ReviewPatients.ViewerEmail, entry.Actor);
-        Assert.Equal("viewer", entry.ActorRole);
+        var entry = await Dashboard.TestSupport.AuditAssert.SingleAsync(db, AuditActions.ViewGlucose, ReviewPatients.ViewerEmail, "viewer", since);
+        Assert.Equal(patient, entry.UserId);
         Assert.Equal("glucose review, last 14 days", entry.Details);
+        Assert.Single(await db.AuditEntries.Where(e => e.UserId == patient).ToListAsync());
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class TeamsPageTests : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         var auth = AddAuthorization();
         auth.SetAuthorized("Ada Admin");
-        auth.SetRoles(ConsoleRoles.Admin);
+        auth.SetConsoleRole(ConsoleRoles.Admin);
         auth.SetClaims(new System.Security.Claims.Claim("email", "founder@example.org"));
         Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
     }
@@ -61,6 +61,7 @@ public sealed class TeamsPageTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task A_team_is_created_in_the_chosen_environment_and_region_then_renamed_each_audited_once()
     {
+        var since = Dashboard.TestSupport.AuditAssert.Now();
         var page = Render<TeamsPage>();
         page.WaitForElement("[data-testid=teams-empty]");
 
@@ -73,15 +74,16 @@ public sealed class TeamsPageTests : BunitContext, IAsyncLifetime
         Assert.Empty(page.FindAll("[data-testid=teams-empty]"));
         var team = await WithDbAsync(db => db.Teams.AsNoTracking().SingleAsync());
         Assert.Equal((TeamEnvironment.Production, DeploymentRegion.Eu), (team.Environment, team.DeploymentRegion));
-        var created = await WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == AuditActions.CreateTeam));
-        Assert.Equal(("founder@example.org", ConsoleRoles.Admin, team.Id), (created.Actor, created.ActorRole, created.TeamId));
+        var created = await WithDbAsync(db => Dashboard.TestSupport.AuditAssert.SingleAsync(db, AuditActions.CreateTeam, "founder@example.org", ConsoleRoles.Admin, since));
+        Assert.Equal(team.Id, created.TeamId);
 
         page.Find("[data-testid=team-rename-form] input").Input("Clinic Europe");
         await page.Find("[data-testid=team-rename-form]").SubmitAsync();
 
         page.WaitForElement("[data-testid=team][data-team='Clinic Europe']");
         Assert.Equal("Clinic Europe", await WithDbAsync(db => db.Teams.Select(t => t.Name).SingleAsync()));
-        var renamed = await WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == AuditActions.RenameTeam));
+        var renamed = await WithDbAsync(db => Dashboard.TestSupport.AuditAssert.SingleAsync(db, AuditActions.RenameTeam, "founder@example.org", ConsoleRoles.Admin, since));
+        Assert.Equal(team.Id, renamed.TeamId);
         Assert.Equal("\"Clinic EU\" → \"Clinic Europe\"", renamed.Details);
     }
 
@@ -108,6 +110,7 @@ public sealed class TeamsPageTests : BunitContext, IAsyncLifetime
     public async Task A_new_key_is_shown_once_listed_by_prefix_stored_as_a_hash_and_revoked()
     {
         await CreateTeamAsync("Sandbox");
+        var since = Dashboard.TestSupport.AuditAssert.Now();
         var page = Render<TeamsPage>();
         page.WaitForElement("[data-testid=team-keys-empty]");
 
@@ -131,8 +134,12 @@ public sealed class TeamsPageTests : BunitContext, IAsyncLifetime
         page.Find("[data-testid=team-key-revoke]").Click();
         page.WaitForAssertion(() => Assert.Contains("revoked", page.Find("[data-testid=team-key-row]").TextContent));
         Assert.NotNull(await WithDbAsync(db => db.TeamApiKeys.Select(k => k.RevokedAt).SingleAsync()));
-        Assert.Equal(1, await WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.CreateTeamApiKey)));
-        Assert.Equal(1, await WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.RevokeTeamApiKey)));
+        foreach (var action in (string[])[AuditActions.CreateTeamApiKey, AuditActions.RevokeTeamApiKey])
+        {
+            var entry = await WithDbAsync(db => Dashboard.TestSupport.AuditAssert.SingleAsync(db, action, "founder@example.org", ConsoleRoles.Admin, since));
+            Assert.Equal(stored.TeamId, entry.TeamId);
+            Assert.Contains(stored.Prefix, entry.Details);
+        }
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class TriagePageTests : BunitContext, IAsyncLifetime
         Services.AddScoped<CurrentStaff>();
         var auth = AddAuthorization();
         auth.SetAuthorized("Vic Viewer");
-        auth.SetRoles("viewer");
+        auth.SetConsoleRole("viewer");
         auth.SetClaims(new Claim("email", ReviewPatients.ViewerEmail));
     }
 

@@ -7,5 +7,5 @@ namespace Dashboard.Web.Components.Pages.Events;
 public sealed record ConsoleAccess(StaffScope Scope, bool IsAdmin, Dashboard.Core.Audit.AuditActor? Actor = null)
 {
     public static async Task<ConsoleAccess> ResolveAsync(CurrentStaff staff, CancellationToken cancellationToken = default) =>
-        new(await staff.ScopeAsync(cancellationToken), await staff.IsInAnyRoleAsync(ConsoleRoles.Admin), await staff.ActorAsync());
+        new(await staff.ScopeAsync(cancellationToken), await staff.MayAsync(ConsolePolicies.ManageOrganization), await staff.ActorAsync());
 }

@@ -1,0 +1,17 @@
+using Bunit;
+using Bunit.TestDoubles;
+using Dashboard.Core.Access;
+
+namespace Dashboard.Web.Tests.Support;
+
+/// <summary>bUnit's test authorization holding a console role the way the app does: the role, and every named policy that role passes.</summary>
+public static class ConsoleAuthorization
+{
+    /// <summary>Grants <paramref name="role"/> and exactly the policies <see cref="ConsolePolicies.Roles"/> admits it to (components check policies, never roles).</summary>
+    public static BunitAuthorizationContext SetConsoleRole(this BunitAuthorizationContext auth, string role)
+    {
+        auth.SetRoles(role);
+        auth.SetPolicies(ConsolePolicies.Roles.Where(p => p.Value.Contains(role)).Select(p => p.Key).ToArray());
+        return auth;
+    }
+}
