@@ -38,6 +38,9 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
     public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
     public DbSet<StoreWriteProbe> StoreWriteProbes => Set<StoreWriteProbe>();
+    public DbSet<Patients.PatientSummary> PatientSummaries => Set<Patients.PatientSummary>();
+    public DbSet<Patients.PatientProfile> PatientProfiles => Set<Patients.PatientProfile>();
+    public DbSet<Patients.PatientTag> PatientTags => Set<Patients.PatientTag>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -4,6 +4,8 @@ using Dashboard.Core.Glucose.Review;
 using Dashboard.Core.Glucose.Store;
 using Dashboard.Core.Patients;
 using Dashboard.Core.Storage;
+using System.Linq.Expressions;
+using Dashboard.Core.Connections;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Triage;
@@ -102,89 +104,173 @@ public sealed record TriageRow(Guid UserId, string ClientUserId, string TeamName
 public sealed record TriageResult(IReadOnlyList<TriageRow> Rows, int Total, IReadOnlyDictionary<TriageFlag, int> FlagCounts, DateTime Now);
 
 /// <summary>
-/// The triage list of a person's scope: every patient with the review's metrics of the last N days, computed by the same
-/// engine on the same readings as <see cref="GlucoseReviewQuery"/> (the window (newest − N × 24 h, newest]), the previous
-/// period's time in range ((newest − 2N days, newest − N days]), the last reading and the connection's health; then the
-/// flags and the order of <see cref="TriageRules"/>.
+/// The triage list of a person's scope: every patient with the review's metrics of the last N days, read from the
+/// per-patient summaries (<see cref="PatientSummaries"/>: the same engine on the same readings as
+/// <see cref="GlucoseReviewQuery"/>, the window (newest − N × 24 h, newest]), the previous period's time in range
+/// ((newest − 2N days, newest − N days]), the last reading and the connection's health; the flags, their counts and the
+/// order of <see cref="TriageRules"/> are evaluated in SQL over the summaries, and only one page is read.
+/// Every patient of the scope has a row per period (empty figures without readings); rows that are missing are computed
+/// when a filter's first page is asked for.
 /// </summary>
-public sealed class TriageQuery(IDbContextFactory<DashboardDbContext> contexts, PatientListQuery patients, TimeProvider time)
+public sealed class TriageQuery(IDbContextFactory<DashboardDbContext> contexts, PatientSummaries summaries, TimeProvider time)
 {
     public const int PageSize = 50;
 
-    public async Task<TriageResult> PageAsync(StaffScope scope, TriageFilter filter, int page = 0, CancellationToken ct = default)
+    /// <param name="page">
+    /// The page, from 0. Page 0 (a new filter or period) first computes the summaries that are missing
+    /// (<see cref="PatientSummaries.FillMissingAsync"/>); turning pages reads the table only.
+    /// </param>
+    /// <param name="known">
+    /// An earlier page of this same filter, when the caller has one: its total and flag counts are reused, since turning
+    /// the page does not change them and counting the whole scope is the dearer part of a page.
+    /// </param>
+    public async Task<TriageResult> PageAsync(StaffScope scope, TriageFilter filter, int page = 0, CancellationToken ct = default, TriageResult? known = null)
     {
-        var all = await AllAsync(scope, filter, ct);
-        var now = time.GetUtcNow().UtcDateTime;
-        var counts = TriageWords.AllFlags.ToDictionary(f => f, f => all.Count(r => r.Flags.Contains(f)));
-        var matching = all.Where(r => filter.Flags.All(r.Flags.Contains)).ToList();
-        var rows = Sorted(matching, filter.Sort, now).Skip(Math.Max(0, page) * PageSize).Take(PageSize).ToList();
-        return new TriageResult(rows, matching.Count, counts, now);
+        if (page <= 0) await summaries.FillMissingAsync(scope, filter.Days, ct);
+        var now = known?.Now ?? time.GetUtcNow().UtcDateTime;
+        var silentBefore = now - TriageRules.SilentAfter;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var all = Joined(db, scope, filter.Days);
+        var matching = Matching(all, filter.Flags, silentBefore);
+        var counts = known is not null ? new Counts(known.Total, known.FlagCounts) : await CountsAsync(InScope(db, scope, filter.Days), silentBefore, ct);
+        var total = known is not null ? known.Total : filter.Flags.Count == 0 ? counts.Total : await matching.CountAsync(ct);
+        var rows = await Sorted(matching, filter.Sort, silentBefore).Skip(Math.Max(0, page) * PageSize).Take(PageSize).ToListAsync(ct);
+        var health = await HealthAsync(db, db.Connections.Where(c => rows.Select(r => r.UserId).Contains(c.UserId)), ct);
+        return new TriageResult([.. rows.Select(r => ToRow(r, health, now))], total, counts.ByFlag, now);
     }
 
     /// <summary>Every row of the filter, in its order (the CSV export).</summary>
     public async Task<IReadOnlyList<TriageRow>> ExportAsync(StaffScope scope, TriageFilter filter, CancellationToken ct = default)
     {
+        await summaries.FillMissingAsync(scope, filter.Days, ct);
         var now = time.GetUtcNow().UtcDateTime;
-        return [.. Sorted((await AllAsync(scope, filter, ct)).Where(r => filter.Flags.All(r.Flags.Contains)), filter.Sort, now)];
+        var silentBefore = now - TriageRules.SilentAfter;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var rows = await Sorted(Matching(Joined(db, scope, filter.Days), filter.Flags, silentBefore), filter.Sort, silentBefore).ToListAsync(ct);
+        var teamIds = scope.TeamIds.ToList();
+        var health = await HealthAsync(db, db.Connections.Where(c => db.Users.Any(u => u.Id == c.UserId && teamIds.Contains(u.TeamId))), ct);
+        return [.. rows.Select(r => ToRow(r, health, now))];
     }
 
-    private static IEnumerable<TriageRow> Sorted(IEnumerable<TriageRow> rows, TriageSort sort, DateTime now) => sort switch
+    /// <summary>A patient of the scope beside their summary of the period; settable for EF's projection.</summary>
+    internal sealed class Row
     {
-        TriageSort.Gri => rows.OrderByDescending(r => r.Metrics.Gri ?? -1).ThenBy(r => r.ClientUserId, StringComparer.Ordinal),
-        TriageSort.InRange => rows.OrderBy(r => r.Metrics.TimeInRangePercent ?? 101).ThenBy(r => r.ClientUserId, StringComparer.Ordinal),
-        TriageSort.VeryLow => rows.OrderByDescending(r => r.Metrics.TimeVeryLowPercent ?? -1).ThenBy(r => r.ClientUserId, StringComparer.Ordinal),
-        TriageSort.Low => rows.OrderByDescending(r => r.Metrics.TimeLowPercent ?? -1).ThenBy(r => r.ClientUserId, StringComparer.Ordinal),
-        TriageSort.Active => rows.OrderBy(r => r.Metrics.ActivePercent ?? -1).ThenBy(r => r.ClientUserId, StringComparer.Ordinal),
-        TriageSort.InRangeChange => rows.OrderBy(r => r.Figures.InRangeChange ?? 0).ThenBy(r => r.ClientUserId, StringComparer.Ordinal),
-        TriageSort.LastReading => rows.OrderBy(r => r.Figures.LastReading ?? DateTime.MinValue).ThenBy(r => r.ClientUserId, StringComparer.Ordinal),
-        TriageSort.Patient => rows.OrderBy(r => r.ClientUserId, StringComparer.Ordinal),
-        _ => TriageRules.MostUrgentFirst(rows, r => r.Figures, r => r.ClientUserId, now),
+        public Guid UserId { get; init; }
+        public string ClientUserId { get; init; } = "";
+        public string TeamName { get; init; } = "";
+        public PatientSummary Summary { get; init; } = null!;
+    }
+
+    private static IQueryable<Row> Joined(DashboardDbContext db, StaffScope scope, int days)
+    {
+        var teamIds = scope.TeamIds.ToList();
+        // From the summaries, so the default order can walk their (Days, VeryLowOver1, UrgencyGri) index.
+        return
+            from summary in db.PatientSummaries.AsNoTracking()
+            where summary.Days == days && teamIds.Contains(summary.TeamId)
+            join user in db.Users on summary.UserId equals user.Id
+            join team in db.Teams on summary.TeamId equals team.Id
+            select new Row { UserId = user.Id, ClientUserId = user.ClientUserId, TeamName = team.Name, Summary = summary };
+    }
+
+    /// <summary>The scope's summaries alone, for the counts (their covering index).</summary>
+    private static IQueryable<PatientSummary> InScope(DashboardDbContext db, StaffScope scope, int days)
+    {
+        var teamIds = scope.TeamIds.ToList();
+        return db.PatientSummaries.AsNoTracking().Where(s => s.Days == days && teamIds.Contains(s.TeamId));
+    }
+
+    /// <summary>Each flag as a SQL condition on the joined row (the stored clock-free flags; "no data" against the clock).</summary>
+    private static Expression<Func<Row, bool>> Condition(TriageFlag flag, DateTime silentBefore) => flag switch
+    {
+        TriageFlag.VeryLowOver1 => r => r.Summary.VeryLowOver1,
+        TriageFlag.LowOver4 => r => r.Summary.LowOver4,
+        TriageFlag.InRangeUnder70 => r => r.Summary.InRangeUnder70,
+        TriageFlag.InRangeDropped15 => r => r.Summary.InRangeDropped15,
+        TriageFlag.ActiveUnder70 => r => r.Summary.ActiveUnder70,
+        TriageFlag.GriZoneDOrE => r => r.Summary.GriZoneDOrE,
+        TriageFlag.NoData3Days => r => r.Summary.Last == null || r.Summary.Last <= silentBefore,
+        TriageFlag.MeetingTargets => r => r.Summary.MeetingTargets,
+        _ => throw new ArgumentOutOfRangeException(nameof(flag)),
     };
 
-    private async Task<List<TriageRow>> AllAsync(StaffScope scope, TriageFilter filter, CancellationToken ct)
+    private static IQueryable<Row> Matching(IQueryable<Row> rows, IReadOnlySet<TriageFlag> flags, DateTime silentBefore) =>
+        flags.Aggregate(rows, (q, flag) => q.Where(Condition(flag, silentBefore)));
+
+    private sealed record Counts(int Total, IReadOnlyDictionary<TriageFlag, int> ByFlag);
+
+    /// <summary>The scope's total and every flag's count in one aggregate query.</summary>
+    private static async Task<Counts> CountsAsync(IQueryable<PatientSummary> rows, DateTime silentBefore, CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        // One row per patient: of several connections, the one in trouble speaks for the patient.
-        var byPatient = new Dictionary<Guid, PatientListRow>();
-        await foreach (var row in patients.AllAsync(scope, new PatientListFilter(), PatientSortColumn.ClientUserId, false, ct))
+        var c = await rows.GroupBy(_ => 1).Select(g => new
         {
-            if (!byPatient.TryGetValue(row.UserId, out var seen) || (seen.Health == Connections.ConnectionHealth.Connected && row.Health != Connections.ConnectionHealth.Connected))
-            {
-                byPatient[row.UserId] = row;
-            }
-        }
-
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var rows = new List<TriageRow>(byPatient.Count);
-        foreach (var patient in byPatient.Values)
+            Total = g.Count(),
+            VeryLow = g.Sum(s => s.VeryLowOver1 ? 1 : 0),
+            Low = g.Sum(s => s.LowOver4 ? 1 : 0),
+            InRange = g.Sum(s => s.InRangeUnder70 ? 1 : 0),
+            Dropped = g.Sum(s => s.InRangeDropped15 ? 1 : 0),
+            Active = g.Sum(s => s.ActiveUnder70 ? 1 : 0),
+            Gri = g.Sum(s => s.GriZoneDOrE ? 1 : 0),
+            Silent = g.Sum(s => s.Last == null || s.Last <= silentBefore ? 1 : 0),
+            Targets = g.Sum(s => s.MeetingTargets ? 1 : 0),
+        }).FirstOrDefaultAsync(ct);
+        if (c is null) return new Counts(0, TriageWords.AllFlags.ToDictionary(f => f, _ => 0));
+        return new Counts(c.Total, new Dictionary<TriageFlag, int>
         {
-            var figures = await FiguresAsync(db, patient, filter.Days, ct);
-            rows.Add(new TriageRow(patient.UserId, patient.ClientUserId, patient.TeamName, figures, TriageRules.FlagsOf(figures, now)));
-        }
-
-        return rows;
+            [TriageFlag.VeryLowOver1] = c.VeryLow,
+            [TriageFlag.LowOver4] = c.Low,
+            [TriageFlag.InRangeUnder70] = c.InRange,
+            [TriageFlag.InRangeDropped15] = c.Dropped,
+            [TriageFlag.ActiveUnder70] = c.Active,
+            [TriageFlag.GriZoneDOrE] = c.Gri,
+            [TriageFlag.NoData3Days] = c.Silent,
+            [TriageFlag.MeetingTargets] = c.Targets,
+        });
     }
 
-    private static async Task<TriageFigures> FiguresAsync(DashboardDbContext db, PatientListRow patient, int days, CancellationToken ct)
+    /// <summary>
+    /// The orders in SQL. Each sort puts a missing value where the in-memory rule of the figures does (e.g. GRI missing
+    /// as −1 when sorting by GRI, as 0 in the urgency rule of <see cref="TriageRules"/>); client_user_id, then the id,
+    /// break ties.
+    /// </summary>
+    private static IQueryable<Row> Sorted(IQueryable<Row> rows, TriageSort sort, DateTime silentBefore)
     {
-        var automatic = db.Readings.AsNoTracking().Where(r => r.UserId == patient.UserId && r.Kind == ReadingKind.Automatic);
-        var newest = await automatic.OrderByDescending(r => r.Timestamp).Select(r => (DateTime?)r.Timestamp).FirstOrDefaultAsync(ct);
-        if (newest is not { } last)
+        IOrderedQueryable<Row> ordered = sort switch
         {
-            return new TriageFigures(GlucoseMetrics.Empty(MetricsWindow.LastDays(days)), null, null, patient.Health, patient.ErrorType);
-        }
+            TriageSort.Gri => rows.OrderByDescending(r => r.Summary.Gri ?? -1),
+            TriageSort.InRange => rows.OrderBy(r => r.Summary.TimeInRangePercent ?? 101),
+            TriageSort.VeryLow => rows.OrderByDescending(r => r.Summary.TimeVeryLowPercent ?? -1),
+            TriageSort.Low => rows.OrderByDescending(r => r.Summary.TimeLowPercent ?? -1),
+            TriageSort.Active => rows.OrderBy(r => r.Summary.ActivePercent ?? -1),
+            TriageSort.InRangeChange => rows.OrderBy(r => r.Summary.InRangeChange ?? 0),
+            TriageSort.LastReading => rows.OrderBy(r => r.Summary.Last != null).ThenBy(r => r.Summary.Last),
+            TriageSort.Patient => rows.OrderBy(r => r.ClientUserId),
+            _ => rows.OrderByDescending(r => r.Summary.VeryLowOver1)
+                .ThenByDescending(r => r.Summary.UrgencyGri)
+                .ThenByDescending(r => r.Summary.Last == null || r.Summary.Last <= silentBefore)
+                .ThenBy(r => r.Summary.InRangeChange ?? 0),
+        };
+        return (sort == TriageSort.Patient ? ordered : ordered.ThenBy(r => r.ClientUserId)).ThenBy(r => r.UserId);
+    }
 
-        var after = last.AddDays(-2 * days);
-        var readings = await automatic.Where(r => r.Timestamp > after).OrderBy(r => r.Timestamp)
-            .Select(r => new GlucoseReading(r.Timestamp, r.MeasuredValue, r.MeasuredUnit)).ToListAsync(ct);
-        var series = GlucoseSeries.From(readings);
-        var window = MetricsWindow.LastDays(days);
-        var metrics = GlucoseMetricsCalculator.Compute(series, window);
-        // The previous period (newest − 2N days, newest − N days]: only its time in range is compared, which depends on
-        // the readings and their spacing alone, so the whole-series rule of the engine gives it.
-        var split = last.AddDays(-days);
-        var previous = series.Readings.ToArray().Where(r => r.Timestamp <= split).ToArray();
-        var previousInRange = previous.Length == 0 ? null : GlucoseMetricsCalculator.Compute(previous, MetricsWindow.WholeSeries).TimeInRangePercent;
-        return new TriageFigures(metrics, previousInRange, last, patient.Health, patient.ErrorType);
+    private sealed record Health(ConnectionHealth Value, string? ErrorType);
+
+    /// <summary>Each patient's connection health: of several connections, the one in trouble speaks for the patient.</summary>
+    private static async Task<Dictionary<Guid, Health>> HealthAsync(DashboardDbContext db, IQueryable<Connection> connections, CancellationToken ct)
+    {
+        var all = await connections.AsNoTracking().Select(c => new { c.UserId, c.Status, c.ErrorType }).ToListAsync(ct);
+        return all.GroupBy(c => c.UserId).ToDictionary(g => g.Key, g =>
+        {
+            var chosen = g.FirstOrDefault(c => c.Status != ConnectionStatus.Connected) ?? g.First();
+            return new Health(ConnectionHealthRules.Classify(chosen.Status, chosen.ErrorType), chosen.ErrorType);
+        });
+    }
+
+    private static TriageRow ToRow(Row r, IReadOnlyDictionary<Guid, Health> health, DateTime now)
+    {
+        var h = health.GetValueOrDefault(r.UserId) ?? new Health(ConnectionHealth.NotConnected, null);
+        var s = r.Summary;
+        var figures = new TriageFigures(s.ToMetrics(), s.PreviousInRangePercent, s.Last, h.Value, h.ErrorType);
+        return new TriageRow(r.UserId, r.ClientUserId, r.TeamName, figures, TriageRules.FlagsOf(figures, now));
     }
 }

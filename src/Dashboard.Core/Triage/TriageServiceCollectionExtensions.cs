@@ -1,3 +1,5 @@
+using Dashboard.Core.Glucose.Store;
+using Dashboard.Core.Patients;
 using Dashboard.Core.Triage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,10 +8,26 @@ namespace Dashboard.Core;
 
 public static class TriageServiceCollectionExtensions
 {
-    /// <summary>The population triage read model (<see cref="TriageQuery"/>); needs the store and the patient list of <c>AddDashboardCore</c>.</summary>
+    /// <summary>
+    /// The population triage read model (<see cref="TriageQuery"/>) and the per-patient summaries behind it; needs the
+    /// store and the patient list of <c>AddDashboardCore</c>, and must come after the store engine's services: it wraps
+    /// the engine's <see cref="ReadingWriter"/> so every store of readings rewrites the patient's summaries.
+    /// </summary>
     public static IServiceCollection AddTriage(this IServiceCollection services)
     {
+        services.AddSingleton<PatientSummaries>();
         services.AddSingleton<TriageQuery>();
+
+        var engineWriter = services.Last(d => d.ServiceType == typeof(ReadingWriter));
+        services.Remove(engineWriter);
+        Func<IServiceProvider, ReadingWriter> inner = engineWriter switch
+        {
+            { ImplementationFactory: { } factory } => sp => (ReadingWriter)factory(sp),
+            { ImplementationInstance: ReadingWriter instance } => _ => instance,
+            { ImplementationType: { } type } => sp => (ReadingWriter)ActivatorUtilities.CreateInstance(sp, type),
+            _ => throw new InvalidOperationException("the store engine registered no ReadingWriter"),
+        };
+        services.AddSingleton<ReadingWriter>(sp => new SummarizingReadingWriter(inner(sp), sp.GetRequiredService<PatientSummaries>()));
         return services;
     }
 }

@@ -665,6 +665,155 @@ namespace Dashboard.Migrations.PostgreSql.Migrations
                     b.ToTable("Organizations");
                 });
 
+            modelBuilder.Entity("Dashboard.Core.Patients.PatientProfile", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("DateOfBirth")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("PatientProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Core.Patients.PatientSummary", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("ActivePercent")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("ActiveUnder70")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<double?>("CvPercent")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("Dt0Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("First")
+                        .HasColumnType("bigint");
+
+                    b.Property<double?>("GmiPercent")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Gri")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("GriZone")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("GriZoneDOrE")
+                        .HasColumnType("boolean");
+
+                    b.Property<double?>("InRangeChange")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("InRangeDropped15")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("InRangeUnder70")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("Last")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("LowOver4")
+                        .HasColumnType("boolean");
+
+                    b.Property<double?>("MeanMgdl")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("MeetingTargets")
+                        .HasColumnType("boolean");
+
+                    b.Property<double?>("PreviousInRangePercent")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Readings")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("SdMgdl")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("TimeHighPercent")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("TimeInRangePercent")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("TimeLowPercent")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("TimeTightRangePercent")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("TimeVeryHighPercent")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("TimeVeryLowPercent")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("UrgencyGri")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("VeryLowOver1")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("UserId", "Days");
+
+                    b.HasIndex("Days", "VeryLowOver1", "UrgencyGri");
+
+                    b.HasIndex("Days", "TeamId", "Last", "VeryLowOver1", "LowOver4", "InRangeUnder70", "InRangeDropped15", "ActiveUnder70", "GriZoneDOrE", "MeetingTargets")
+                        .HasDatabaseName("IX_PatientSummaries_Counts");
+
+                    b.ToTable("PatientSummaries", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Core.Patients.PatientTag", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.HasKey("UserId", "Tag");
+
+                    b.HasIndex("Tag");
+
+                    b.ToTable("PatientTags", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Core.Practices.Practice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1121,6 +1270,33 @@ namespace Dashboard.Migrations.PostgreSql.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Dashboard.Core.Patients.PatientProfile", b =>
+                {
+                    b.HasOne("Dashboard.Core.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Core.Patients.PatientSummary", b =>
+                {
+                    b.HasOne("Dashboard.Core.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Core.Patients.PatientTag", b =>
+                {
+                    b.HasOne("Dashboard.Core.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Dashboard.Core.Practices.Practice", b =>

@@ -1,5 +1,8 @@
 using Dashboard.Core.Glucose;
 using Dashboard.Core.Glucose.Review;
+using Dashboard.Core.Patients;
+using Dashboard.Core.Storage;
+using Microsoft.EntityFrameworkCore;
 using Dashboard.Core.Tests.Glucose.Review;
 using Dashboard.Core.Triage;
 using static Dashboard.Core.Tests.Glucose.Readings;
@@ -103,5 +106,101 @@ public sealed class TriageQueryTests
         Assert.Contains(TriageFlag.NoData3Days, all.Rows.Single(r => r.ClientUserId == "silent").Flags);
         Assert.Contains(TriageFlag.VeryLowOver1, all.Rows.Single(r => r.ClientUserId == "danger").Flags);
         Assert.Equal("?days=30&flags=low,gri&sort=gri", (TriageFilter.Parse("30", "gri,low,bogus", "gri")).ToQuery());
+    }
+
+    [Fact]
+    public async Task Sql_order_counts_and_pages_follow_the_documented_rules_over_generated_patients()
+    {
+        await using var store = await ReviewStore.CreateAsync();
+        var random = new Random(23);
+        for (var i = 0; i < 70; i++)
+        {
+            var patient = await store.AddPatientAsync(clientUserId: $"p-{random.Next(1000):000}-{i:00}");
+            if (i % 9 != 0) await store.WriteAsync(patient, GeneratedPatient(random, DateTime.UtcNow.Date.AddDays(-random.Next(0, 50))));
+        }
+
+        foreach (var days in TriageFilter.PeriodDays)
+        {
+            var filter = TriageFilter.Default with { Days = days };
+            var rows = await store.Triage.ExportAsync(store.Scope, filter);
+            var first = await store.Triage.PageAsync(store.Scope, filter);
+            var second = await store.Triage.PageAsync(store.Scope, filter, page: 1);
+            // The SQL order is the rule TriageRules documents, applied to the figures in memory.
+            var expected = TriageRules.MostUrgentFirst(rows, r => r.Figures, r => r.ClientUserId, first.Now).Select(r => r.UserId).ToList();
+            Assert.Equal(expected, rows.Select(r => r.UserId));
+            Assert.Equal(70, first.Total);
+            Assert.Equal(expected.Take(TriageQuery.PageSize), first.Rows.Select(r => r.UserId));
+            Assert.Equal(expected.Skip(TriageQuery.PageSize), second.Rows.Select(r => r.UserId));
+            foreach (var flag in TriageWords.AllFlags)
+            {
+                var carrying = rows.Where(r => r.Flags.Contains(flag)).Select(r => r.UserId).ToList();
+                Assert.Equal(carrying.Count, first.FlagCounts[flag]);
+                var filtered = await store.Triage.ExportAsync(store.Scope, filter with { Flags = new HashSet<TriageFlag> { flag } });
+                Assert.Equal(carrying, filtered.Select(r => r.UserId));
+            }
+
+            foreach (var sort in Enum.GetValues<TriageSort>().Where(s => s != TriageSort.Urgency))
+            {
+                var sorted = await store.Triage.ExportAsync(store.Scope, filter with { Sort = sort });
+                Assert.Equal(rows.Count, sorted.Count);
+                Assert.True(IsOrdered(sorted, sort), $"sort {sort} is out of order");
+            }
+        }
+    }
+
+    private static bool IsOrdered(IReadOnlyList<TriageRow> rows, TriageSort sort)
+    {
+        double Key(TriageRow r) => sort switch
+        {
+            TriageSort.Gri => -(r.Metrics.Gri ?? -1),
+            TriageSort.InRange => r.Metrics.TimeInRangePercent ?? 101,
+            TriageSort.VeryLow => -(r.Metrics.TimeVeryLowPercent ?? -1),
+            TriageSort.Low => -(r.Metrics.TimeLowPercent ?? -1),
+            TriageSort.Active => r.Metrics.ActivePercent ?? -1,
+            TriageSort.InRangeChange => r.Figures.InRangeChange ?? 0,
+            TriageSort.LastReading => (r.Figures.LastReading ?? DateTime.MinValue).Ticks,
+            _ => 0,
+        };
+        for (var i = 1; i < rows.Count; i++)
+        {
+            if (Key(rows[i]) < Key(rows[i - 1])) return false;
+            if (Key(rows[i]) == Key(rows[i - 1]) && string.CompareOrdinal(rows[i].ClientUserId, rows[i - 1].ClientUserId) < 0) return false;
+        }
+
+        return true;
+    }
+
+    [Fact]
+    public async Task A_new_write_rewrites_the_summary_and_a_missing_summary_is_computed_on_demand()
+    {
+        await using var store = await ReviewStore.CreateAsync();
+        var start = T("2025-03-01 00:00");
+        var patient = await store.AddPatientAsync(clientUserId: "changing");
+        await store.WriteAsync(patient, ReviewStore.Every(15, start, 14, _ => 120));
+        var before = Assert.Single((await store.Triage.PageAsync(store.Scope, TriageFilter.Default)).Rows);
+        Assert.Equal("100.0 %", before.InRange);
+
+        // A later CSV-style write of lows: the summary follows the readings at once.
+        await store.WriteAsync(patient, ReviewStore.Every(15, start.AddDays(14), 14, i => i % 2 == 0 ? 60 : 120));
+        var after = Assert.Single((await store.Triage.PageAsync(store.Scope, TriageFilter.Default)).Rows);
+        var review = await store.Query.GetAsync(patient, store.Scope, ReviewPeriod.Default, GlucoseUnit.MgPerDl);
+        Assert.Equal(review!.Metrics, after.Metrics);
+        Assert.Contains(TriageFlag.LowOver4, after.Flags);
+        Assert.Contains(TriageFlag.InRangeDropped15, after.Flags);
+
+        // Rows lost (or written before the table existed): page 0 computes them again, equal to the review.
+        await using (var db = await store.Contexts.CreateDbContextAsync())
+        {
+            Assert.Equal(TriageFilter.PeriodDays.Count, await db.PatientSummaries.CountAsync(s => s.UserId == patient));
+            await db.PatientSummaries.ExecuteDeleteAsync();
+        }
+
+        var again = Assert.Single((await store.Triage.PageAsync(store.Scope, TriageFilter.Default)).Rows);
+        Assert.Equal(review.Metrics, again.Metrics);
+        Assert.Equal(after.Figures.PreviousInRangePercent, again.Figures.PreviousInRangePercent);
+        await using (var db = await store.Contexts.CreateDbContextAsync())
+        {
+            Assert.Equal(TriageFilter.PeriodDays.Count, await db.PatientSummaries.CountAsync(s => s.UserId == patient));
+        }
     }
 }

@@ -647,6 +647,155 @@ namespace Dashboard.Core.Storage.Migrations
                     b.ToTable("Organizations");
                 });
 
+            modelBuilder.Entity("Dashboard.Core.Patients.PatientProfile", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateOfBirth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("PatientProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Core.Patients.PatientSummary", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("ActivePercent")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("ActiveUnder70")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("CvPercent")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("Dt0Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("First")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("GmiPercent")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Gri")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("GriZone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("GriZoneDOrE")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("InRangeChange")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("InRangeDropped15")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InRangeUnder70")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LowOver4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("MeanMgdl")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("MeetingTargets")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("PreviousInRangePercent")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Readings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("SdMgdl")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("TimeHighPercent")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("TimeInRangePercent")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("TimeLowPercent")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("TimeTightRangePercent")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("TimeVeryHighPercent")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("TimeVeryLowPercent")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("UrgencyGri")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("VeryLowOver1")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "Days");
+
+                    b.HasIndex("Days", "VeryLowOver1", "UrgencyGri");
+
+                    b.HasIndex("Days", "TeamId", "Last", "VeryLowOver1", "LowOver4", "InRangeUnder70", "InRangeDropped15", "ActiveUnder70", "GriZoneDOrE", "MeetingTargets")
+                        .HasDatabaseName("IX_PatientSummaries_Counts");
+
+                    b.ToTable("PatientSummaries", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Core.Patients.PatientTag", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Tag");
+
+                    b.HasIndex("Tag");
+
+                    b.ToTable("PatientTags", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Core.Practices.Practice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1101,6 +1250,33 @@ namespace Dashboard.Core.Storage.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Dashboard.Core.Patients.PatientProfile", b =>
+                {
+                    b.HasOne("Dashboard.Core.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Core.Patients.PatientSummary", b =>
+                {
+                    b.HasOne("Dashboard.Core.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Core.Patients.PatientTag", b =>
+                {
+                    b.HasOne("Dashboard.Core.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Dashboard.Core.Practices.Practice", b =>

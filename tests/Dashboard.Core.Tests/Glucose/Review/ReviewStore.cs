@@ -63,7 +63,7 @@ internal sealed class ReviewStore : IAsyncDisposable
         for (var i = 0; i < count; i++) yield return new GlucoseReading(start.AddMinutes(i * minutes), value(i), GlucoseUnit.MgPerDl);
     }
 
-    private IDbContextFactory<DashboardDbContext> Contexts => _store.Get<IDbContextFactory<DashboardDbContext>>();
+    public IDbContextFactory<DashboardDbContext> Contexts => _store.Get<IDbContextFactory<DashboardDbContext>>();
 
     public ValueTask DisposeAsync() => _store.DisposeAsync();
 }
