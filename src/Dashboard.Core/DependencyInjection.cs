@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddScoped<ReconnectLinks>();
         services.AddScoped<OrganizationDirectory>();
         services.AddSingleton<OrganizationPlans>();
+        services.AddSingleton<Dashboard.Core.Preferences.StaffPreferences>();
         services.AddScoped<ApiKeyLookup>();
         services.AddScoped<ManagementKeys>();
         services.AddSingleton<Memberships>();

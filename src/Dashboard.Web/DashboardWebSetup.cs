@@ -26,6 +26,7 @@ public static class DashboardWebSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddScoped<Dashboard.Web.Components.Layout.ThemePreference>();
+        services.AddScoped<Dashboard.Web.Components.Time.TimeZonePreference>();
         services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
         services.AddSingleton<PublicLinks>();
         services.AddScoped<Dashboard.Web.Components.Pages.Review.UnitPreference>();

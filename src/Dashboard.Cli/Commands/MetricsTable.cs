@@ -17,7 +17,7 @@ public static class MetricsTable
     /// <summary>What was read from an export: device, unit, date format, encoding, rows per record type, rejected rows.</summary>
     public static void WriteExport(TextWriter output, string fileName, LibreViewCsvParseResult export)
     {
-        var unit = CsvExportReadings.UnitOf(export.Unit);
+        var unit = export.Unit;
         Line(output, "Export", fileName);
         Line(output, "Device", $"{export.Device} ({export.SerialNumber}), {GlucoseUnits.Symbol(unit)}, {export.DateFormat.Pattern}, {export.Encoding}");
         Line(output, "Rows by record type", string.Join(", ", export.RowsPerRecordType.Where(p => p.Value > 0).Select(p => $"{(int)p.Key} {p.Key}: {p.Value}")));

@@ -7,8 +7,5 @@ public static class CsvExportReadings
 {
     /// <summary>The historic (record type 0, automatic) readings, in their measured value and unit.</summary>
     public static GlucoseReading[] Automatic(LibreViewCsvParseResult export) =>
-        [.. export.Readings.Where(r => r.RecordType == RecordType.Historic).Select(r => new GlucoseReading(r.Timestamp, r.Value, UnitOf(r.Unit)))];
-
-    public static GlucoseUnit UnitOf(ExportGlucoseUnit unit) =>
-        unit == ExportGlucoseUnit.MmolPerL ? GlucoseUnit.MmolPerL : GlucoseUnit.MgPerDl;
+        [.. export.Readings.Where(r => r.RecordType == RecordType.Historic).Select(r => new GlucoseReading(r.Timestamp, r.Value, r.Unit))];
 }

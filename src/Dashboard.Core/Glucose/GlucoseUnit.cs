@@ -1,12 +1,5 @@
 namespace Dashboard.Core.Glucose;
 
-/// <summary>The unit a glucose value was measured or is shown in.</summary>
-public enum GlucoseUnit
-{
-    MgPerDl,
-    MmolPerL,
-}
-
 /// <summary>The one place the mmol/L ↔ mg/dL factor lives (DESIGN §7: 1 mmol/L = 18.0182 mg/dL, unrounded).</summary>
 public static class GlucoseUnits
 {

@@ -41,6 +41,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<Patients.PatientSummary> PatientSummaries => Set<Patients.PatientSummary>();
     public DbSet<Patients.PatientProfile> PatientProfiles => Set<Patients.PatientProfile>();
     public DbSet<Patients.PatientTag> PatientTags => Set<Patients.PatientTag>();
+    public DbSet<Dashboard.Core.Preferences.StaffPreference> StaffPreferences => Set<Dashboard.Core.Preferences.StaffPreference>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

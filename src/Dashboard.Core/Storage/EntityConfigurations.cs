@@ -177,3 +177,13 @@ internal sealed class StoreWriteProbeConfiguration : IEntityTypeConfiguration<St
         entity.HasIndex(p => p.Instance);
     }
 }
+
+internal sealed class StaffPreferenceConfiguration : IEntityTypeConfiguration<Dashboard.Core.Preferences.StaffPreference>
+{
+    public void Configure(EntityTypeBuilder<Dashboard.Core.Preferences.StaffPreference> entity)
+    {
+        entity.HasKey(p => p.Email);
+        entity.Property(p => p.Email).HasMaxLength(254);
+        entity.Property(p => p.TimeZone).HasMaxLength(Dashboard.Core.Preferences.StaffPreference.MaxTimeZoneLength);
+    }
+}

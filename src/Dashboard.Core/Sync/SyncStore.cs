@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using LibreNoteKind = LibreView.Client.NoteKind;
 using LibreReading = LibreView.Client.GlucoseReading;
 using LibreRecordType = LibreView.Client.GlucoseRecordType;
-using LibreUnit = LibreView.Client.GlucoseUnit;
 using StoreNoteKind = Dashboard.Core.Glucose.Store.NoteKind;
 
 namespace Dashboard.Core.Sync;
@@ -62,7 +61,7 @@ internal sealed class SyncStore(ReadingWriter writer)
         r.Timestamp,
         r.Type == LibreRecordType.Historic ? ReadingKind.Automatic : ReadingKind.ManualScan,
         r.Value,
-        r.Unit == LibreUnit.MmolPerL ? GlucoseUnit.MmolPerL : GlucoseUnit.MgPerDl);
+        r.Unit);
 
     private static NoteInput ToInput(LibreView.Client.NoteEntry n) => n.Kind switch
     {

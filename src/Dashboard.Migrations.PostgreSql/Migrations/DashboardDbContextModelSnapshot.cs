@@ -928,6 +928,27 @@ namespace Dashboard.Migrations.PostgreSql.Migrations
                     b.ToTable("TeamPracticeBindings");
                 });
 
+            modelBuilder.Entity("Dashboard.Core.Preferences.StaffPreference", b =>
+                {
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<int?>("GlucoseUnit")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.HasKey("Email");
+
+                    b.ToTable("StaffPreferences");
+                });
+
             modelBuilder.Entity("Dashboard.Core.Storage.StoreWriteProbe", b =>
                 {
                     b.Property<Guid>("Id")

@@ -8,7 +8,7 @@ namespace LibreView.Csv;
 public sealed record CsvReading(
     DateTime Timestamp,
     double Value,
-    ExportGlucoseUnit Unit,
+    GlucoseUnit Unit,
     RecordType RecordType,
     string SerialNumber);
 

@@ -23,9 +23,9 @@ internal static class CsvValues
                && double.IsFinite(value);
     }
 
-    public static bool TryReadGlucose(string cell, ExportGlucoseUnit unit, string column, out double value, out string? reason)
+    public static bool TryReadGlucose(string cell, GlucoseUnit unit, string column, out double value, out string? reason)
     {
-        var mgPerDl = unit == ExportGlucoseUnit.MgPerDl;
+        var mgPerDl = unit == GlucoseUnit.MgPerDl;
         reason = null;
         if (cell.Equals("LO", StringComparison.OrdinalIgnoreCase))
         {

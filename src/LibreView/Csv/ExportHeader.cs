@@ -103,7 +103,7 @@ internal sealed class ExportHeader
 }
 
 /// <summary>A glucose column and the unit its header names ("mg/dL" or "mmol/L", with or without parentheses).</summary>
-internal sealed record GlucoseColumn(int Index, ExportGlucoseUnit Unit)
+internal sealed record GlucoseColumn(int Index, GlucoseUnit Unit)
 {
     public static GlucoseColumn? Find(CsvRecord record, string prefix)
     {
@@ -111,8 +111,8 @@ internal sealed record GlucoseColumn(int Index, ExportGlucoseUnit Unit)
         var index = ExportHeader.Find(record, f => ExportHeader.Normalize(f).StartsWith(normalizedPrefix, StringComparison.Ordinal));
         if (index < 0) return null;
         var name = ExportHeader.Normalize(record.Fields[index]);
-        if (name.Contains("mg/dl", StringComparison.Ordinal)) return new GlucoseColumn(index, ExportGlucoseUnit.MgPerDl);
-        if (name.Contains("mmol/l", StringComparison.Ordinal)) return new GlucoseColumn(index, ExportGlucoseUnit.MmolPerL);
+        if (name.Contains("mg/dl", StringComparison.Ordinal)) return new GlucoseColumn(index, GlucoseUnit.MgPerDl);
+        if (name.Contains("mmol/l", StringComparison.Ordinal)) return new GlucoseColumn(index, GlucoseUnit.MmolPerL);
         return null;
     }
 }

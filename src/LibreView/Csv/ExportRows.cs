@@ -112,7 +112,7 @@ internal sealed class ExportRows(ExportHeader header)
         if (header.Ketone < 0) return Reject(row, "record type 3 but the header has no ketone column");
         if (!TryAmount(row, header.Ketone, AmountKind.KetoneMmolPerL, out var value, out var reason)) return Reject(row, reason!);
         if (value is not { } ketone) return Reject(row, "ketone is empty");
-        _readings.Add(new CsvReading(timestamp, ketone, ExportGlucoseUnit.MmolPerL, RecordType.Ketone, serial));
+        _readings.Add(new CsvReading(timestamp, ketone, GlucoseUnit.MmolPerL, RecordType.Ketone, serial));
         return true;
     }
 

@@ -27,7 +27,7 @@ public sealed class LibreViewCsvParseResult
     public IReadOnlyList<CsvDevice> Devices { get; init; } = [];
 
     /// <summary>Unit of the historic glucose column.</summary>
-    public ExportGlucoseUnit Unit { get; init; }
+    public GlucoseUnit Unit { get; init; }
 
     public TimestampFormat DateFormat { get; init; } = TimestampFormat.DayMonthYear24Hour;
 

@@ -4,7 +4,6 @@ using Dashboard.Core.Glucose.Store;
 using LibreView.Client;
 using LibreView.Simulator;
 using Microsoft.Extensions.DependencyInjection;
-using CoreUnit = Dashboard.Core.Glucose.GlucoseUnit;
 using StoreNoteKind = Dashboard.Core.Glucose.Store.NoteKind;
 
 namespace Dashboard.Benchmarks.Measurements;
@@ -97,7 +96,7 @@ public sealed class HistoricalPull : IMeasurement
         g.Timestamp,
         g.Type == GlucoseRecordType.Historic ? ReadingKind.Automatic : ReadingKind.ManualScan,
         g.Value,
-        g.Unit == LibreView.Client.GlucoseUnit.MmolPerL ? CoreUnit.MmolPerL : CoreUnit.MgPerDl);
+        g.Unit);
 
     private static NoteInput ToInput(NoteEntry n) => n.Kind switch
     {

@@ -15,6 +15,7 @@ public static class MeasurementCatalog
         new GlucoseEngine(),
         new HistoricalPull(),
         new ReviewPayload(),
+        new ReviewUi(),
         new TriageLatency(),
         new CsvUploadMemory(),
         new LiveConsoleCircuits(),

@@ -13,11 +13,11 @@ public class CsvExportReadingsTests
         {
             Readings =
             [
-                new CsvReading(T("2024-01-01 08:00"), 100, ExportGlucoseUnit.MgPerDl, RecordType.Historic, "A"),
-                new CsvReading(T("2024-01-01 08:05"), 250, ExportGlucoseUnit.MgPerDl, RecordType.Scan, "A"),
-                new CsvReading(T("2024-01-01 08:10"), 90, ExportGlucoseUnit.MgPerDl, RecordType.Strip, "A"),
-                new CsvReading(T("2024-01-01 08:15"), 0.4, ExportGlucoseUnit.MmolPerL, RecordType.Ketone, "A"),
-                new CsvReading(T("2024-01-01 08:20"), 6.1, ExportGlucoseUnit.MmolPerL, RecordType.Historic, "B"),
+                new CsvReading(T("2024-01-01 08:00"), 100, GlucoseUnit.MgPerDl, RecordType.Historic, "A"),
+                new CsvReading(T("2024-01-01 08:05"), 250, GlucoseUnit.MgPerDl, RecordType.Scan, "A"),
+                new CsvReading(T("2024-01-01 08:10"), 90, GlucoseUnit.MgPerDl, RecordType.Strip, "A"),
+                new CsvReading(T("2024-01-01 08:15"), 0.4, GlucoseUnit.MmolPerL, RecordType.Ketone, "A"),
+                new CsvReading(T("2024-01-01 08:20"), 6.1, GlucoseUnit.MmolPerL, RecordType.Historic, "B"),
             ],
         };
 

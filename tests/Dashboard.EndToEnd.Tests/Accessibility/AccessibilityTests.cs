@@ -44,7 +44,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, ConsoleAppFixture
 
         foreach (var dark in new[] { false, true })
         {
-            foreach (var path in (string[])["/", "/patients", "/events", "/practices", "/practice-accounts", "/audit", "/settings"])
+            foreach (var path in (string[])["/", "/patients", "/triage", "/events", "/practices", "/practice-accounts", "/audit", "/settings", "/settings/preferences"])
             {
                 await page.GotoAsync(path);
                 await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).First.WaitForAsync();

@@ -35,6 +35,61 @@ public sealed class GlucoseReviewTests(BrowserFixture browser, ConsoleAppFixture
         await Assertions.Expect(agp.Locator("[data-chart=agp] svg.apexcharts-svg")).ToBeVisibleAsync();
     });
 
+    /// <summary>
+    /// The lowest contrast ratio (WCAG 2.x) between the computed colour (<c>fill</c> for SVG text and shapes, or the
+    /// <c>stroke</c> of lines) of the elements matched and the first opaque background behind them.
+    /// </summary>
+    private const string LowestContrast = """
+        ([selector, property]) => {
+            const rgb = text => text.match(/[\d.]+/g).slice(0, 4).map(Number);
+            const luminance = ([r, g, b]) => {
+                const c = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+                return 0.2126 * c(r) + 0.7152 * c(g) + 0.0722 * c(b);
+            };
+            const background = element => {
+                for (let e = element; e; e = e.parentElement) {
+                    if (!(e instanceof HTMLElement)) continue;
+                    const color = rgb(getComputedStyle(e).backgroundColor);
+                    if (color.length < 4 || color[3] > 0.9) return color;
+                }
+                return [255, 255, 255];
+            };
+            const ratios = [...document.querySelectorAll(selector)].map(element => {
+                const [a, b] = [luminance(rgb(getComputedStyle(element)[property])), luminance(background(element))];
+                return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+            });
+            return ratios.length === 0 ? -1 : Math.min(...ratios);
+        }
+        """;
+
+    [Fact]
+    public Task In_the_dark_theme_chart_axes_legends_and_lines_are_readable_and_follow_a_live_theme_switch() => InBrowserAsync(async page =>
+    {
+        var userId = await AddPatientAsync("dark-e2e-" + Guid.NewGuid().ToString("N")[..8], FourteenDaysOfQuarterHours());
+        await page.SignInAsync(SeededPeople.Viewer, $"/patients/{userId}/review");
+        await Assertions.Expect(page.Locator("[data-chart=agp] .apexcharts-legend-text")).ToHaveCountAsync(3);
+        var lightAxis = await page.EvaluateAsync<double>(LowestContrast, new[] { "[data-chart=agp] .apexcharts-yaxis-label, [data-chart=agp] .apexcharts-xaxis-label", "fill" });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Switch to dark theme" }).ClickAsync();
+        // Redrawn in place with the dark theme's text colour (no reload).
+        await Assertions.Expect(page.Locator("[data-chart=agp] .apexcharts-yaxis-title-text")).ToHaveCSSAsync("fill", "rgb(224, 224, 224)");
+
+        // WCAG 1.4.3 for the text of axes and legends, 1.4.11 (3:1) for the lines and the daily tiles' line.
+        Task<double> Contrast(string selector, string property) => page.EvaluateAsync<double>(LowestContrast, new[] { selector, property });
+        Assert.InRange(lightAxis, 4.5, 21);
+        Assert.InRange(await Contrast("[data-chart=agp] .apexcharts-yaxis-label, [data-chart=agp] .apexcharts-xaxis-label", "fill"), 4.5, 21);
+        Assert.InRange(await Contrast("[data-chart=agp] .apexcharts-yaxis-title-text", "fill"), 4.5, 21);
+        Assert.InRange(await Contrast("[data-chart=agp] .apexcharts-legend-text", "color"), 4.5, 21);
+        Assert.InRange(await Contrast("[data-chart=time-in-ranges] .apexcharts-legend-text", "color"), 4.5, 21);
+        Assert.InRange(await Contrast("[data-chart=detail] .apexcharts-yaxis-label", "fill"), 4.5, 21);
+        Assert.InRange(await Contrast("[data-chart=detail] .apexcharts-line-series path.apexcharts-line", "stroke"), 3, 21);
+        Assert.InRange(await Contrast("[data-chart=agp] .apexcharts-line-series path.apexcharts-line", "stroke"), 3, 21);
+        Assert.InRange(await Contrast("svg[data-chart=daily-profile] path", "stroke"), 3, 21);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Switch to light theme" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-chart=agp] .apexcharts-yaxis-title-text")).ToHaveCSSAsync("fill", "rgb(66, 66, 66)");
+    });
+
     [Fact]
     public Task A_viewer_downloads_the_AGP_report_PDF_and_every_page_has_content() => InBrowserAsync(async page =>
     {

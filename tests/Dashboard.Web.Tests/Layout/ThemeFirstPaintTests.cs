@@ -27,6 +27,8 @@ public sealed class ThemeFirstPaintTests : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddScoped<ThemePreference>();
+        Services.AddScoped<Dashboard.Web.Components.Time.TimeZonePreference>();
+        Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
         var auth = AddAuthorization();
         auth.SetAuthorized("Ada Admin");
         auth.SetConsoleRole("admin");

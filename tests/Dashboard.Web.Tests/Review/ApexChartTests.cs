@@ -56,6 +56,35 @@ public sealed class ApexChartTests : BunitContext
     }
 
     [Fact]
+    public void The_cascaded_dark_theme_gives_light_text_and_series_and_a_theme_switch_updates_the_chart_in_place()
+    {
+        _module.SetupVoid("create", _ => true).SetVoidResult();
+        _module.SetupVoid("update", _ => true).SetVoidResult();
+        var options = Line(100) with { Colors = ["#0D47A1"] };
+        var host = Render<CascadingValue<ChartTheme>>(p => p.Add(c => c.Value, ChartTheme.Dark)
+            .AddChildContent<ApexChart>(c => c.Add(x => x.Options, options).Add(x => x.Label, "Glucose")));
+
+        using (var dark = JsonDocument.Parse((string)_module.VerifyInvoke("create").Arguments[1]!))
+        {
+            var root = dark.RootElement;
+            Assert.Equal("dark", root.GetProperty("theme").GetProperty("mode").GetString());
+            Assert.Equal(ChartTheme.Dark.TextColor, root.GetProperty("chart").GetProperty("foreColor").GetString());
+            Assert.Equal(ChartTheme.Dark.TextColor, root.GetProperty("legend").GetProperty("labels").GetProperty("colors").GetString());
+            Assert.Equal("dark", root.GetProperty("tooltip").GetProperty("theme").GetString());
+            Assert.Equal("#E3F2FD", root.GetProperty("colors")[0].GetString()); // the navy median, lightened
+        }
+
+        host.Render(p => p.Add(c => c.Value, ChartTheme.Light)
+            .AddChildContent<ApexChart>(c => c.Add(x => x.Options, options).Add(x => x.Label, "Glucose")));
+
+        _module.VerifyInvoke("create", calledTimes: 1);
+        using var light = JsonDocument.Parse((string)_module.VerifyInvoke("update", calledTimes: 1)[0].Arguments[1]!);
+        Assert.Equal("light", light.RootElement.GetProperty("theme").GetProperty("mode").GetString());
+        Assert.Equal(ChartTheme.Light.TextColor, light.RootElement.GetProperty("chart").GetProperty("foreColor").GetString());
+        Assert.Equal("#0D47A1", light.RootElement.GetProperty("colors")[0].GetString());
+    }
+
+    [Fact]
     public async Task Disposing_destroys_the_chart_and_a_gone_circuit_is_no_error()
     {
         _module.SetupVoid("create", _ => true).SetVoidResult();

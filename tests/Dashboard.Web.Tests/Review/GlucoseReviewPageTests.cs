@@ -5,6 +5,8 @@ using Dashboard.Core.Audit;
 using Dashboard.Core.Glucose;
 using Dashboard.Core.Glucose.Review;
 using Dashboard.Core.Glucose.Store;
+using Dashboard.Core.Preferences;
+using Dashboard.Core.Teams;
 using Dashboard.Core.Storage;
 using Dashboard.Web.Access;
 using Dashboard.Web.Components.Charts;
@@ -41,6 +43,10 @@ public sealed class GlucoseReviewPageTests : BunitContext, IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _store.AddToAsync(Services, seedDemo: true, staffMember: ReviewPatients.ViewerEmail);
+        // The development seed's first team is deployed in the EU (mmol/L by default): these tests read mg/dL unless
+        // a test deploys its patient's team in the EU.
+        await using var db = await Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+        await db.Teams.ExecuteUpdateAsync(t => t.SetProperty(x => x.DeploymentRegion, DeploymentRegion.Us));
         _charts = JSInterop.SetupModule(ApexChart.ModulePath);
     }
 
@@ -144,19 +150,87 @@ public sealed class GlucoseReviewPageTests : BunitContext, IAsyncLifetime
         page.WaitForAssertion(() => Assert.Equal("7.5 mmol/L", Text(page, "stat-mean"))); // 135 / 18.0182
         Assert.Equal(created, _charts.Invocations["create"].Count); // no chart re-created
         Assert.Contains(_charts.Invocations["update"], i => ((string)i.Arguments[1]!).Contains("\"id\":\"agp\"") && ((string)i.Arguments[1]!).Contains("\"y\":3.9,\"y2\":10"));
-        Assert.Equal([UnitPreference.StorageKey, "mmol/L"], JSInterop.VerifyInvoke("localStorage.setItem").Arguments);
+        // Kept on the server for the person, not in this browser.
+        page.WaitForAssertion(() => Assert.Equal(GlucoseUnit.MmolPerL, PreferenceOfViewer().GlucoseUnit));
     }
 
     [Fact]
-    public async Task The_unit_remembered_in_this_browser_is_used()
+    public async Task Switching_the_unit_converts_the_readings_held_without_reading_the_store_again()
     {
-        JSInterop.Setup<string?>("localStorage.getItem", UnitPreference.StorageKey).SetResult("mmol/L");
         var patient = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 2, 90, 180));
+        var page = RenderPage(patient);
+        Assert.Equal("192", Text(page, "stat-readings"));
+        // A reading stored after the page read the period: a unit switch that queried again would count it.
+        await Services.GetRequiredService<ReadingWriter>().WriteAsync(patient, null, DataSources.CsvImport,
+            [new ReadingInput(ReviewPatients.Start.AddDays(2).AddMinutes(-5), ReadingKind.Automatic, 135, GlucoseUnit.MgPerDl)], []);
+
+        page.FindAll(".mud-toggle-item").Single(b => b.TextContent.Trim() == "mmol/L").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("7.5 mmol/L", Text(page, "stat-mean")));
+        Assert.Equal("192", Text(page, "stat-readings"));
+        Assert.Contains("mmol/L", page.Find("[data-testid=detail-summary]").TextContent);
+    }
+
+    [Fact]
+    public async Task Daily_profiles_are_server_drawn_vectors_with_a_title_on_the_target_band_of_the_unit()
+    {
+        var patient = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 2, 90, 180));
+        var page = RenderPage(patient);
+
+        var tiles = page.FindAll("svg[data-chart=daily-profile]");
+        Assert.Equal(2, tiles.Count);
+        Assert.Equal("img", tiles[0].GetAttribute("role"));
+        Assert.StartsWith("Sat 1 Mar: mean 135 mg/dL", tiles[0].QuerySelector("title")!.TextContent);
+        // 70–180 mg/dL on a 0–350 scale, 100 units high: from y 48.6 (180) down 31.4 units (to 70).
+        var band = tiles[0].QuerySelector("rect")!;
+        Assert.Equal(("48.6", "31.4"), (band.GetAttribute("y"), band.GetAttribute("height")));
+        var line = tiles[0].QuerySelector("path")!.GetAttribute("d")!;
+        Assert.StartsWith("M0 74.3 L", line); // 00:00 at 90 mg/dL: 100 − 90 / 350 × 100
+        Assert.Empty(page.FindAll(".daily-profiles .apex-chart"));
+
+        page.FindAll(".mud-toggle-item").Single(b => b.TextContent.Trim() == "mmol/L").Click();
+
+        // 3.9–10.0 mmol/L on a 0–21 scale.
+        page.WaitForAssertion(() => Assert.Equal("52.4", page.Find("svg[data-chart=daily-profile] rect").GetAttribute("y")));
+        Assert.Equal("29", page.Find("svg[data-chart=daily-profile] rect").GetAttribute("height"));
+    }
+
+    private StaffPreference PreferenceOfViewer() =>
+        Services.GetRequiredService<StaffPreferences>().GetAsync(ReviewPatients.ViewerEmail).GetAwaiter().GetResult();
+
+    private async Task DeployTeamOfAsync(Guid patient, DeploymentRegion region)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+        var team = await db.Teams.SingleAsync(t => db.Users.Any(u => u.Id == patient && u.TeamId == t.Id));
+        team.DeploymentRegion = region;
+        await db.SaveChangesAsync();
+    }
+
+    [Theory]
+    [InlineData(DeploymentRegion.Eu, "7.5 mmol/L", "mmol/L")]
+    [InlineData(DeploymentRegion.Us, "135 mg/dL", "mg/dL")]
+    public async Task Without_a_choice_of_their_own_a_person_reads_the_unit_of_the_patients_deployment_region(DeploymentRegion region, string mean, string unit)
+    {
+        var patient = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 2, 90, 180));
+        await DeployTeamOfAsync(patient, region);
 
         var page = RenderPage(patient);
 
-        Assert.Equal("7.5 mmol/L", Text(page, "stat-mean"));
-        Assert.Equal("mmol/L", page.Find("[data-testid=glucose-review]").GetAttribute("data-unit"));
+        Assert.Equal(mean, Text(page, "stat-mean"));
+        Assert.Equal(unit, page.Find("[data-testid=glucose-review]").GetAttribute("data-unit"));
+        Assert.Null(PreferenceOfViewer().GlucoseUnit); // a default, not a choice
+    }
+
+    [Fact]
+    public async Task The_persons_own_unit_kept_on_the_server_wins_over_the_regions_default()
+    {
+        await Services.GetRequiredService<StaffPreferences>().SetGlucoseUnitAsync(ReviewPatients.ViewerEmail.ToUpperInvariant(), GlucoseUnit.MgPerDl);
+        var patient = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 2, 90, 180));
+        await DeployTeamOfAsync(patient, DeploymentRegion.Eu);
+
+        var page = RenderPage(patient);
+
+        Assert.Equal("135 mg/dL", Text(page, "stat-mean"));
     }
 
     [Fact]
@@ -228,19 +302,23 @@ public sealed class GlucoseReviewPageTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_90_day_5_minute_patient_sends_under_150_KB_of_chart_options()
+    public async Task A_90_day_5_minute_patient_sends_under_150_KB_of_chart_data()
     {
         _charts.SetupVoid("create", _ => true).SetVoidResult();
         var patient = await ReviewPatients.AddAsync(Services, GlucoseBenchmark.FiveMinuteSeries(90));
         var navigation = Services.GetRequiredService<NavigationManager>();
         navigation.NavigateTo($"/patients/{patient}/review?days=90");
 
-        RenderPage(patient);
+
+        var page = RenderPage(patient);
 
         var created = _charts.Invocations["create"].Select(i => (string)i.Arguments[1]!).ToList();
-        var bytes = created.Sum(Encoding.UTF8.GetByteCount);
-        _output.WriteLine($"{created.Count} charts, {bytes:N0} bytes of options and series");
-        Assert.Equal(2 + 90 + 1, created.Count); // ranges, AGP, a profile a day, detail
+        // The daily profiles are drawn on the server: their SVG markup is what they send.
+        var days = page.Find("[data-testid=daily-profiles] .daily-profiles").OuterHtml;
+        var bytes = created.Sum(Encoding.UTF8.GetByteCount) + Encoding.UTF8.GetByteCount(days);
+        _output.WriteLine($"{created.Count} charts, {bytes:N0} bytes of options and series, daily SVG markup included");
+        Assert.Equal(3, created.Count); // ranges, AGP, detail
+        Assert.Equal(90, page.FindAll("svg[data-chart=daily-profile]").Count);
         Assert.True(bytes < ReviewPayload.BudgetBytes, $"{bytes} bytes");
     }
 

@@ -21,14 +21,14 @@ public class ExportVariantTests
 
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal(TimestampFormat.MonthDayYear12Hour, result.DateFormat);
-        Assert.Equal(ExportGlucoseUnit.MgPerDl, result.Unit);
+        Assert.Equal(GlucoseUnit.MgPerDl, result.Unit);
         Assert.Equal("Libre app", result.Device);
         Assert.Equal(
             [
-                new CsvReading(new DateTime(2024, 11, 5, 0, 5, 0), 102, ExportGlucoseUnit.MgPerDl, RecordType.Historic, "ABC123"),
-                new CsvReading(new DateTime(2024, 11, 5, 12, 10, 0), 40, ExportGlucoseUnit.MgPerDl, RecordType.Historic, "ABC123"),
-                new CsvReading(new DateTime(2024, 11, 13, 13, 15, 0), 500, ExportGlucoseUnit.MgPerDl, RecordType.Historic, "ABC123"),
-                new CsvReading(new DateTime(2024, 11, 13, 13, 20, 0), 180, ExportGlucoseUnit.MgPerDl, RecordType.Scan, "ABC123"),
+                new CsvReading(new DateTime(2024, 11, 5, 0, 5, 0), 102, GlucoseUnit.MgPerDl, RecordType.Historic, "ABC123"),
+                new CsvReading(new DateTime(2024, 11, 5, 12, 10, 0), 40, GlucoseUnit.MgPerDl, RecordType.Historic, "ABC123"),
+                new CsvReading(new DateTime(2024, 11, 13, 13, 15, 0), 500, GlucoseUnit.MgPerDl, RecordType.Historic, "ABC123"),
+                new CsvReading(new DateTime(2024, 11, 13, 13, 20, 0), 180, GlucoseUnit.MgPerDl, RecordType.Scan, "ABC123"),
             ],
             result.Readings);
     }
@@ -63,9 +63,9 @@ public class ExportVariantTests
         Assert.Equal(("FreeStyle Libre", "JGGX123-T4567"), (result.Device, result.SerialNumber));
         Assert.Equal([2, 0, 1, 2, 0, 0, 0], Enumerable.Range(0, 7).Select(t => result.RowsPerRecordType[(RecordType)t]));
         Assert.Equal(new DateTime(2018, 6, 14, 23, 59, 0), result.Readings[0].Timestamp);
-        Assert.Equal(new CsvReading(new DateTime(2018, 6, 15, 7, 31, 0), 0.4, ExportGlucoseUnit.MmolPerL, RecordType.Ketone, "JGGX123-T4567"),
+        Assert.Equal(new CsvReading(new DateTime(2018, 6, 15, 7, 31, 0), 0.4, GlucoseUnit.MmolPerL, RecordType.Ketone, "JGGX123-T4567"),
             result.Readings[3]);
-        Assert.Equal(ExportGlucoseUnit.MgPerDl, result.Readings[2].Unit);
+        Assert.Equal(GlucoseUnit.MgPerDl, result.Readings[2].Unit);
         Assert.Equal(0.0, result.Readings[4].Value); // a ketone of 0.0 mmol/L is a reading, not a bad value
     }
 

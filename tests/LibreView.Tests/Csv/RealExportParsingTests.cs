@@ -62,7 +62,7 @@ public class RealExportParsingTests
         Assert.Equal(new DateTime(2020, 11, 28, 23, 34, 0), result.Last);
         Assert.All(result.Readings, r => Assert.Equal(DateTimeKind.Unspecified, r.Timestamp.Kind));
         var first = result.Readings[0];
-        Assert.Equal(new CsvReading(new DateTime(2019, 12, 5, 16, 25, 0), 6.3, ExportGlucoseUnit.MmolPerL,
+        Assert.Equal(new CsvReading(new DateTime(2019, 12, 5, 16, 25, 0), 6.3, GlucoseUnit.MmolPerL,
             RecordType.Historic, "b59d4499-1a07-462b-b7da-a179f2093996"), first);
         Assert.Contains(result.Notes, n => n.Text == "morning" && n.Timestamp == new DateTime(2020, 11, 19, 8, 39, 0));
         // 16 food rows: 14 non-numeric food flags ("1") and 2 with grams; flags alone carry nothing to keep.
@@ -99,7 +99,7 @@ public class RealExportParsingTests
         Assert.True(result.Succeeded, result.Error);
         Assert.Empty(result.RejectedRows);
         Assert.Equal(export.Device, result.Device);
-        Assert.Equal(ExportGlucoseUnit.MmolPerL, result.Unit);
+        Assert.Equal(GlucoseUnit.MmolPerL, result.Unit);
         Assert.Equal(ExportLayout.Current, result.Layout);
         Assert.Equal(TimestampFormat.DayMonthYear24Hour, result.DateFormat);
         Assert.Equal("DD-MM-YYYY HH:mm", result.DateFormat.Pattern);

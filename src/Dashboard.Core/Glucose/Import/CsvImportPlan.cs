@@ -96,7 +96,7 @@ public sealed class CsvImportPlan
                 continue;
             }
 
-            readings.Add(new ReadingInput(reading.Timestamp, kind, reading.Value, CsvExportReadings.UnitOf(reading.Unit),
+            readings.Add(new ReadingInput(reading.Timestamp, kind, reading.Value, reading.Unit,
                 reading.SerialNumber.Length > 0 ? reading.SerialNumber : null));
         }
 

@@ -74,7 +74,7 @@ public sealed class CsvImportPreview
             Device = export.Device,
             SerialNumber = export.SerialNumber,
             Devices = export.Devices,
-            Unit = CsvExportReadings.UnitOf(export.Unit),
+            Unit = export.Unit,
             Encoding = export.Encoding,
             DateFormat = export.DateFormat.Pattern,
             First = export.First,

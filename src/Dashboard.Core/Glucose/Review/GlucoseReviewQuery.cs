@@ -17,20 +17,30 @@ public sealed class GlucoseReviewQuery(IDbContextFactory<DashboardDbContext> con
     /// <paramref name="actor"/>'s name before it is returned.
     /// </summary>
     public async Task<GlucoseReview?> ViewAsync(
-        Guid userId, StaffScope scope, ReviewPeriod period, GlucoseUnit unit, DayRange? detail, Dashboard.Core.Audit.AuditActor actor, CancellationToken ct = default)
+        Guid userId, StaffScope scope, ReviewPeriod period, GlucoseUnit unit, DayRange? detail, Dashboard.Core.Audit.AuditActor actor, CancellationToken ct = default) =>
+        (await ViewReadingsAsync(userId, scope, period, detail, actor, ct))?.In(unit);
+
+    /// <summary><see cref="ReadAsync"/> as a person's view of the patient's glucose, audited like <see cref="ViewAsync"/>.</summary>
+    public async Task<ReviewReadings?> ViewReadingsAsync(
+        Guid userId, StaffScope scope, ReviewPeriod period, DayRange? detail, Dashboard.Core.Audit.AuditActor actor, CancellationToken ct = default)
     {
-        var review = await GetAsync(userId, scope, period, unit, detail, ct);
-        if (review is not null)
+        var readings = await ReadAsync(userId, scope, period, detail, ct);
+        if (readings is not null)
         {
-            await audit.WriteAsync(actor, Dashboard.Core.Audit.AuditActions.ViewGlucose, review.TeamId, review.UserId, review.ClientUserId,
-                $"glucose review, {review.Period}", ct);
+            await audit.WriteAsync(actor, Dashboard.Core.Audit.AuditActions.ViewGlucose, readings.TeamId, readings.UserId, readings.ClientUserId,
+                $"glucose review, {readings.Period}", ct);
         }
-        return review;
+        return readings;
     }
 
     /// <summary>The review of a period; its detail chart shows the days of <paramref name="detail"/>, or else the period's last day.</summary>
     public async Task<GlucoseReview?> GetAsync(
-        Guid userId, StaffScope scope, ReviewPeriod period, GlucoseUnit unit, DayRange? detail = null, CancellationToken ct = default)
+        Guid userId, StaffScope scope, ReviewPeriod period, GlucoseUnit unit, DayRange? detail = null, CancellationToken ct = default) =>
+        (await ReadAsync(userId, scope, period, detail, ct))?.In(unit);
+
+    /// <summary>What the review of a period is computed from, in any unit (see <see cref="ReviewReadings"/>).</summary>
+    public async Task<ReviewReadings?> ReadAsync(
+        Guid userId, StaffScope scope, ReviewPeriod period, DayRange? detail = null, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (await PatientAsync(db, userId, scope, ct) is not { } patient) return null;
@@ -41,15 +51,10 @@ public sealed class GlucoseReviewQuery(IDbContextFactory<DashboardDbContext> con
         var windowReadings = series.In(window);
         var metrics = GlucoseMetricsCalculator.Compute(windowReadings, window);
         var (firstDay, lastDay) = DaysOf(period, metrics);
-
-        var profiles = firstDay is { } f && lastDay is { } l ? ReviewCharts.DailyProfiles(windowReadings, f, l, unit) : [];
-        var agp = ReviewCharts.Agp(windowReadings, unit);
-        var events = ReviewEventsFormat.From(GlucoseEvents.Find(windowReadings, window), unit);
+        var events = GlucoseEvents.Find(windowReadings, window);
         var days = detail ?? DayRange.Single(lastDay ?? period.End);
-        var detailChart = await DetailAsync(db, userId, days, unit, ct);
-        return new GlucoseReview(userId, patient.TeamId, patient.ClientUserId, period, unit, firstDay, lastDay, metrics,
-            ReviewStatisticsFormat.From(metrics, firstDay, lastDay, unit, period), ReviewGoals.Rows(metrics, unit), agp, profiles, detailChart,
-            events);
+        return new ReviewReadings(userId, patient.TeamId, patient.ClientUserId, patient.Region, period, series, window, metrics, firstDay, lastDay, events,
+            await DetailAsync(db, userId, days, ct));
     }
 
     /// <summary>
@@ -67,13 +72,17 @@ public sealed class GlucoseReviewQuery(IDbContextFactory<DashboardDbContext> con
     }
 
     /// <summary>The detail chart of whole days [from 00:00, to 24:00): glucose line (≤ 2,000 points) and hourly markers.</summary>
-    public async Task<DetailChart?> GetDetailAsync(Guid userId, StaffScope scope, DayRange days, GlucoseUnit unit, CancellationToken ct = default)
+    public async Task<DetailChart?> GetDetailAsync(Guid userId, StaffScope scope, DayRange days, GlucoseUnit unit, CancellationToken ct = default) =>
+        (await ReadDetailAsync(userId, scope, days, ct))?.In(unit);
+
+    /// <summary>What the detail chart of whole days is drawn from, in any unit.</summary>
+    public async Task<DetailReadings?> ReadDetailAsync(Guid userId, StaffScope scope, DayRange days, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await PatientAsync(db, userId, scope, ct) is null ? null : await DetailAsync(db, userId, days, unit, ct);
+        return await PatientAsync(db, userId, scope, ct) is null ? null : await DetailAsync(db, userId, days, ct);
     }
 
-    private static async Task<DetailChart> DetailAsync(DashboardDbContext db, Guid userId, DayRange days, GlucoseUnit unit, CancellationToken ct)
+    private static async Task<DetailReadings> DetailAsync(DashboardDbContext db, Guid userId, DayRange days, CancellationToken ct)
     {
         var start = days.From.ToDateTime(TimeOnly.MinValue);
         var end = days.To.AddDays(1).ToDateTime(TimeOnly.MinValue);
@@ -81,17 +90,17 @@ public sealed class GlucoseReviewQuery(IDbContextFactory<DashboardDbContext> con
         var notes = await db.Notes.AsNoTracking()
             .Where(n => n.UserId == userId && n.Timestamp >= start && n.Timestamp < end)
             .ToListAsync(ct);
-        return new DetailChart(days.From, days.To, unit, ReviewCharts.DetailLine(readings.Readings, unit), HourlyMarkers.From(notes), ReviewCharts.TargetOf(unit));
+        return new DetailReadings(days, readings, notes);
     }
 
-    private sealed record Patient(Guid TeamId, string ClientUserId);
+    private sealed record Patient(Guid TeamId, string ClientUserId, Dashboard.Core.Teams.DeploymentRegion Region);
 
     private static Task<Patient?> PatientAsync(DashboardDbContext db, Guid userId, StaffScope scope, CancellationToken ct)
     {
         var teamIds = scope.TeamIds.ToList();
         return db.Users.AsNoTracking()
             .Where(u => u.Id == userId && u.Team!.OrganizationId == scope.OrganizationId && teamIds.Contains(u.TeamId))
-            .Select(u => new Patient(u.TeamId, u.ClientUserId))
+            .Select(u => new Patient(u.TeamId, u.ClientUserId, u.Team!.DeploymentRegion))
             .FirstOrDefaultAsync(ct);
     }
 

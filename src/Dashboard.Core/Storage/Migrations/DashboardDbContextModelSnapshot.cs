@@ -910,6 +910,27 @@ namespace Dashboard.Core.Storage.Migrations
                     b.ToTable("TeamPracticeBindings");
                 });
 
+            modelBuilder.Entity("Dashboard.Core.Preferences.StaffPreference", b =>
+                {
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("GlucoseUnit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Email");
+
+                    b.ToTable("StaffPreferences");
+                });
+
             modelBuilder.Entity("Dashboard.Core.Storage.StoreWriteProbe", b =>
                 {
                     b.Property<Guid>("Id")

@@ -24,6 +24,8 @@ public sealed record ApexChartOptions
     public Tooltip? Tooltip { get; init; }
     public PlotOptions? PlotOptions { get; init; }
     public Markers? Markers { get; init; }
+    public ThemeMode? Theme { get; init; }
+    public Grid? Grid { get; init; }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -61,6 +63,10 @@ public sealed record ChartSettings
     public bool? Stacked { get; init; }
     public string? StackType { get; init; }
     public string? FontFamily { get; init; }
+
+    /// <summary>The colour of axis labels, titles and legend text.</summary>
+    public string? ForeColor { get; init; }
+    public string? Background { get; init; }
     public Toggle? Zoom { get; init; }
     public Toggle? Toolbar { get; init; }
     public Toggle? Animations { get; init; }
@@ -92,6 +98,20 @@ public sealed record XAxis
     public IReadOnlyList<string>? Categories { get; init; }
     public AxisLabels? Labels { get; init; }
     public AxisTitle? Title { get; init; }
+    public AxisBorder? AxisBorder { get; init; }
+}
+
+public sealed record AxisBorder
+{
+    public string? Color { get; init; }
+}
+
+/// <summary>ApexCharts' light or dark mode (tooltips, default palette).</summary>
+public sealed record ThemeMode(string Mode);
+
+public sealed record Grid
+{
+    public string? BorderColor { get; init; }
 }
 
 public sealed record YAxis
@@ -172,6 +192,12 @@ public sealed record Legend
     public string? Position { get; init; }
     public bool? ShowForSingleSeries { get; init; }
     public bool? InverseOrder { get; init; }
+    public LegendLabels? Labels { get; init; }
+}
+
+public sealed record LegendLabels
+{
+    public string? Colors { get; init; }
 }
 
 public sealed record Tooltip
@@ -180,6 +206,9 @@ public sealed record Tooltip
     public bool? Shared { get; init; }
     public TooltipValue? X { get; init; }
     public TooltipValue? Y { get; init; }
+
+    /// <summary>"light" or "dark".</summary>
+    public string? Theme { get; init; }
 }
 
 public sealed record TooltipValue

@@ -1,7 +1,5 @@
 namespace LibreView.Client;
 
-public enum GlucoseUnit { MmolPerL = 0, MgPerDl = 1 }
-
 /// <summary>Where a reading of the Daily Log comes from: <c>Days[].Glucose</c> (historic, automatic) or <c>Days[].SensorScans</c>.</summary>
 public enum GlucoseRecordType { Historic = 0, Scan = 1 }
 

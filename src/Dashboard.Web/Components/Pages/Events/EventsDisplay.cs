@@ -4,12 +4,9 @@ using MudBlazor;
 
 namespace Dashboard.Web.Components.Pages.Events;
 
-/// <summary>How the events page writes times and shows delivery states.</summary>
+/// <summary>How the events page shows delivery states (times are StaffTime's).</summary>
 public static class EventsDisplay
 {
-    public static string Utc(DateTime? time) =>
-        time is { } value ? value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC" : "—";
-
     public static Color ColorOf(WebhookDeliveryStatus status) => status switch
     {
         WebhookDeliveryStatus.Succeeded => Color.Success,

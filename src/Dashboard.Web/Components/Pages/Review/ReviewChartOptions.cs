@@ -88,23 +88,6 @@ public static class ReviewChartOptions
         Tooltip = new Tooltip { Shared = true, X = new TooltipValue { Formatter = Formatters.MinutesOfDay } },
     };
 
-    /// <summary>A small chart of one day: the glucose line on the target band, no axes.</summary>
-    public static ApexChartOptions DailyProfile(DailyProfile day, TargetBand target, GlucoseUnit unit) => new()
-    {
-        Chart = new ChartSettings { Type = "line", Height = 90, Sparkline = new Toggle(true), Animations = Off, Toolbar = NoToolbar },
-        Series = [new ApexSeries(DetailGlucoseName, day.Points)],
-        Colors = [GlucoseLine],
-        Stroke = new Stroke { Curve = "straight", Width = [1.5] },
-        Xaxis = new XAxis { Type = "numeric", Min = 0, Max = 1440 },
-        Yaxis = new YAxis { Min = 0, Max = GlucoseAxisMax(unit) },
-        Annotations = new Annotations { Yaxis = [TargetBand(target) with { Label = null }] },
-        Tooltip = new Tooltip
-        {
-            X = new TooltipValue { Formatter = Formatters.MinutesOfDay },
-            Y = new TooltipValue { Formatter = Formatters.ForDecimals(GlucoseFormat.Decimals(unit)) },
-        },
-    };
-
     /// <summary>The detail chart: glucose over floating local time on the target band, markers at their hour, zoomable on x.</summary>
     public static ApexChartOptions Detail(DetailChart detail, GlucoseUnit unit, IReadOnlyList<EventRow>? events = null) => new()
     {

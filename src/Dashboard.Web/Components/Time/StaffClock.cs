@@ -1,0 +1,21 @@
+using System.Globalization;
+using Dashboard.Core.Time;
+
+namespace Dashboard.Web.Components.Time;
+
+/// <summary>
+/// The signed-in person's time zone and language for staff-facing times, cascaded by MainLayout so every
+/// <see cref="StaffTime"/> re-renders when the browser reports its zone. Formatting itself is
+/// <see cref="StaffTimeFormat"/>'s (Core).
+/// </summary>
+public sealed record StaffClock(TimeZoneInfo Zone, CultureInfo Culture)
+{
+    /// <summary>Before anything is known: UTC, English.</summary>
+    public static StaffClock Default { get; } = new(StaffTimeFormat.Fallback, CultureInfo.GetCultureInfo("en"));
+
+    public string Local(DateTime utc) => StaffTimeFormat.Local(utc, Zone, Culture);
+
+    public string LocalDate(DateTime utc) => StaffTimeFormat.LocalDate(utc, Zone, Culture);
+
+    public string Device(DateTime floating) => StaffTimeFormat.Device(floating, Culture);
+}
