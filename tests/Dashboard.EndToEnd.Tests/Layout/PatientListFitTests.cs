@@ -26,9 +26,21 @@ public sealed class PatientListFitTests(BrowserFixture browser, ConsoleAppFixtur
         }
         """;
 
-    private sealed record Header(string Text, double Left, double Right);
+    // Classes with setters: Playwright builds what a script returns through a parameterless constructor.
+    private sealed class Header
+    {
+        public string Text { get; set; } = "";
+        public double Left { get; set; }
+        public double Right { get; set; }
+    }
 
-    private sealed record Fit(double PageOverflow, double GridOverflow, double Width, Header[] Headers);
+    private sealed class Fit
+    {
+        public double PageOverflow { get; set; }
+        public double GridOverflow { get; set; }
+        public double Width { get; set; }
+        public Header[] Headers { get; set; } = [];
+    }
 
     [Fact]
     public Task At_1280_by_800_the_patient_list_has_no_horizontal_scroll_and_every_default_column_is_visible() => InBrowserAsync(async page =>

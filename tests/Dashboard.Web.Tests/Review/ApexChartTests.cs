@@ -67,7 +67,7 @@ public sealed class ApexChartTests : BunitContext
         using (var dark = JsonDocument.Parse((string)_module.VerifyInvoke("create").Arguments[1]!))
         {
             var root = dark.RootElement;
-            Assert.Equal("dark", root.GetProperty("theme").GetProperty("mode").GetString());
+            Assert.False(root.TryGetProperty("theme", out _), "ApexCharts' theme.mode would put its own text colour over foreColor");
             Assert.Equal(ChartTheme.Dark.TextColor, root.GetProperty("chart").GetProperty("foreColor").GetString());
             Assert.Equal(ChartTheme.Dark.TextColor, root.GetProperty("legend").GetProperty("labels").GetProperty("colors").GetString());
             Assert.Equal("dark", root.GetProperty("tooltip").GetProperty("theme").GetString());
@@ -79,7 +79,6 @@ public sealed class ApexChartTests : BunitContext
 
         _module.VerifyInvoke("create", calledTimes: 1);
         using var light = JsonDocument.Parse((string)_module.VerifyInvoke("update", calledTimes: 1)[0].Arguments[1]!);
-        Assert.Equal("light", light.RootElement.GetProperty("theme").GetProperty("mode").GetString());
         Assert.Equal(ChartTheme.Light.TextColor, light.RootElement.GetProperty("chart").GetProperty("foreColor").GetString());
         Assert.Equal("#0D47A1", light.RootElement.GetProperty("colors")[0].GetString());
     }

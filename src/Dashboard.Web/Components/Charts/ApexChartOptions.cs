@@ -24,7 +24,6 @@ public sealed record ApexChartOptions
     public Tooltip? Tooltip { get; init; }
     public PlotOptions? PlotOptions { get; init; }
     public Markers? Markers { get; init; }
-    public ThemeMode? Theme { get; init; }
     public Grid? Grid { get; init; }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -105,9 +104,6 @@ public sealed record AxisBorder
 {
     public string? Color { get; init; }
 }
-
-/// <summary>ApexCharts' light or dark mode (tooltips, default palette).</summary>
-public sealed record ThemeMode(string Mode);
 
 public sealed record Grid
 {

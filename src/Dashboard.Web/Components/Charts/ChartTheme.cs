@@ -36,11 +36,13 @@ public sealed record ChartTheme(bool IsDark)
 
     public string SeriesColor(string color) => IsDark && DarkCounterparts.TryGetValue(color, out var dark) ? dark : color;
 
-    /// <summary>The options with this theme's colours: text, grid, tooltip, legend and series.</summary>
+    /// <summary>
+    /// The options with this theme's colours: text, grid, tooltip, legend and series. No ApexCharts <c>theme.mode</c>:
+    /// on a live update that mode puts its own text colour (#f6f7f8) over <c>chart.foreColor</c>.
+    /// </summary>
     public ApexChartOptions Apply(ApexChartOptions options) => options with
     {
         Chart = options.Chart with { ForeColor = TextColor, Background = "transparent" },
-        Theme = new ThemeMode(IsDark ? "dark" : "light"),
         Grid = new Grid { BorderColor = GridColor },
         Colors = options.Colors?.Select(SeriesColor).ToList(),
         Series = [.. options.Series.Select(s => s.Color is null ? s : s with { Color = SeriesColor(s.Color) })],
