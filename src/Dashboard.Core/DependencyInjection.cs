@@ -6,6 +6,7 @@ using Dashboard.Core.Events;
 using Dashboard.Core.Events.Webhooks;
 using Dashboard.Core.Glucose.Store;
 using Dashboard.Core.Linking;
+using Dashboard.Core.Notifications;
 using Dashboard.Core.Organizations;
 using Dashboard.Core.Overview;
 using Dashboard.Core.Patients;
@@ -86,6 +87,7 @@ public static class DependencyInjection
         services.AddWebhooks(configuration);
         services.AddGlucoseReview();
         services.AddTriage();
+        services.AddInvitationsAndNotifications(configuration);
         return services;
     }
 }

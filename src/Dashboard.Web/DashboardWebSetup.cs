@@ -29,6 +29,8 @@ public static class DashboardWebSetup
         services.AddScoped<Dashboard.Web.Components.Time.TimeZonePreference>();
         services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
         services.AddSingleton<PublicLinks>();
+        services.AddSingleton<Dashboard.Core.Notifications.IConsoleAddresses>(sp => sp.GetRequiredService<PublicLinks>());
+        builder.AddDevelopmentMailSink();
         services.AddScoped<Dashboard.Web.Components.Pages.Review.UnitPreference>();
         if (DevelopmentFeatures.DevSignIn(builder.Configuration, builder.Environment))
         {

@@ -49,6 +49,8 @@ public static class AuditActions
     public const string ExportPatientList = "patient_list.exported";
     public const string SignInPracticeAccount = "practice_account.signed_in";
     public const string ChangePlan = "organization.plan_changed";
+    public const string SendInvitation = "patient.invitation_sent";
+    public const string ResendInvitation = "patient.invitation_resent";
 
     /// <summary>The list the audit page filters by; a helper adding an action appends it here.</summary>
     public static IReadOnlyList<string> All { get; } =
@@ -58,7 +60,7 @@ public static class AuditActions
         CreateTeamApiKey, RevokeTeamApiKey, CreateManagementKey, RevokeManagementKey,
         AddWebhookEndpoint, EnableWebhookEndpoint, DisableWebhookEndpoint, RotateWebhookSecret, DeleteWebhookEndpoint, RemovePractice,
         ExportPatientList,
-        SignInPracticeAccount, ChangePlan,
+        SignInPracticeAccount, ChangePlan, SendInvitation, ResendInvitation,
     ];
 }
 

@@ -42,6 +42,10 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<Patients.PatientProfile> PatientProfiles => Set<Patients.PatientProfile>();
     public DbSet<Patients.PatientTag> PatientTags => Set<Patients.PatientTag>();
     public DbSet<Dashboard.Core.Preferences.StaffPreference> StaffPreferences => Set<Dashboard.Core.Preferences.StaffPreference>();
+    public DbSet<Invitations.PatientInvitation> PatientInvitations => Set<Invitations.PatientInvitation>();
+    public DbSet<Notifications.OutgoingMail> OutgoingMails => Set<Notifications.OutgoingMail>();
+    public DbSet<Notifications.StaffNotification> StaffNotifications => Set<Notifications.StaffNotification>();
+    public DbSet<Notifications.NotificationSetting> NotificationSettings => Set<Notifications.NotificationSetting>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

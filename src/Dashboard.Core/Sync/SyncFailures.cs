@@ -13,7 +13,7 @@ namespace Dashboard.Core.Sync;
 /// least 5 minutes and is tried once more; anything else is retried with
 /// exponential back-off and jitter until the attempts run out.
 /// </summary>
-internal sealed class SyncFailures(SyncEvents events)
+internal sealed class SyncFailures(SyncEvents events, Notifications.BrokenConnectionNotices notices)
 {
     public async Task ApplyAsync(SyncWork work, LibreViewError error, string apiRegion, CancellationToken ct)
     {
@@ -23,7 +23,12 @@ internal sealed class SyncFailures(SyncEvents events)
         if (HealthErrorType(work.Connection, error) is { } errorType)
         {
             state.LastErrorType = errorType;
-            StopConnection(work, errorType, error.Message, now);
+            if (StopConnection(work, errorType, error.Message, now))
+            {
+                // Support hears of it in the same commit as the status change: once, and never without it.
+                await notices.ConnectionBrokeAsync(work.Db, work.Team.OrganizationId, work.Team.Id, work.Connection.UserId,
+                    work.ClientUserId, work.Connection.Provider, errorType, ct);
+            }
             return;
         }
 
@@ -101,17 +106,19 @@ internal sealed class SyncFailures(SyncEvents events)
             _ => null,
         };
 
-    private void StopConnection(SyncWork work, string errorType, string message, DateTime now)
+    /// <summary>Stops the connection; true when it was running until now (false when it had stopped before).</summary>
+    private bool StopConnection(SyncWork work, string errorType, string message, DateTime now)
     {
         var connection = work.Connection;
         work.Pull?.MoveToIfActive(PullStatus.Failure, now, errorType, message);
         work.State.NextDueAt = now + work.Options.ShareRecheckInterval;
-        if (connection.Status == ConnectionStatus.Error) return;
+        if (connection.Status == ConnectionStatus.Error) return false;
         connection.Status = ConnectionStatus.Error;
         connection.ErrorType = errorType;
         connection.ErrorMessage = Truncate(message);
         connection.ErroredAt = now;
         events.ConnectionError(work, errorType, message);
+        return true;
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using Dashboard.EndToEnd.Tests.Infrastructure;
-using LibreView.Simulator;
 using LibreView.Simulator.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -8,27 +7,11 @@ namespace Dashboard.EndToEnd.Tests.Patients;
 
 public sealed class ReconnectTests(BrowserFixture browser, ConsoleAppFixture app) : BrowserTest(browser, app)
 {
-    private const string OldPassword = "Libre-Passw0rd!";
-    private const string NewPassword = "Libre-Passw0rd-2026!";
+    private const string NewPassword = ExpiredPatients.NewPassword;
 
     private SimulatorState Sim => App.Services.GetRequiredService<SimulatorState>();
 
-    /// <summary>A linked patient whose LibreView password has since expired, as the sync finds it.</summary>
-    private async Task<(string ClientUserId, string UserId, string Email)> PatientWithExpiredPasswordAsync()
-    {
-        var email = $"expired.{Guid.NewGuid().ToString("N")[..8]}@example.org";
-        Sim.CreateAccount(new AccountSeed { Email = email, Password = OldPassword, Region = "us", Mfa = MfaMethods.Email });
-        var api = new ConsoleApi(App);
-        var clientUserId = "reconnect-" + Guid.NewGuid().ToString("N")[..8];
-        var userId = await api.CreateUserAsync(clientUserId);
-        await api.LinkWithPasswordAsync(userId, email, OldPassword, () => Sim.LastMfaCode(email)!);
-
-        // LibreView expires the password; the next sync finds out by itself.
-        Sim.ExpirePassword(email);
-        await api.RefreshAsync(userId);
-        await api.WaitForConnectionErrorAsync(userId, "provider_password_expired");
-        return (clientUserId, userId, email);
-    }
+    private Task<ExpiredPatients.ExpiredPatient> PatientWithExpiredPasswordAsync() => ExpiredPatients.CreateAsync(App);
 
     [Fact]
     public async Task Support_creates_a_reconnect_link_and_the_page_turns_connected_when_the_patient_relinks()

@@ -47,6 +47,8 @@ public static class AuditCoverage
         new(AuditActions.ExportPatientList, Web + "Audit/AuditExportAndBootstrapTests.cs", "The_audit_export_holds_the_filtered_rows_and_the_patient_export_is_audited_once"),
         new(AuditActions.SignInPracticeAccount, Browser + "Practices/PracticeAccountsPageTests.cs", "An_admin_signs_a_practice_account_in_with_the_code_LibreView_e_mailed"),
         new(AuditActions.SignInPracticeAccount, Web + "Practices/PracticeAccountSignInAuditTests.cs", "An_unattended_sign_in_is_an_installation_level_entry_in_the_same_save_as_the_session"),
+        new(AuditActions.SendInvitation, Web + "Invitations/InvitationPanelTests.cs", "Sending_shows_the_link_and_its_QR_code_keeps_only_a_hash_and_is_audited_once"),
+        new(AuditActions.ResendInvitation, Web + "Invitations/InvitationPanelTests.cs", "The_list_shows_each_invitation_s_state_and_a_resend_gives_a_new_link_audited_once"),
         new(AuditActions.ChangePlan, Web + "Plans/PlanPageTests.cs", "An_admin_changes_the_plan_and_the_change_is_audited_once"),
     ];
 }

@@ -1,4 +1,5 @@
 using Dashboard.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Bunit;
 using Dashboard.Web.Components.Layout;
 using Microsoft.AspNetCore.Components;
@@ -26,6 +27,7 @@ public sealed class ThemeFirstPaintTests : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.TryAddScoped<Dashboard.Web.Access.CurrentStaff>(); // the notification bell's person
         Services.AddScoped<ThemePreference>();
         Services.AddScoped<Dashboard.Web.Components.Time.TimeZonePreference>();
         Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();

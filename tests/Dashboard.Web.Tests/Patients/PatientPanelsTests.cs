@@ -26,7 +26,12 @@ public sealed class PatientPanelsTests : BunitContext, IAsyncLifetime
         _auth.SetAuthorized("Sam Support");
     }
 
-    public async Task InitializeAsync() => await _store.AddToAsync(Services, seedDemo: true);
+    public async Task InitializeAsync()
+    {
+        await _store.AddToAsync(Services, seedDemo: true);
+        // The re-connect panel's invitation form waits for interactivity.
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+    }
 
     async Task IAsyncLifetime.DisposeAsync()
     {

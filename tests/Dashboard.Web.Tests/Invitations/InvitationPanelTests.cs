@@ -1,0 +1,169 @@
+using Bunit;
+using Bunit.TestDoubles;
+using Dashboard.Core.Access;
+using Dashboard.Core.Audit;
+using Dashboard.Core.Connections;
+using Dashboard.Core.Invitations;
+using Dashboard.Core.Linking;
+using Dashboard.Core.Storage;
+using Dashboard.Core.Users;
+using Dashboard.Web.Components.Pages.Invitations;
+using Dashboard.TestSupport;
+using Dashboard.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace Dashboard.Web.Tests.Invitations;
+
+/// <summary>The invitation form (link, QR code, refusals, who may send) and the patient page's invitation list (states, resend).</summary>
+public sealed class InvitationPanelTests : BunitContext, IAsyncLifetime
+{
+    private const string Support = "support@example.org";
+    private readonly TestStore _store = new();
+    private readonly BunitAuthorizationContext _auth;
+
+    public InvitationPanelTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
+        Services.AddSingleton(new Dashboard.Web.Configuration.PublicLinks(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()));
+        _auth = AddAuthorization();
+        _auth.SetAuthorized("Sam Support");
+    }
+
+    public async Task InitializeAsync()
+    {
+        await _store.AddToAsync(Services, seedDemo: true, staffMember: Support + " as support");
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await _store.DisposeAsync();
+    }
+
+    /// <summary>The role first, then the e-mail claim: claims set before bUnit's role and policy setters did not reach the principal.</summary>
+    private void ActAs(string role)
+    {
+        _auth.SetConsoleRole(role);
+        _auth.SetClaims(new System.Security.Claims.Claim(StaffIdentity.EmailClaim, Support));
+    }
+
+    private async Task<Guid> BrokenPatientAsync(string clientUserId)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+        var organizationId = await db.StaffMemberships.Where(m => m.Email == Support).Select(m => m.OrganizationId).SingleAsync();
+        var team = await db.Teams.Where(t => t.OrganizationId == organizationId).OrderBy(t => t.Name).FirstAsync();
+        var user = new User { TeamId = team.Id, ClientUserId = clientUserId, CreatedAt = DateTime.UtcNow };
+        db.Users.Add(user);
+        db.Connections.Add(new Connection
+        {
+            UserId = user.Id, Provider = Providers.AbbottLibreView, Status = ConnectionStatus.Error, CreatedAt = DateTime.UtcNow,
+            ErrorType = LinkErrorTypes.ProviderPasswordExpired, ErroredAt = DateTime.UtcNow,
+        });
+        await db.SaveChangesAsync();
+        return user.Id;
+    }
+
+    private static AngleSharp.Dom.IElement Input(IRenderedComponent<InvitationForm> form, string testId) => InputOf(form.Find($"[data-testid={testId}]"));
+
+    /// <summary>MudTextField puts its attributes on the input or on a wrapper around it.</summary>
+    private static AngleSharp.Dom.IElement InputOf(AngleSharp.Dom.IElement element) =>
+        element.TagName == "INPUT" ? element : element.QuerySelector("input")!;
+
+    private static string Input(AngleSharp.Dom.IElement element) => InputOf(element).GetAttribute("value") ?? "";
+
+    private IRenderedComponent<InvitationForm> Form(Guid userId) =>
+        Render<InvitationForm>(p => p.Add(c => c.UserId, userId).Add(c => c.Kind, InvitationKinds.Reconnect).Add(c => c.Provider, Providers.AbbottLibreView));
+
+    [Fact]
+    public async Task Sending_shows_the_link_and_its_QR_code_keeps_only_a_hash_and_is_audited_once()
+    {
+        ActAs(ConsoleRoles.Support);
+        var userId = await BrokenPatientAsync("panel-send");
+        var form = Form(userId);
+        var since = AuditAssert.Now();
+
+        Input(form, "invitation-email").Change("panel.send@example.org");
+        await form.Find("form").SubmitAsync();
+
+        Assert.Empty(form.FindAll("[data-testid=invitation-error]"));
+        form.WaitForElement("[data-testid=issued-invitation]");
+        var url = Input(form.Find("[data-testid=invitation-link]"));
+        Assert.StartsWith(Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().BaseUri + "invite?code=inv_", url);
+        Assert.StartsWith("data:image/png;base64,", form.Find("[data-testid=invitation-qr]").GetAttribute("src"));
+        Assert.Contains("Works until", form.Find("[data-testid=invitation-validity]").TextContent);
+        Assert.Empty(form.FindAll("[data-testid=invitation-error]"));
+
+        await using var db = await Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+        var stored = await db.PatientInvitations.AsNoTracking().SingleAsync(i => i.UserId == userId);
+        var code = url[(url.IndexOf("code=", StringComparison.Ordinal) + "code=".Length)..];
+        Assert.Equal("panel.send@example.org", stored.Email);
+        Assert.DoesNotContain(code, stored.SecretHash);
+        Assert.True(await db.OutgoingMails.AnyAsync(m => m.InvitationId == stored.Id && m.To == "panel.send@example.org"));
+        var entry = await AuditAssert.SingleAsync(db, AuditActions.SendInvitation, Support, ConsoleRoles.Support, since, e => e.UserId == userId);
+        Assert.Equal("panel-send", entry.ClientUserId);
+    }
+
+    [Fact]
+    public async Task The_list_shows_each_invitation_s_state_and_a_resend_gives_a_new_link_audited_once()
+    {
+        ActAs(ConsoleRoles.Support);
+        var userId = await BrokenPatientAsync("panel-resend");
+        var form = Form(userId);
+        Input(form, "invitation-email").Change("panel.resend@example.org");
+        await form.Find("form").SubmitAsync();
+        form.WaitForElement("[data-testid=issued-invitation]");
+        var firstUrl = Input(form.Find("[data-testid=invitation-link]"));
+
+        var list = Render<InvitationList>(p => p.Add(c => c.UserId, userId));
+        var row = list.WaitForElement("[data-testid=invitation-row]");
+        Assert.Equal("sent", row.GetAttribute("data-state"));
+        Assert.Contains("panel.resend@example.org", row.TextContent);
+        Assert.Equal("Sent", row.QuerySelector("[data-testid=invitation-state]")!.TextContent.Trim());
+
+        var since = AuditAssert.Now();
+        await list.Find("[data-testid=resend-invitation]").ClickAsync(new());
+
+        list.WaitForElement("[data-testid=resend-done]");
+        var secondUrl = Input(list.Find("[data-testid=invitation-link]"));
+        Assert.NotEqual(firstUrl, secondUrl);
+        Assert.Contains("sent 2 times", list.Find("[data-testid=invitation-row]").TextContent);
+        await using var db = await Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+        await AuditAssert.SingleAsync(db, AuditActions.ResendInvitation, Support, ConsoleRoles.Support, since, e => e.UserId == userId);
+
+        // The first link no longer opens anything.
+        var invitations = Services.GetRequiredService<PatientInvitations>();
+        var opened = await invitations.OpenAsync(firstUrl[(firstUrl.IndexOf("code=", StringComparison.Ordinal) + "code=".Length)..]);
+        Assert.Null(opened.Token);
+    }
+
+    [Fact]
+    public async Task A_bad_address_is_refused_with_a_visible_message_and_nothing_is_sent()
+    {
+        ActAs(ConsoleRoles.Support);
+        var userId = await BrokenPatientAsync("panel-bad");
+        var form = Form(userId);
+
+        Input(form, "invitation-email").Change("not-an-address");
+        await form.Find("form").SubmitAsync();
+
+        Assert.Contains("e-mail address", form.WaitForElement("[data-testid=invitation-error]").TextContent);
+        Assert.Empty(form.FindAll("[data-testid=issued-invitation]"));
+        await using var db = await Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+        Assert.False(await db.PatientInvitations.AnyAsync(i => i.UserId == userId));
+    }
+
+    [Fact]
+    public async Task A_viewer_gets_no_form()
+    {
+        ActAs(ConsoleRoles.Viewer);
+        var form = Form(await BrokenPatientAsync("panel-viewer"));
+
+        Assert.Empty(form.FindAll("[data-testid=invitation-form]"));
+    }
+
+}
