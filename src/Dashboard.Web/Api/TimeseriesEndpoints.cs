@@ -46,7 +46,7 @@ internal static class TimeseriesEndpoints
     }
 
     /// <summary>Junction's glucose <c>type</c> of a reading.</summary>
-    private static string TypeOf(ReadingKind kind) => kind == ReadingKind.Automatic ? "automatic" : "manual_scan";
+    internal static string TypeOf(ReadingKind kind) => kind == ReadingKind.Automatic ? "automatic" : "manual_scan";
 
     private static async Task<IResult> GlucoseAsync([FromRoute(Name = "user_id")] Guid userId, [FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate, string? provider, string? unit,
         HttpContext http, TimeseriesQuery query, TimeProvider time, CancellationToken ct)
@@ -56,8 +56,7 @@ internal static class TimeseriesEndpoints
         if (UnitOf(unit) is not { } answerUnit) return ApiProblems.BadRequest("unit must be mmol/L (the default) or mg/dL.");
         if (!await query.IsTeamUserAsync(http.ApiTeam().Id, userId, ct)) return UserEndpoints.NoSuchUser();
 
-        var readings = await query.GlucoseAsync(userId, from, to, NoneIfEmpty(provider), ct);
-        return Results.Ok(Samples(readings, answerUnit));
+        return await GlucoseSamplesJson.StartAsync(query.GlucoseAsync(userId, from, to, NoneIfEmpty(provider)), answerUnit, ct);
     }
 
     /// <summary>Samples per page of <c>glucose/grouped</c>; <c>next_cursor</c> leads to the rest of the window.</summary>

@@ -48,6 +48,10 @@ public sealed record BenchmarkOptions(bool Quick, string OutFile, IReadOnlySet<s
     // Historical pull: 90 days each side, this many times (one repetition was too noisy on a shared machine: 0.35–1.2).
     public int PullRepetitions => Quick ? 5 : 9;
 
+    // Sync at scale: connections due at once, and timed passes per side (engine, client alone).
+    public int SyncConnections => Quick ? 1_000 : 10_000;
+    public int SyncRepetitions => Quick ? 2 : 3;
+
     // Live console: concurrent circuits and interactive updates per circuit.
     public int Circuits => Quick ? 10 : 100;
     public int UpdatesPerCircuit => Quick ? 3 : 5;

@@ -14,6 +14,7 @@ public static class MeasurementCatalog
         new PostgreSqlPatientListLatency(),
         new GlucoseEngine(),
         new HistoricalPull(),
+        new SyncAtScale(),
         new ReviewPayload(),
         new ReviewUi(),
         new TriageLatency(),

@@ -59,6 +59,33 @@ public sealed class SyncApiTests(SyncApiFactory factory) : IClassFixture<SyncApi
         Assert.Contains(mgdl, s => s.GetProperty("type").GetString() == "manual_scan");
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("&unit=mg/dL")]
+    public async Task The_streamed_glucose_answer_is_sample_for_sample_what_the_serialized_grouped_answer_holds(string unit)
+    {
+        var (userId, _) = await LinkedAndSyncedAsync();
+        var window = $"start_date={Day(-5)}&end_date={Day(1)}{unit}";
+
+        // glucose is written straight from the store's reader; glucose/grouped goes through the API's serializer.
+        using var streamed = JsonDocument.Parse(await _us.GetStringAsync($"/v2/timeseries/{userId}/glucose?{window}"));
+        var serialized = new List<string>();
+        string? cursor = null;
+        do
+        {
+            using var page = JsonDocument.Parse(await _us.GetStringAsync($"/v2/timeseries/{userId}/glucose/grouped?{window}" + (cursor is null ? "" : "&next_cursor=" + Uri.EscapeDataString(cursor))));
+            foreach (var group in page.RootElement.GetProperty("groups").GetProperty("abbott_libreview").EnumerateArray())
+            {
+                serialized.AddRange(group.GetProperty("data").EnumerateArray().Select(sample => sample.GetRawText()));
+            }
+            cursor = page.RootElement.GetProperty("next_cursor").GetString();
+        }
+        while (cursor is not null);
+
+        Assert.NotEmpty(serialized);
+        Assert.Equal(serialized, streamed.RootElement.EnumerateArray().Select(sample => sample.GetRawText()));
+    }
+
     [Fact]
     public async Task Carbohydrates_and_insulin_are_hourly_sums_recomputed_from_the_entries()
     {
