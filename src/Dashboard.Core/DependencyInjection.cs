@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddScoped<OverviewQuery>();
         services.AddSingleton<StaffScopeResolver>();
         services.AddSingleton<PatientListQuery>();
+        services.AddSingleton<PatientListExport>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<PatientDetailsQuery>();
         services.AddScoped<ReconnectLinks>();

@@ -21,19 +21,18 @@ internal static class PatientExportEndpoints
     }
 
     private static async Task ExportAsync(
-        HttpContext http, PatientListQuery query, StaffScopeResolver scopes, Dashboard.Core.Audit.AuditLog audit,
+        HttpContext http, PatientListExport export, StaffScopeResolver scopes,
         string? status, string? error, string? provider, string? team, string? region, string? q)
     {
         var scope = await scopes.ForUserAsync(http.User, http.RequestAborted);
         var filter = PatientListUrl.Parse(status, error, provider, team, region, q);
-        // The export reveals patient data: recorded before the first row leaves.
-        await audit.WriteAsync(StaffIdentity.ActorOf(http.User, http.Connection.RemoteIpAddress?.ToString()), Dashboard.Core.Audit.AuditActions.ExportPatientList,
-            details: $"filter: {http.Request.QueryString.Value}", organizationId: scope.OrganizationId, ct: http.RequestAborted);
+        var rows = await export.StartAsync(scope, StaffIdentity.ActorOf(http.User, http.Connection.RemoteIpAddress?.ToString()), filter,
+            http.Request.QueryString.Value, http.RequestAborted);
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"patients-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv\"";
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false));
         await writer.WriteLineAsync(string.Join(',', Header));
-        await foreach (var row in query.AllAsync(scope, filter, PatientSortColumn.ClientUserId, false, http.RequestAborted))
+        await foreach (var row in rows)
         {
             await writer.WriteLineAsync(string.Join(',', new[]
             {

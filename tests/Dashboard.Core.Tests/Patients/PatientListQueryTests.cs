@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Dashboard.Core.Access;
 using Dashboard.Core.Connections;
 using Dashboard.Core.Linking;
@@ -55,6 +56,26 @@ public sealed class PatientListQueryTests : IAsyncLifetime
         _store.Get<PatientListQuery>().PageAsync(_scope, filter, sort, descending, page, size);
 
     private static string[] Ids(PatientListPage page) => page.Rows.Select(r => r.ClientUserId).ToArray();
+
+    [Fact]
+    public async Task The_export_refuses_a_viewer_without_an_entry_and_audits_support_s_export_before_its_rows()
+    {
+        var export = _store.Get<PatientListExport>();
+        var since = Dashboard.TestSupport.AuditAssert.Now();
+
+        await Assert.ThrowsAsync<ConsoleAccessDeniedException>(() =>
+            export.StartAsync(_scope, new Audit.AuditActor("vic@example.org", ConsoleRoles.Viewer, null), new PatientListFilter(), "?status=error"));
+        using var scope = _store.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
+        Assert.Equal(0, await db.AuditEntries.CountAsync());
+
+        var rows = await export.StartAsync(_scope, new Audit.AuditActor("sam@example.org", ConsoleRoles.Support, null), new PatientListFilter(), "?q=al");
+        var entry = await Dashboard.TestSupport.AuditAssert.SingleAsync(db, Audit.AuditActions.ExportPatientList, "sam@example.org", ConsoleRoles.Support, since);
+        Assert.Equal("filter: ?q=al", entry.Details);
+        var exported = new List<string>();
+        await foreach (var row in rows) exported.Add(row.ClientUserId);
+        Assert.Equal(["alice", "bob", "carol", "dave", "erin", "frank"], exported);
+    }
 
     [Fact]
     public async Task Lists_only_the_organisations_patients_one_row_each_including_the_unconnected()
