@@ -131,8 +131,8 @@ public sealed partial class LibreViewClient : ILibreViewClient
             primary.Method, primary.Hint, true, primary, Target(step, "secondaryMethod", "secondaryValue"), documents);
         var sent = await SendCodeAsync(challenge, usePrimaryMethod: true, ct);
         if (!sent.IsSuccess) return Failed(sent.Error);
-        return Failed(new LibreViewError(LibreViewErrorKind.MfaRequired,
-            $"LibreView sent a verification code by {sent.Value.Method} to {sent.Value.Hint}") { Mfa = sent.Value });
+        var message = $"LibreView sent a verification code by {sent.Value.Method} to {sent.Value.Hint}";
+        return Failed(new LibreViewError(LibreViewErrorKind.MfaRequired, message) { Mfa = sent.Value });
     }
 
     /// <summary>LibreView calls SMS <c>phone</c>.</summary>

@@ -132,8 +132,11 @@ public static class ReviewChartOptions
         FillColor = EventColorOf(e.Kind),
         Opacity = 0.18,
         BorderColor = EventColorOf(e.Kind),
-        Label = new AnnotationLabel(e.Name) { BorderColor = EventColorOf(e.Kind), Position = "bottom", Orientation = "horizontal",
-            Style = new AnnotationLabelStyle("#fff", EventColorOf(e.Kind)) },
+        Label = new AnnotationLabel(e.Name)
+        {
+            BorderColor = EventColorOf(e.Kind), Position = "bottom", Orientation = "horizontal",
+            Style = new AnnotationLabelStyle("#fff", EventColorOf(e.Kind))
+        },
     };
 
     private static XAxisAnnotation Marker(HourlyMarker marker) => new(marker.X)
