@@ -166,11 +166,12 @@ internal sealed class SummarizingReadingWriter(ReadingWriter engine, PatientSumm
 {
     public override async Task<WriteSummary> WriteAsync(
         Guid userId, Guid? connectionId, string source,
-        IReadOnlyList<ReadingInput> readings, IReadOnlyList<NoteInput> notes, CancellationToken ct = default)
+        IReadOnlyList<ReadingInput> readings, IReadOnlyList<NoteInput> notes, CancellationToken ct = default,
+        Action<DashboardDbContext>? alongside = null)
     {
-        if (readings.Count == 0) return await engine.WriteAsync(userId, connectionId, source, readings, notes, ct);
+        if (readings.Count == 0) return await engine.WriteAsync(userId, connectionId, source, readings, notes, ct, alongside);
         await summaries.ForgetAsync(userId, ct);
-        var written = await engine.WriteAsync(userId, connectionId, source, readings, notes, ct);
+        var written = await engine.WriteAsync(userId, connectionId, source, readings, notes, ct, alongside);
         // Not cancelled half-way: the readings are committed, so their summary should follow them.
         await summaries.RewriteAsync(userId, CancellationToken.None);
         return written;

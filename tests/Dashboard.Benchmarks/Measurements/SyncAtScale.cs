@@ -295,10 +295,11 @@ public sealed class SyncAtScale : IMeasurement
         private sealed class TimedWriter(ReadingWriter inner, SyncStats stats) : ReadingWriter
         {
             public override async Task<WriteSummary> WriteAsync(Guid userId, Guid? connectionId, string source,
-                IReadOnlyList<ReadingInput> readings, IReadOnlyList<NoteInput> notes, CancellationToken ct = default)
+                IReadOnlyList<ReadingInput> readings, IReadOnlyList<NoteInput> notes, CancellationToken ct = default,
+                Action<DashboardDbContext>? alongside = null)
             {
                 var started = Stopwatch.GetTimestamp();
-                var summary = await inner.WriteAsync(userId, connectionId, source, readings, notes, ct);
+                var summary = await inner.WriteAsync(userId, connectionId, source, readings, notes, ct, alongside);
                 Interlocked.Add(ref stats._storeTicks, Stopwatch.GetTimestamp() - started);
                 Interlocked.Add(ref stats._written, summary.ReadingsWritten);
                 return summary;

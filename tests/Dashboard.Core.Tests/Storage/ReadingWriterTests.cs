@@ -1,6 +1,9 @@
 using Dashboard.Core.Glucose;
 using Dashboard.Core.Glucose.Store;
+using Dashboard.Core.Audit;
 using Dashboard.Core.Tests.Import;
+using Dashboard.Core.Users;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Tests.Storage;
 
@@ -54,5 +57,29 @@ public sealed class ReadingWriterTests : IAsyncLifetime
         var stored = await _store.ReadingsAsync(user);
         Assert.Equal([(ReadingKind.Automatic, 120.0), (ReadingKind.ManualScan, 95.0)], stored.OrderBy(r => r.Kind).Select(r => (r.Kind, r.MeasuredValue)));
         Assert.Equal("second", Assert.Single(await _store.NotesAsync(user)).Text);
+    }
+
+    [Fact]
+    public async Task What_is_written_alongside_commits_with_the_rows_and_when_it_fails_neither_is_stored()
+    {
+        var team = await _store.AddTeamAsync("Alongside");
+        var user = await _store.AddUserAsync(team.Id, "writer-3");
+        var writer = _store.Get<ReadingWriter>();
+        var readings = Enumerable.Range(0, 96).Select(i => new ReadingInput(Day.AddMinutes(15 * i), ReadingKind.Automatic, 110, GlucoseUnit.MgPerDl)).ToList();
+        AuditEntry Entry(string details) => new() { At = DateTime.UtcNow, Actor = "cli", ActorRole = AuditActor.CommandLineRole, Action = AuditActions.ImportCsv, UserId = user, Details = details };
+
+        await writer.WriteAsync(user, null, DataSources.CsvImport, readings, [], alongside: db => db.AuditEntries.Add(Entry("first import")));
+
+        // A second write whose companion row breaks a unique index (the same client id twice in the team).
+        var next = readings.Select(r => r with { Timestamp = r.Timestamp.AddDays(1) }).ToList();
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => writer.WriteAsync(user, null, DataSources.CsvImport, next, [], alongside: db =>
+        {
+            db.AuditEntries.Add(Entry("second import"));
+            db.Users.Add(new User { TeamId = team.Id, ClientUserId = "writer-3", CreatedAt = DateTime.UtcNow });
+        }));
+
+        await using var check = await _store.NewContextAsync();
+        Assert.Equal(["first import"], await check.AuditEntries.Where(e => e.UserId == user).Select(e => e.Details!).ToListAsync());
+        Assert.Equal(96, (await _store.CountsAsync()).Readings);
     }
 }

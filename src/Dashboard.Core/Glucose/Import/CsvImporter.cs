@@ -49,10 +49,11 @@ public sealed class CsvImporter(IDbContextFactory<DashboardDbContext> contexts, 
         }
 
         var plan = preview.Plan;
-        var written = await writer.WriteAsync(userId, connectionId: null, DataSources.CsvImport, plan.Readings, plan.Notes, ct);
         var message = Describe(plan, export);
-        // The engine's bulk writer commits on its own connection, so the entry follows right after the committed import.
-        await audit.WriteAsync(actor ?? Dashboard.Core.Audit.AuditActor.CommandLine(), Dashboard.Core.Audit.AuditActions.ImportCsv, teamId, userId, clientUserId, message, ct);
+        // The entry is committed in the import's own transaction: no stored import without its entry, nor the reverse.
+        var written = await writer.WriteAsync(userId, connectionId: null, DataSources.CsvImport, plan.Readings, plan.Notes, ct,
+            alongside: db => audit.Append(db, actor ?? Dashboard.Core.Audit.AuditActor.CommandLine(), Dashboard.Core.Audit.AuditActions.ImportCsv,
+                teamId, userId, clientUserId, message));
         return new CsvImportResult(CsvImportOutcome.Imported, message, plan, written);
     }
 

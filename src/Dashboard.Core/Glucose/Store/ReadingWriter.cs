@@ -1,3 +1,7 @@
+using System.Data.Common;
+using Dashboard.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
 namespace Dashboard.Core.Glucose.Store;
 
 /// <summary>
@@ -7,9 +11,23 @@ namespace Dashboard.Core.Glucose.Store;
 /// </summary>
 public abstract class ReadingWriter
 {
+    /// <param name="alongside">
+    /// Entities to add in the same transaction as the rows (an import's audit entry): they are stored with the readings
+    /// or, if anything fails, neither is.
+    /// </param>
     public abstract Task<WriteSummary> WriteAsync(
         Guid userId, Guid? connectionId, string source,
-        IReadOnlyList<ReadingInput> readings, IReadOnlyList<NoteInput> notes, CancellationToken ct = default);
+        IReadOnlyList<ReadingInput> readings, IReadOnlyList<NoteInput> notes, CancellationToken ct = default,
+        Action<DashboardDbContext>? alongside = null);
+
+    /// <summary>Saves what <paramref name="alongside"/> adds through EF, inside the engine's own open transaction.</summary>
+    protected static async Task SaveAlongsideAsync(DashboardDbContext db, DbTransaction transaction, Action<DashboardDbContext>? alongside, CancellationToken ct)
+    {
+        if (alongside is null) return;
+        await db.Database.UseTransactionAsync(transaction, ct);
+        alongside(db);
+        await db.SaveChangesAsync(ct);
+    }
 
     /// <summary>What a write of these rows touched, whichever engine stored them.</summary>
     protected static WriteSummary Summarize(IReadOnlyList<ReadingInput> readings, IReadOnlyList<NoteInput> notes)

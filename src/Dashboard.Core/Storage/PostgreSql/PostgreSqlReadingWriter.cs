@@ -54,7 +54,8 @@ internal sealed class PostgreSqlReadingWriter(IDbContextFactory<DashboardDbConte
 
     public override async Task<WriteSummary> WriteAsync(
         Guid userId, Guid? connectionId, string source,
-        IReadOnlyList<ReadingInput> readings, IReadOnlyList<NoteInput> notes, CancellationToken ct = default)
+        IReadOnlyList<ReadingInput> readings, IReadOnlyList<NoteInput> notes, CancellationToken ct = default,
+        Action<DashboardDbContext>? alongside = null)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
@@ -110,6 +111,7 @@ internal sealed class PostgreSqlReadingWriter(IDbContextFactory<DashboardDbConte
             await MergeAsync(connection, MergeNotes, userId, connectionId, source, ct);
         }
 
+        await SaveAlongsideAsync(db, transaction, alongside, ct);
         await transaction.CommitAsync(ct);
         return Summarize(readings, notes);
     }

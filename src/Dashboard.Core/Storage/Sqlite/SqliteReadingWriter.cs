@@ -48,7 +48,8 @@ internal sealed class SqliteReadingWriter(IDbContextFactory<DashboardDbContext> 
 
     public override async Task<WriteSummary> WriteAsync(
         Guid userId, Guid? connectionId, string source,
-        IReadOnlyList<ReadingInput> readings, IReadOnlyList<NoteInput> notes, CancellationToken ct = default)
+        IReadOnlyList<ReadingInput> readings, IReadOnlyList<NoteInput> notes, CancellationToken ct = default,
+        Action<DashboardDbContext>? alongside = null)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct); // through EF, so the store's connection settings apply
@@ -86,6 +87,7 @@ internal sealed class SqliteReadingWriter(IDbContextFactory<DashboardDbContext> 
             BindText(statement, first + 3, n.Text);
         }, ct);
 
+        await SaveAlongsideAsync(db, transaction, alongside, ct);
         await transaction.CommitAsync(ct);
         return Summarize(readings, notes);
     }
