@@ -1,5 +1,4 @@
 using Dashboard.Core.Access;
-using Dashboard.Core.Audit;
 using Dashboard.Core.Glucose;
 using Dashboard.Core.Glucose.Reports;
 using Dashboard.Core.Glucose.Review;
@@ -28,7 +27,7 @@ internal static class AgpReportEndpoints
     }
 
     private static async Task<IResult> GetAsync(
-        HttpContext http, Guid userId, AgpReportQuery reports, StaffScopeResolver scopes, AuditLog audit,
+        HttpContext http, Guid userId, AgpReportQuery reports, StaffScopeResolver scopes,
         string? days, string? from, string? to, string? unit)
     {
         var (period, error) = ReviewPeriod.Parse(days, from, to);
@@ -37,11 +36,8 @@ internal static class AgpReportEndpoints
         if (glucoseUnit is null) return Results.Text("Bad unit: use mg/dL or mmol/L.", statusCode: StatusCodes.Status400BadRequest);
 
         var scope = await scopes.ForUserAsync(http.User, http.RequestAborted);
-        if (await reports.GetAsync(userId, scope, period, glucoseUnit.Value, http.RequestAborted) is not { } report) return Results.NotFound();
-
-        var review = report.Review;
-        await audit.WriteAsync(StaffIdentity.ActorOf(http.User, http.Connection.RemoteIpAddress?.ToString()), AuditActions.ViewGlucose,
-            review.TeamId, review.UserId, review.ClientUserId, $"AGP report PDF, {review.Period}", http.RequestAborted);
+        var actor = StaffIdentity.ActorOf(http.User, http.Connection.RemoteIpAddress?.ToString());
+        if (await reports.DownloadAsync(userId, scope, period, glucoseUnit.Value, actor, http.RequestAborted) is not { } report) return Results.NotFound();
         return Results.File(report.Pdf, "application/pdf", report.FileName);
     }
 }

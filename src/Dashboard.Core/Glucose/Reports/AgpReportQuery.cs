@@ -18,6 +18,17 @@ public sealed class AgpReportQuery(GlucoseReviewQuery reviews)
         return new AgpReportFile(AgpReportPdf.Render(review, PatientLabel(review)), FileNameOf(review), review);
     }
 
+    /// <summary>
+    /// <see cref="GetAsync"/> as a person's download: a found report is audited as a view of the patient's glucose
+    /// (the review's rule, <see cref="GlucoseReviewQuery.ViewAsync"/>) before it is returned.
+    /// </summary>
+    public async Task<AgpReportFile?> DownloadAsync(Guid userId, StaffScope scope, ReviewPeriod period, GlucoseUnit unit, Audit.AuditActor actor,
+        CancellationToken ct = default)
+    {
+        if (await reviews.ViewAsync(userId, scope, period, unit, detail: null, actor, ct, viewedAs: "AGP report PDF") is not { } review) return null;
+        return new AgpReportFile(AgpReportPdf.Render(review, PatientLabel(review)), FileNameOf(review), review);
+    }
+
     public static string PatientLabel(GlucoseReview review) => review.ClientUserId;
 
     /// <summary>"agp-report-{client_user_id}-{first day}-{last day}.pdf", with anything but letters, digits, '-' and '_' dropped.</summary>

@@ -16,19 +16,22 @@ public sealed class GlucoseReviewQuery(IDbContextFactory<DashboardDbContext> con
     /// <see cref="GetAsync"/> as a person's view of the patient's glucose (DESIGN §9): a found review is audited in
     /// <paramref name="actor"/>'s name before it is returned.
     /// </summary>
+    /// <param name="viewedAs">What the person sees the glucose as, for the entry's details ("glucose review", "AGP report PDF").</param>
     public async Task<GlucoseReview?> ViewAsync(
-        Guid userId, StaffScope scope, ReviewPeriod period, GlucoseUnit unit, DayRange? detail, Dashboard.Core.Audit.AuditActor actor, CancellationToken ct = default) =>
-        (await ViewReadingsAsync(userId, scope, period, detail, actor, ct))?.In(unit);
+        Guid userId, StaffScope scope, ReviewPeriod period, GlucoseUnit unit, DayRange? detail, Dashboard.Core.Audit.AuditActor actor, CancellationToken ct = default,
+        string viewedAs = "glucose review") =>
+        (await ViewReadingsAsync(userId, scope, period, detail, actor, ct, viewedAs))?.In(unit);
 
     /// <summary><see cref="ReadAsync"/> as a person's view of the patient's glucose, audited like <see cref="ViewAsync"/>.</summary>
     public async Task<ReviewReadings?> ViewReadingsAsync(
-        Guid userId, StaffScope scope, ReviewPeriod period, DayRange? detail, Dashboard.Core.Audit.AuditActor actor, CancellationToken ct = default)
+        Guid userId, StaffScope scope, ReviewPeriod period, DayRange? detail, Dashboard.Core.Audit.AuditActor actor, CancellationToken ct = default,
+        string viewedAs = "glucose review")
     {
         var readings = await ReadAsync(userId, scope, period, detail, ct);
         if (readings is not null)
         {
             await audit.WriteAsync(actor, Dashboard.Core.Audit.AuditActions.ViewGlucose, readings.TeamId, readings.UserId, readings.ClientUserId,
-                $"glucose review, {readings.Period}", ct);
+                $"{viewedAs}, {readings.Period}", ct);
         }
         return readings;
     }

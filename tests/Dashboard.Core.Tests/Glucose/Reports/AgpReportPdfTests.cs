@@ -2,6 +2,8 @@ using Dashboard.Core.Glucose;
 using Dashboard.Core.Glucose.Reports;
 using Dashboard.Core.Glucose.Review;
 using Dashboard.Core.Tests.Glucose.Review;
+using Dashboard.Core.Audit;
+using Microsoft.EntityFrameworkCore;
 using UglyToad.PdfPig;
 using static Dashboard.Core.Tests.Glucose.Readings;
 
@@ -86,5 +88,25 @@ public sealed class AgpReportPdfTests
         var patient = await store.AddPatientAsync();
 
         Assert.Null(await new AgpReportQuery(store.Query).GetAsync(patient, Dashboard.Core.Access.StaffScope.None, ReviewPeriod.Default, GlucoseUnit.MgPerDl));
+    }
+
+    [Fact]
+    public async Task A_download_is_audited_once_as_a_view_of_the_patient_s_glucose_and_an_unfound_one_not_at_all()
+    {
+        await using var store = await ReviewStore.CreateAsync();
+        var patient = await store.AddPatientAsync(clientUserId: "pdf-audited");
+        await store.WriteAsync(patient, ReviewStore.Every(15, Start, 14, _ => 120));
+        var reviewer = new AuditActor("vic@example.org", Dashboard.Core.Access.ConsoleRoles.Viewer, "10.0.0.7");
+        var reports = new AgpReportQuery(store.Query);
+
+        Assert.Null(await reports.DownloadAsync(patient, Dashboard.Core.Access.StaffScope.None, ReviewPeriod.LastDays(14), GlucoseUnit.MgPerDl, reviewer));
+        var since = Dashboard.TestSupport.AuditAssert.Now();
+        var report = await reports.DownloadAsync(patient, store.Scope, ReviewPeriod.LastDays(14), GlucoseUnit.MgPerDl, reviewer);
+
+        Assert.NotNull(report);
+        await using var db = await store.Contexts.CreateDbContextAsync();
+        var entry = await Dashboard.TestSupport.AuditAssert.SingleAsync(db, AuditActions.ViewGlucose, "vic@example.org", Dashboard.Core.Access.ConsoleRoles.Viewer, since);
+        Assert.Equal((patient, "pdf-audited", "10.0.0.7"), (entry.UserId!.Value, entry.ClientUserId, entry.ClientIp));
+        Assert.StartsWith("AGP report PDF, ", entry.Details);
     }
 }
