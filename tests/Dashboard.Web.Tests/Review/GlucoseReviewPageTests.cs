@@ -395,4 +395,28 @@ public sealed class GlucoseReviewPageTests : BunitContext, IAsyncLifetime
         Assert.Contains("\"name\":\"Median, chosen period\",\"data\":[[0,120]", chart);
         Assert.Contains("\"name\":\"Median, compared with\",\"data\":[[0,200]", chart);
     }
+
+    [Fact]
+    public async Task Compare_with_a_period_of_the_person_s_choice_shows_that_period_and_its_view_is_audited()
+    {
+        _charts.SetupVoid("create", _ => true).SetVoidResult();
+        // 28 days from 1 Mar 2025: the first week 80 mg/dL, the second 200, the last two 120.
+        var readings = ReviewPatients.Every(15, 28, 200).Select((r, i) => i < 7 * 96 ? r with { Value = 80 } : i < 14 * 96 ? r : r with { Value = 120 });
+        var patient = await ReviewPatients.AddAsync(Services, readings);
+        var page = RenderPage(patient);
+        page.Find("[data-testid=review-toolbar] input[type=checkbox]").Change(true);
+        page.WaitForAssertion(() => Assert.Contains("1 Mar 2025 – 14 Mar 2025", page.Find("[data-testid=compare-statistics] td[data-side=second]").TextContent), TimeSpan.FromSeconds(10));
+        var since = Dashboard.TestSupport.AuditAssert.Now();
+
+        var picker = page.FindComponents<MudBlazor.MudDateRangePicker>().Single(p => p.Instance.Label == "Compared with");
+        await page.InvokeAsync(() => picker.Instance.DateRangeChanged.InvokeAsync(new MudBlazor.DateRange(new DateTime(2025, 3, 1), new DateTime(2025, 3, 7))));
+
+        page.WaitForAssertion(() => Assert.Contains("1 Mar 2025 – 7 Mar 2025", page.Find("[data-testid=compare-statistics] td[data-side=second]").TextContent), TimeSpan.FromSeconds(10));
+        var mean = page.FindAll("[data-testid=compare-statistics] tr").Single(r => r.TextContent.Contains("Mean glucose"));
+        Assert.Equal(("120 mg/dL", "80 mg/dL"), (mean.QuerySelector("td[data-side=chosen]")!.TextContent.Trim(), mean.QuerySelector("td[data-side=second]")!.TextContent.Trim()));
+        await using var db = await Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+        var entry = await Dashboard.TestSupport.AuditAssert.SingleAsync(db, AuditActions.ViewGlucose, ReviewPatients.ViewerEmail, "viewer", since,
+            about: e => e.Details == "comparison, 2025-03-01 to 2025-03-07");
+        Assert.Equal(patient, entry.UserId);
+    }
 }

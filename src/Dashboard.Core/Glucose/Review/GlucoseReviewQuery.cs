@@ -74,6 +74,22 @@ public sealed class GlucoseReviewQuery(IDbContextFactory<DashboardDbContext> con
         return await GetAsync(userId, scope, other, unit, ct: ct) is { } before ? new ReviewComparison(chosen, before) : null;
     }
 
+    /// <summary>
+    /// <see cref="CompareAsync"/> as a person's view: the second period is more of the patient's glucose than the page
+    /// showed, so it is audited like a review of that period (the chosen one was audited when it was shown).
+    /// </summary>
+    public async Task<ReviewComparison?> ViewComparisonAsync(
+        Guid userId, StaffScope scope, ReviewPeriod period, GlucoseUnit unit, ReviewPeriod? second, Dashboard.Core.Audit.AuditActor actor, CancellationToken ct = default)
+    {
+        var comparison = await CompareAsync(userId, scope, period, unit, second, ct);
+        if (comparison is { Second: var other })
+        {
+            await audit.WriteAsync(actor, Dashboard.Core.Audit.AuditActions.ViewGlucose, other.TeamId, other.UserId, other.ClientUserId,
+                $"comparison, {other.Period}", ct);
+        }
+        return comparison;
+    }
+
     /// <summary>The detail chart of whole days [from 00:00, to 24:00): glucose line (≤ 2,000 points) and hourly markers.</summary>
     public async Task<DetailChart?> GetDetailAsync(Guid userId, StaffScope scope, DayRange days, GlucoseUnit unit, CancellationToken ct = default) =>
         (await ReadDetailAsync(userId, scope, days, ct))?.In(unit);
