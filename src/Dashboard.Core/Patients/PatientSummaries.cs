@@ -26,12 +26,12 @@ public sealed class PatientSummaries(IDbContextFactory<DashboardDbContext> conte
     /// <summary>The periods kept: triage's choices.</summary>
     public static IReadOnlyList<int> Periods => TriageFilter.PeriodDays;
 
-    /// <summary>Removes the patient's rows (before their readings change).</summary>
-    public async Task ForgetAsync(Guid userId, CancellationToken ct = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        await db.PatientSummaries.Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
-    }
+    /// <summary>
+    /// Removes the patient's rows, on <paramref name="db"/> and inside its open transaction: the write that changes the
+    /// readings removes them in its own commit, so stale figures never outlive it (the rewrite, or the fallback, follows).
+    /// </summary>
+    internal static void Forget(DashboardDbContext db, Guid userId) =>
+        db.PatientSummaries.Where(s => s.UserId == userId).ExecuteDelete();
 
     /// <summary>
     /// Computes the patient's rows of every period from the stored readings and stores them (one transaction). A patient
@@ -170,8 +170,12 @@ internal sealed class SummarizingReadingWriter(ReadingWriter engine, PatientSumm
         Action<DashboardDbContext>? alongside = null)
     {
         if (readings.Count == 0) return await engine.WriteAsync(userId, connectionId, source, readings, notes, ct, alongside);
-        await summaries.ForgetAsync(userId, ct);
-        var written = await engine.WriteAsync(userId, connectionId, source, readings, notes, ct, alongside);
+        // One commit for the readings and the removal of their stale summary (a separate one cost a second fsync per sync).
+        var written = await engine.WriteAsync(userId, connectionId, source, readings, notes, ct, db =>
+        {
+            PatientSummaries.Forget(db, userId);
+            alongside?.Invoke(db);
+        });
         // Not cancelled half-way: the readings are committed, so their summary should follow them.
         await summaries.RewriteAsync(userId, CancellationToken.None);
         return written;
