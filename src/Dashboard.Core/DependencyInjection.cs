@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddSingleton<AuditLog>();
         services.AddSingleton<PatientDetailsQuery>();
         services.AddScoped<ReconnectLinks>();
+        services.AddSingleton<PatientProfiles>();
         services.AddScoped<OrganizationDirectory>();
         services.AddSingleton<OrganizationPlans>();
         services.AddSingleton<Dashboard.Core.Preferences.StaffPreferences>();

@@ -13,6 +13,8 @@ public static class ConsolePolicies
     public const string ExportPatients = "ExportPatients";
     public const string ReconnectPatients = "ReconnectPatients";
     public const string ImportReadings = "ImportReadings";
+    /// <summary>A patient's display name, date of birth and tags.</summary>
+    public const string EditPatientProfiles = "EditPatientProfiles";
     public const string ViewEvents = "ViewEvents";
     /// <summary>Members, teams, keys, practices, plan, webhook endpoints, audit log.</summary>
     public const string ManageOrganization = "ManageOrganization";
@@ -26,6 +28,8 @@ public static class ConsolePolicies
         [ExportPatients] = [ConsoleRoles.Support, ConsoleRoles.Admin],
         [ReconnectPatients] = [ConsoleRoles.Support, ConsoleRoles.Admin],
         [ImportReadings] = [ConsoleRoles.Support, ConsoleRoles.Admin],
+        // Support keeps the patient record that finding a patient depends on; clinical reviewers read it.
+        [EditPatientProfiles] = [ConsoleRoles.Support, ConsoleRoles.Admin],
         [ViewEvents] = [ConsoleRoles.Support, ConsoleRoles.Admin],
         [ManageOrganization] = [ConsoleRoles.Admin],
     };

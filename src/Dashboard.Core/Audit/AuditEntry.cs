@@ -51,6 +51,9 @@ public static class AuditActions
     public const string ChangePlan = "organization.plan_changed";
     public const string SendInvitation = "patient.invitation_sent";
     public const string ResendInvitation = "patient.invitation_resent";
+    public const string ChangePatientProfile = "patient.profile_changed";
+    public const string AddPatientTag = "patient.tag_added";
+    public const string RemovePatientTag = "patient.tag_removed";
 
     /// <summary>The list the audit page filters by; a helper adding an action appends it here.</summary>
     public static IReadOnlyList<string> All { get; } =
@@ -61,6 +64,7 @@ public static class AuditActions
         AddWebhookEndpoint, EnableWebhookEndpoint, DisableWebhookEndpoint, RotateWebhookSecret, DeleteWebhookEndpoint, RemovePractice,
         ExportPatientList,
         SignInPracticeAccount, ChangePlan, SendInvitation, ResendInvitation,
+        ChangePatientProfile, AddPatientTag, RemovePatientTag,
     ];
 }
 

@@ -13,7 +13,8 @@ public sealed record PatientListFilter(
     string? Provider = null,
     Guid? TeamId = null,
     string? Region = null,
-    string? Search = null);
+    string? Search = null,
+    string? Tag = null);
 
 public enum PatientSortColumn
 {
@@ -48,7 +49,8 @@ public sealed record PatientListRow(
     DateTime? LastSyncAt,
     double? TimeInRange14dPercent,
     double? Active14dPercent,
-    PullProgress? Pull);
+    PullProgress? Pull,
+    string? DisplayName = null);
 
 /// <summary>A historical pull's progress: days done of days asked, and its status word.</summary>
 public sealed record PullProgress(int DaysDone, int DaysAsked, string Status)
@@ -101,6 +103,7 @@ public sealed class PatientListQuery(IDbContextFactory<DashboardDbContext> conte
     {
         public Guid UserId { get; init; }
         public string ClientUserId { get; init; } = "";
+        public string? DisplayName { get; init; }
         public Guid TeamId { get; init; }
         public string TeamName { get; init; } = "";
         public Guid? ConnectionId { get; init; }
@@ -128,6 +131,8 @@ public sealed class PatientListQuery(IDbContextFactory<DashboardDbContext> conte
             from user in db.Users.AsNoTracking()
             where teamIds.Contains(user.TeamId)
             join team in db.Teams on user.TeamId equals team.Id
+            join pp in db.PatientProfiles on user.Id equals pp.UserId into profiles
+            from profile in profiles.DefaultIfEmpty()
             join c in db.Connections on user.Id equals c.UserId into connections
             from connection in connections.DefaultIfEmpty()
             join st in db.SyncStates on connection.Id equals st.ConnectionId into states
@@ -138,6 +143,7 @@ public sealed class PatientListQuery(IDbContextFactory<DashboardDbContext> conte
             {
                 UserId = user.Id,
                 ClientUserId = user.ClientUserId,
+                DisplayName = profile == null ? null : profile.DisplayName,
                 TeamId = team.Id,
                 TeamName = team.Name,
                 ConnectionId = connection == null ? null : connection.Id,
@@ -174,16 +180,28 @@ public sealed class PatientListQuery(IDbContextFactory<DashboardDbContext> conte
         {
             rows = rows.Where(r => r.ErrorType == filter.ErrorType);
         }
+        if (!string.IsNullOrWhiteSpace(filter.Tag))
+        {
+            // Tags are stored trimmed and lower-case (PatientProfileRules.Tag), so the filter is compared the same way.
+            var tag = filter.Tag.Trim().ToLowerInvariant();
+            rows = rows.Where(r => db.PatientTags.Any(t => t.UserId == r.UserId && t.Tag == tag));
+        }
         if (Validation.InputText.Search(filter.Search) is { } text)
         {
+            // The display name is matched case-insensitively by lower-casing both sides (SQLite's lower() folds ASCII
+            // only, so the text as typed is tried too: "Émile" still finds "Émile"). Names are few beside the ids the
+            // trigram index serves, so this part scans the profiles.
+            var lowered = text.ToLowerInvariant();
             if (text.Length >= PatientSearchIndex.MinimumLength)
             {
                 var matching = searchIndex.Matching(db, text);
-                rows = rows.Where(r => matching.Contains(r.UserId));
+                rows = rows.Where(r => matching.Contains(r.UserId)
+                    || (r.DisplayName != null && (r.DisplayName.ToLower().Contains(lowered) || r.DisplayName.Contains(text))));
             }
             else
             {
-                rows = rows.Where(r => r.ClientUserId.Contains(text) || (r.ExternalUserId != null && r.ExternalUserId.Contains(text)));
+                rows = rows.Where(r => r.ClientUserId.Contains(text) || (r.ExternalUserId != null && r.ExternalUserId.Contains(text))
+                    || (r.DisplayName != null && (r.DisplayName.ToLower().Contains(lowered) || r.DisplayName.Contains(text))));
             }
         }
         return filter.Health switch
@@ -236,5 +254,5 @@ public sealed class PatientListQuery(IDbContextFactory<DashboardDbContext> conte
         j.UserId, j.ClientUserId, j.TeamId, j.TeamName, j.ConnectionId, j.Provider,
         ConnectionHealthRules.Classify(j.Status, j.ErrorType), j.ErrorType, j.Region, j.PracticeId, j.ExternalUserId, j.CreatedAt,
         j.LastReadingAt, j.LastSyncAt, j.TimeInRange, j.Active,
-        j.PullDaysAsked is { } asked ? new PullProgress(j.PullDaysDone ?? 0, asked, j.PullStatus ?? "") : null);
+        j.PullDaysAsked is { } asked ? new PullProgress(j.PullDaysDone ?? 0, asked, j.PullStatus ?? "") : null, j.DisplayName);
 }

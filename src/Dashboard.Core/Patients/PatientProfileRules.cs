@@ -19,6 +19,19 @@ public static partial class PatientProfileRules
         return (name, null);
     }
 
+    /// <summary>
+    /// A date of birth as staff type it (<c>yyyy-MM-dd</c>, empty for none), or the reason the text is not one; whether
+    /// the date itself is acceptable is <see cref="BirthDateError"/>.
+    /// </summary>
+    public static (DateOnly? Date, string? Error) BirthDate(string? text)
+    {
+        var trimmed = text?.Trim();
+        if (string.IsNullOrEmpty(trimmed)) return (null, null);
+        return DateOnly.TryParseExact(trimmed, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? (date, null)
+            : (null, "a date of birth is written yyyy-MM-dd, e.g. 1984-03-27");
+    }
+
     public static string? BirthDateError(DateOnly? birth, DateOnly today) =>
         birth is not { } b ? null
         : b > today ? "the date of birth is in the future"

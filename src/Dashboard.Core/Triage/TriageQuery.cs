@@ -10,19 +10,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Triage;
 
-/// <summary>What the triage shows: the period (last 7, 14 or 30 days), the flags every row must carry, the order.</summary>
-public sealed record TriageFilter(int Days, IReadOnlySet<TriageFlag> Flags, TriageSort Sort)
+/// <summary>
+/// What the triage shows: the period (last 7, 14 or 30 days), the flags every row must carry, the order, and optionally
+/// the staff tag every patient must have (<see cref="PatientTag"/>).
+/// </summary>
+public sealed record TriageFilter(int Days, IReadOnlySet<TriageFlag> Flags, TriageSort Sort, string? Tag = null)
 {
     public static IReadOnlyList<int> PeriodDays { get; } = [7, 14, 30];
 
     public static TriageFilter Default { get; } = new(ReviewPeriod.DefaultDays, new HashSet<TriageFlag>(), TriageSort.Urgency);
 
-    /// <summary>From the page's URL: <c>?days=14&amp;flags=low,tir&amp;sort=gri</c>; unknown words are ignored, a bad period is the default.</summary>
-    public static TriageFilter Parse(string? days, string? flags, string? sort) => new(
+    /// <summary>
+    /// From the page's URL: <c>?days=14&amp;flags=low,tir&amp;tag=pump-start&amp;sort=gri</c>; unknown words are ignored, a bad
+    /// period is the default; the tag is compared as tags are stored (trimmed, lower-case).
+    /// </summary>
+    public static TriageFilter Parse(string? days, string? flags, string? sort, string? tag = null) => new(
         int.TryParse(days, out var d) && PeriodDays.Contains(d) ? d : ReviewPeriod.DefaultDays,
         (flags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(TriageWords.FlagOf).OfType<TriageFlag>().ToHashSet(),
-        TriageWords.SortOf(sort) ?? TriageSort.Urgency);
+        TriageWords.SortOf(sort) ?? TriageSort.Urgency,
+        string.IsNullOrWhiteSpace(tag) ? null : tag.Trim().ToLowerInvariant());
 
     /// <summary>The URL query of this filter (defaults left out), the inverse of <see cref="Parse"/>.</summary>
     public string ToQuery()
@@ -30,6 +37,7 @@ public sealed record TriageFilter(int Days, IReadOnlySet<TriageFlag> Flags, Tria
         var parts = new List<string>();
         if (Days != ReviewPeriod.DefaultDays) parts.Add($"days={Days}");
         if (Flags.Count > 0) parts.Add("flags=" + string.Join(",", Flags.Order().Select(TriageWords.Of)));
+        if (Tag is not null) parts.Add("tag=" + Uri.EscapeDataString(Tag));
         if (Sort != TriageSort.Urgency) parts.Add("sort=" + TriageWords.Of(Sort));
         return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
     }
@@ -84,7 +92,8 @@ public static class TriageWords
 }
 
 /// <summary>One patient of the triage: the engine's figures, their flags, and the same figures as the review shows them.</summary>
-public sealed record TriageRow(Guid UserId, string ClientUserId, string TeamName, TriageFigures Figures, IReadOnlySet<TriageFlag> Flags)
+public sealed record TriageRow(Guid UserId, string ClientUserId, string TeamName, TriageFigures Figures, IReadOnlySet<TriageFlag> Flags,
+    string? DisplayName = null)
 {
     public GlucoseMetrics Metrics => Figures.Metrics;
     public string VeryLow => GlucoseFormat.Percent(Metrics.TimeVeryLowPercent);
@@ -130,9 +139,9 @@ public sealed class TriageQuery(IDbContextFactory<DashboardDbContext> contexts, 
         var now = known?.Now ?? time.GetUtcNow().UtcDateTime;
         var silentBefore = now - TriageRules.SilentAfter;
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var all = Joined(db, scope, filter.Days);
+        var all = Joined(db, scope, filter);
         var matching = Matching(all, filter.Flags, silentBefore);
-        var counts = known is not null ? new Counts(known.Total, known.FlagCounts) : await CountsAsync(InScope(db, scope, filter.Days), silentBefore, ct);
+        var counts = known is not null ? new Counts(known.Total, known.FlagCounts) : await CountsAsync(InScope(db, scope, filter), silentBefore, ct);
         var total = known is not null ? known.Total : filter.Flags.Count == 0 ? counts.Total : await matching.CountAsync(ct);
         var rows = await Sorted(matching, filter.Sort, silentBefore).Skip(Math.Max(0, page) * PageSize).Take(PageSize).ToListAsync(ct);
         var health = await HealthAsync(db, db.Connections.Where(c => rows.Select(r => r.UserId).Contains(c.UserId)), ct);
@@ -146,7 +155,7 @@ public sealed class TriageQuery(IDbContextFactory<DashboardDbContext> contexts, 
         var now = time.GetUtcNow().UtcDateTime;
         var silentBefore = now - TriageRules.SilentAfter;
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var rows = await Sorted(Matching(Joined(db, scope, filter.Days), filter.Flags, silentBefore), filter.Sort, silentBefore).ToListAsync(ct);
+        var rows = await Sorted(Matching(Joined(db, scope, filter), filter.Flags, silentBefore), filter.Sort, silentBefore).ToListAsync(ct);
         var teamIds = scope.TeamIds.ToList();
         var health = await HealthAsync(db, db.Connections.Where(c => db.Users.Any(u => u.Id == c.UserId && teamIds.Contains(u.TeamId))), ct);
         return [.. rows.Select(r => ToRow(r, health, now))];
@@ -157,27 +166,41 @@ public sealed class TriageQuery(IDbContextFactory<DashboardDbContext> contexts, 
     {
         public Guid UserId { get; init; }
         public string ClientUserId { get; init; } = "";
+        public string? DisplayName { get; init; }
         public string TeamName { get; init; } = "";
         public PatientSummary Summary { get; init; } = null!;
     }
 
-    private static IQueryable<Row> Joined(DashboardDbContext db, StaffScope scope, int days)
+    private static IQueryable<Row> Joined(DashboardDbContext db, StaffScope scope, TriageFilter filter)
     {
-        var teamIds = scope.TeamIds.ToList();
         // From the summaries, so the default order can walk their (Days, VeryLowOver1, UrgencyGri) index.
         return
-            from summary in db.PatientSummaries.AsNoTracking()
-            where summary.Days == days && teamIds.Contains(summary.TeamId)
+            from summary in InScope(db, scope, filter)
             join user in db.Users on summary.UserId equals user.Id
             join team in db.Teams on summary.TeamId equals team.Id
-            select new Row { UserId = user.Id, ClientUserId = user.ClientUserId, TeamName = team.Name, Summary = summary };
+            join pp in db.PatientProfiles on summary.UserId equals pp.UserId into profiles
+            from profile in profiles.DefaultIfEmpty()
+            select new Row
+            {
+                UserId = user.Id, ClientUserId = user.ClientUserId, DisplayName = profile == null ? null : profile.DisplayName,
+                TeamName = team.Name, Summary = summary,
+            };
     }
 
-    /// <summary>The scope's summaries alone, for the counts (their covering index).</summary>
-    private static IQueryable<PatientSummary> InScope(DashboardDbContext db, StaffScope scope, int days)
+    /// <summary>
+    /// The scope's summaries of the period alone, for the counts (their covering index); with a tag, only its patients,
+    /// so the flag counts beside the filter describe the tagged group being looked at.
+    /// </summary>
+    private static IQueryable<PatientSummary> InScope(DashboardDbContext db, StaffScope scope, TriageFilter filter)
     {
         var teamIds = scope.TeamIds.ToList();
-        return db.PatientSummaries.AsNoTracking().Where(s => s.Days == days && teamIds.Contains(s.TeamId));
+        var days = filter.Days;
+        var summaries = db.PatientSummaries.AsNoTracking().Where(s => s.Days == days && teamIds.Contains(s.TeamId));
+        if (filter.Tag is { } tag)
+        {
+            summaries = summaries.Where(s => db.PatientTags.Any(t => t.UserId == s.UserId && t.Tag == tag));
+        }
+        return summaries;
     }
 
     /// <summary>Each flag as a SQL condition on the joined row (the stored clock-free flags; "no data" against the clock).</summary>
@@ -271,6 +294,6 @@ public sealed class TriageQuery(IDbContextFactory<DashboardDbContext> contexts, 
         var h = health.GetValueOrDefault(r.UserId) ?? new Health(ConnectionHealth.NotConnected, null);
         var s = r.Summary;
         var figures = new TriageFigures(s.ToMetrics(), s.PreviousInRangePercent, s.Last, h.Value, h.ErrorType);
-        return new TriageRow(r.UserId, r.ClientUserId, r.TeamName, figures, TriageRules.FlagsOf(figures, now));
+        return new TriageRow(r.UserId, r.ClientUserId, r.TeamName, figures, TriageRules.FlagsOf(figures, now), r.DisplayName);
     }
 }

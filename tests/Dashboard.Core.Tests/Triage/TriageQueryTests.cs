@@ -109,6 +109,41 @@ public sealed class TriageQueryTests
     }
 
     [Fact]
+    public async Task A_tag_narrows_the_rows_and_the_flag_counts_and_rows_carry_the_display_name()
+    {
+        await using var store = await ReviewStore.CreateAsync();
+        var start = T("2025-03-01 00:00");
+        var lowsTagged = await store.AddPatientAsync(clientUserId: "lows-tagged");
+        await store.WriteAsync(lowsTagged, ReviewStore.Every(15, start, 14, i => i % 10 == 0 ? 60 : 120));
+        var lowsUntagged = await store.AddPatientAsync(clientUserId: "lows-untagged");
+        await store.WriteAsync(lowsUntagged, ReviewStore.Every(15, start, 14, i => i % 10 == 0 ? 60 : 120));
+        var steadyTagged = await store.AddPatientAsync(clientUserId: "steady-tagged");
+        await store.WriteAsync(steadyTagged, ReviewStore.Every(15, start, 14, _ => 120));
+        await using (var db = await store.Contexts.CreateDbContextAsync())
+        {
+            db.PatientTags.AddRange(
+                new PatientTag { UserId = lowsTagged, Tag = "pump-start" },
+                new PatientTag { UserId = steadyTagged, Tag = "pump-start" },
+                new PatientTag { UserId = lowsUntagged, Tag = "pregnancy" });
+            db.PatientProfiles.Add(new PatientProfile { UserId = lowsTagged, DisplayName = "Lou Tagged", Source = PatientProfileSources.Staff });
+            await db.SaveChangesAsync();
+        }
+
+        var tagged = await store.Triage.PageAsync(store.Scope, TriageFilter.Parse(null, null, "patient", " Pump-Start "));
+        var taggedLows = await store.Triage.PageAsync(store.Scope, TriageFilter.Parse(null, "low", null, "pump-start"));
+        var exported = await store.Triage.ExportAsync(store.Scope, TriageFilter.Parse(null, null, null, "pregnancy"));
+        var untagged = await store.Triage.PageAsync(store.Scope, TriageFilter.Default);
+
+        Assert.Equal(["lows-tagged", "steady-tagged"], tagged.Rows.Select(r => r.ClientUserId));
+        Assert.Equal((2, 1), (tagged.Total, tagged.FlagCounts[TriageFlag.LowOver4]));
+        Assert.Equal(["Lou Tagged", null], tagged.Rows.Select(r => r.DisplayName));
+        Assert.Equal(["lows-tagged"], taggedLows.Rows.Select(r => r.ClientUserId));
+        Assert.Equal(["lows-untagged"], exported.Select(r => r.ClientUserId));
+        Assert.Equal((3, 2), (untagged.Total, untagged.FlagCounts[TriageFlag.LowOver4]));
+        Assert.Equal("?flags=low&tag=pump-start", TriageFilter.Parse(null, "low", null, "Pump-Start").ToQuery());
+    }
+
+    [Fact]
     public async Task Sql_order_counts_and_pages_follow_the_documented_rules_over_generated_patients()
     {
         await using var store = await ReviewStore.CreateAsync();

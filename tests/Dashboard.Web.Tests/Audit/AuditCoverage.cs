@@ -50,5 +50,8 @@ public static class AuditCoverage
         new(AuditActions.SendInvitation, Web + "Invitations/InvitationPanelTests.cs", "Sending_shows_the_link_and_its_QR_code_keeps_only_a_hash_and_is_audited_once"),
         new(AuditActions.ResendInvitation, Web + "Invitations/InvitationPanelTests.cs", "The_list_shows_each_invitation_s_state_and_a_resend_gives_a_new_link_audited_once"),
         new(AuditActions.ChangePlan, Web + "Plans/PlanPageTests.cs", "An_admin_changes_the_plan_and_the_change_is_audited_once"),
+        new(AuditActions.ChangePatientProfile, Web + "Patients/PatientProfilePanelTests.cs", "Saving_a_name_and_date_of_birth_shows_and_stores_them_and_is_audited_once"),
+        new(AuditActions.AddPatientTag, Web + "Patients/PatientProfilePanelTests.cs", "Adding_a_tag_shows_it_lower_cased_and_is_audited_once_and_a_repeat_is_refused"),
+        new(AuditActions.RemovePatientTag, Web + "Patients/PatientProfilePanelTests.cs", "Removing_a_tag_with_its_labelled_button_removes_only_it_and_is_audited_once"),
     ];
 }
