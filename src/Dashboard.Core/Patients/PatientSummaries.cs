@@ -10,8 +10,8 @@ namespace Dashboard.Core.Patients;
 /// <summary>
 /// Keeps <see cref="PatientSummary"/> rows equal to what the metrics engine says about the stored readings.
 /// <para><b>Consistency rule.</b> Every write of readings goes through <see cref="ReadingWriter"/>, which this class
-/// wraps (<see cref="SummarizingReadingWriter"/>): before the write the patient's rows are deleted, after the write
-/// commits they are computed again from the store. So a row that exists was computed after the patient's last
+/// wraps (<see cref="SummarizingReadingWriter"/>): the write deletes the patient's rows in its own transaction, and
+/// after it commits they are computed again from the store. So a row that exists was computed after the patient's last
 /// committed write; a write that failed half-way, or a crash between the write and the rewrite, leaves no row — never
 /// a stale one — and rows that are missing while the patient has readings are computed on demand
 /// (<see cref="FillMissingAsync"/>) when triage opens a period.</para>

@@ -26,8 +26,7 @@ public sealed class PatientAuditTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(new Dashboard.Web.Configuration.PublicLinks(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()));
         var auth = AddAuthorization();
         auth.SetAuthorized("Sam Support");
-        auth.SetConsoleRole(ConsoleRoles.Support);
-        auth.SetClaims(new System.Security.Claims.Claim(StaffIdentity.EmailClaim, TestStore.DefaultStaffMember));
+        auth.SetConsolePerson(ConsoleRoles.Support, TestStore.DefaultStaffMember);
     }
 
     public async Task InitializeAsync()

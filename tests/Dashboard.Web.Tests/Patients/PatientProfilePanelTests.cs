@@ -42,12 +42,7 @@ public sealed class PatientProfilePanelTests : BunitContext, IAsyncLifetime
         await _store.DisposeAsync();
     }
 
-    /// <summary>The role first, then the e-mail claim: claims set before bUnit's role and policy setters did not reach the principal.</summary>
-    private void ActAs(string role)
-    {
-        _auth.SetConsoleRole(role);
-        _auth.SetClaims(new System.Security.Claims.Claim(StaffIdentity.EmailClaim, Support));
-    }
+    private void ActAs(string role) => _auth.SetConsolePerson(role, Support);
 
     private IDbContextFactory<DashboardDbContext> Contexts => Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
 

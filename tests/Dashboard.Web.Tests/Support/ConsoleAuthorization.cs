@@ -14,4 +14,15 @@ public static class ConsoleAuthorization
         auth.SetPolicies(ConsolePolicies.Roles.Where(p => p.Value.Contains(role)).Select(p => p.Key).ToArray());
         return auth;
     }
+
+    /// <summary>
+    /// A console person: <paramref name="role"/> (as <see cref="SetConsoleRole"/>) and then the e-mail claim the store's
+    /// memberships match on. In that order: claims set before bUnit's role and policy setters did not reach the principal.
+    /// </summary>
+    public static BunitAuthorizationContext SetConsolePerson(this BunitAuthorizationContext auth, string role, string email)
+    {
+        auth.SetConsoleRole(role);
+        auth.SetClaims(new System.Security.Claims.Claim(StaffIdentity.EmailClaim, email));
+        return auth;
+    }
 }
