@@ -11,7 +11,7 @@ namespace Dashboard.Web.Api;
 internal static class PatientExportEndpoints
 {
     private static readonly string[] Header =
-        ["client_user_id", "team", "provider", "status", "error_type", "region", "practice_id", "external_user_id", "created_utc",
+        ["client_user_id", "display_name", "team", "provider", "status", "error_type", "region", "practice_id", "external_user_id", "created_utc",
          "last_reading_device_time", "last_sync_utc", "time_in_range_14d_percent", "active_14d_percent", "history_days_done", "history_days_asked"];
 
     public static IEndpointRouteBuilder MapPatientExport(this IEndpointRouteBuilder endpoints)
@@ -22,10 +22,10 @@ internal static class PatientExportEndpoints
 
     private static async Task ExportAsync(
         HttpContext http, PatientListExport export, StaffScopeResolver scopes,
-        string? status, string? error, string? provider, string? team, string? region, string? q)
+        string? status, string? error, string? provider, string? team, string? region, string? q, string? tag)
     {
         var scope = await scopes.ForUserAsync(http.User, http.RequestAborted);
-        var filter = PatientListUrl.Parse(status, error, provider, team, region, q);
+        var filter = PatientListUrl.Parse(status, error, provider, team, region, q, tag);
         var rows = await export.StartAsync(scope, StaffIdentity.ActorOf(http.User, http.Connection.RemoteIpAddress?.ToString()), filter,
             http.Request.QueryString.Value, http.RequestAborted);
         http.Response.ContentType = "text/csv; charset=utf-8";
@@ -36,7 +36,7 @@ internal static class PatientExportEndpoints
         {
             await writer.WriteLineAsync(string.Join(',', new[]
             {
-                row.ClientUserId, row.TeamName, row.Provider, ConnectionHealthRules.Slug(row.Health), row.ErrorType, row.Region,
+                row.ClientUserId, row.DisplayName, row.TeamName, row.Provider, ConnectionHealthRules.Slug(row.Health), row.ErrorType, row.Region,
                 row.PracticeId, row.ExternalUserId, row.CreatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
                 row.LastReadingAt?.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
                 row.LastSyncAt?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),

@@ -5,11 +5,11 @@ using Dashboard.Core.Triage;
 
 namespace Dashboard.Web.Api;
 
-/// <summary><c>GET /triage/export.csv?days=…&amp;flags=…&amp;sort=…</c>: the triage view as CSV, in its order (any console role, scoped).</summary>
+/// <summary><c>GET /triage/export.csv?days=…&amp;flags=…&amp;tag=…&amp;sort=…</c>: the triage view as CSV, in its order (any console role, scoped).</summary>
 internal static class TriageExportEndpoints
 {
     private static readonly string[] Header =
-        ["client_user_id", "team", "days", "time_very_low_percent", "time_low_percent", "time_in_range_percent", "time_high_percent",
+        ["client_user_id", "display_name", "team", "days", "time_very_low_percent", "time_low_percent", "time_in_range_percent", "time_high_percent",
          "time_very_high_percent", "gmi_percent", "cv_percent", "active_percent", "gri", "gri_zone", "time_in_range_change_points",
          "last_reading_device_time", "connection", "error_type", "flags"];
 
@@ -19,10 +19,10 @@ internal static class TriageExportEndpoints
         return endpoints;
     }
 
-    private static async Task ExportAsync(HttpContext http, TriageQuery query, StaffScopeResolver scopes, string? days, string? flags, string? sort)
+    private static async Task ExportAsync(HttpContext http, TriageQuery query, StaffScopeResolver scopes, string? days, string? flags, string? sort, string? tag)
     {
         var scope = await scopes.ForUserAsync(http.User, http.RequestAborted);
-        var filter = TriageFilter.Parse(days, flags, sort);
+        var filter = TriageFilter.Parse(days, flags, sort, tag);
         var rows = await query.ExportAsync(scope, filter, http.RequestAborted);
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"triage-{filter.Days}d-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv\"";
@@ -34,7 +34,7 @@ internal static class TriageExportEndpoints
             var m = row.Metrics;
             await writer.WriteLineAsync(string.Join(',', new[]
             {
-                row.ClientUserId, row.TeamName, filter.Days.ToString(CultureInfo.InvariantCulture), N(m.TimeVeryLowPercent), N(m.TimeLowPercent),
+                row.ClientUserId, row.DisplayName, row.TeamName, filter.Days.ToString(CultureInfo.InvariantCulture), N(m.TimeVeryLowPercent), N(m.TimeLowPercent),
                 N(m.TimeInRangePercent), N(m.TimeHighPercent), N(m.TimeVeryHighPercent), N(m.GmiPercent), N(m.CvPercent), N(m.ActivePercent),
                 N(m.Gri), m.GriZone?.ToString(), N(row.Figures.InRangeChange),
                 row.Figures.LastReading?.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),

@@ -28,6 +28,7 @@ public static class PatientListUrl
             ["team"] = filter.TeamId?.ToString(),
             ["region"] = filter.Region,
             ["q"] = filter.Search,
+            ["tag"] = filter.Tag,
             ["sort"] = sort is null || sort == PatientListSort.Default ? null : sort.Column.Key,
             ["desc"] = sort is { Descending: true } ? "1" : null,
             ["cols"] = columns is null ? null : PatientListColumns.Format(columns),
@@ -35,13 +36,16 @@ public static class PatientListUrl
         return QueryHelpers.AddQueryString(path, query.Where(p => !string.IsNullOrWhiteSpace(p.Value)));
     }
 
-    public static PatientListFilter Parse(string? status, string? error, string? provider, string? team, string? region, string? search) => new(
+    /// <summary>The filter of a URL's values; a tag is compared as tags are stored (trimmed, lower-case).</summary>
+    public static PatientListFilter Parse(string? status, string? error, string? provider, string? team, string? region, string? search,
+        string? tag = null) => new(
         ConnectionHealthRules.FromSlug(status),
         FormText.OrNull(error),
         FormText.OrNull(provider),
         Guid.TryParse(team, out var teamId) ? teamId : null,
         FormText.OrNull(region)?.ToLowerInvariant(),
-        FormText.OrNull(search));
+        FormText.OrNull(search),
+        FormText.OrNull(tag)?.ToLowerInvariant());
 
     /// <summary>An unknown column key sorts by the patient, as the list does without one.</summary>
     public static PatientListSort ParseSort(string? key, string? descending) =>
