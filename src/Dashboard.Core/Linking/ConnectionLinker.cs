@@ -16,7 +16,8 @@ public sealed record LinkedAccount(
     ConnectionStatus Status = ConnectionStatus.Connected,
     string? ErrorType = null,
     string? ErrorMessage = null,
-    IReadOnlyList<string>? AcceptedDocuments = null);
+    IReadOnlyList<string>? AcceptedDocuments = null,
+    LibreView.Client.LibreViewPerson? SharedPerson = null);
 
 /// <summary>
 /// Turns a found account into the user's connection: refuses duplicates, creates or re-connects the one
@@ -80,6 +81,10 @@ public sealed class ConnectionLinker(DashboardDbContext db, CredentialVault vaul
         {
             events.Record(db, EventTypes.LibreViewDocumentsAccepted, token.TeamId, token.UserId, user.ClientUserId,
                 payloads.LibreViewDocumentsAccepted(token.UserId, account.Provider, documents));
+        }
+        if (account.SharedPerson is { } person)
+        {
+            await Patients.PatientProfiles.AdoptSharedAsync(db, token.UserId, person, now, ct);
         }
         await sync.ConnectionLinkedAsync(db, connection, ct);
         await db.SaveChangesAsync(ct);

@@ -50,7 +50,8 @@ public sealed class EmailLinking(
         var credentials = new StoredCredentials(address, "", null);
         if (found.Patient is { } patient)
         {
-            return await linker.LinkAsync(token, new LinkedAccount(Provider, patient.PatientId, code, patient.PracticeId, credentials), ct);
+            return await linker.LinkAsync(token, new LinkedAccount(Provider, patient.PatientId, code, patient.PracticeId, credentials,
+                SharedPerson: patient.Person), ct);
         }
         var message = $"Not shared yet: in the LibreLink app, add the practice {found.PracticeToShareWith} ({code.ToUpperInvariant()}). " +
                       "The connection completes by itself once the practice can see your data.";

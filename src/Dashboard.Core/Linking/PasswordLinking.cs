@@ -133,7 +133,8 @@ public sealed class PasswordLinking(
         // The accepted documents are recorded as an event of the connection, not kept with its session.
         return await linker.LinkAsync(token,
             new LinkedAccount(Provider, session.UserId, session.Region, null,
-                new StoredCredentials(email, password, session with { AcceptedDocuments = null }), AcceptedDocuments: session.AcceptedDocuments), ct);
+                new StoredCredentials(email, password, session with { AcceptedDocuments = null }),
+                AcceptedDocuments: session.AcceptedDocuments, SharedPerson: session.Person), ct);
     }
 
     /// <summary>

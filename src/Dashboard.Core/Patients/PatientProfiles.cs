@@ -40,6 +40,27 @@ public sealed class PatientProfiles(IDbContextFactory<DashboardDbContext> contex
         return patient is null ? null : await ViewAsync(db, patient, ct);
     }
 
+    /// <summary>
+    /// The name and date of birth a LibreView account shares, taken when the patient links (their own account's
+    /// <c>user</c>) or is found in a practice (the practice patient): they fill the profile unless staff have written it,
+    /// since what staff typed is what their clinic calls the patient. Values the rules refuse are left out. Added to
+    /// <paramref name="db"/>, saved with the link.
+    /// </summary>
+    internal static async Task AdoptSharedAsync(DashboardDbContext db, Guid userId, LibreView.Client.LibreViewPerson person, DateTime now, CancellationToken ct)
+    {
+        var (name, _) = PatientProfileRules.Name(person.FullName);
+        var birth = PatientProfileRules.BirthDateError(person.DateOfBirth, DateOnly.FromDateTime(now)) is null ? person.DateOfBirth : null;
+        if (name is null && birth is null) return;
+        var profile = await db.PatientProfiles.FindAsync([userId], ct);
+        if (profile is { Source: PatientProfileSources.Staff }) return;
+        if (profile is null)
+        {
+            profile = new PatientProfile { UserId = userId, Source = PatientProfileSources.LibreView };
+            db.PatientProfiles.Add(profile);
+        }
+        (profile.DisplayName, profile.DateOfBirth, profile.UpdatedAt) = (name, birth, now);
+    }
+
     /// <summary>Every tag in use on the scope's patients, in order: the choices of the tag filters.</summary>
     public async Task<IReadOnlyList<string>> TagsInUseAsync(StaffScope scope, CancellationToken ct = default)
     {

@@ -32,6 +32,7 @@ internal sealed class ShareRecheck(IServiceScopeFactory scopes, CredentialVault 
         connection.ErrorType = null;
         connection.ErrorMessage = null;
         connection.ErroredAt = null;
+        await Patients.PatientProfiles.AdoptSharedAsync(work.Db, connection.UserId, patient.Person, work.Now, ct);
         events.ConnectionCreated(work);
         await scheduler.ConnectionLinkedAsync(work.Db, connection, ct);
     }

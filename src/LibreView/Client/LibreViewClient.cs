@@ -149,13 +149,17 @@ public sealed partial class LibreViewClient : ILibreViewClient
             ok.UserId is null ? "" : AccountId.FromUserId(ok.UserId),
             ok.TrustedDeviceToken ?? trustedDevice,
             issued ? _time.GetUtcNow() : null,
-            documents.Count == 0 ? null : documents);
+            documents.Count == 0 ? null : documents,
+            ok.Person);
         if (ok.UserId is not null) return LibreViewResult<LibreViewSession>.Success(session, session);
 
         // Some web logins leave user.id out (§2.2); GET /user has it.
         var account = await GetAccountAsync(session, null, ct);
         if (!account.IsSuccess) return Failed(account.Error);
-        var withId = (account.Session ?? session) with { UserId = account.Value.UserId, AccountId = AccountId.FromUserId(account.Value.UserId) };
+        var withId = (account.Session ?? session) with
+        {
+            UserId = account.Value.UserId, AccountId = AccountId.FromUserId(account.Value.UserId), Person = session.Person ?? account.Value.Person,
+        };
         return LibreViewResult<LibreViewSession>.Success(withId, withId);
     }
 

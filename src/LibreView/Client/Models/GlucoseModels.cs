@@ -27,7 +27,7 @@ public sealed record DailyLog(
     IReadOnlyList<string> UnknownDayKeys);
 
 /// <summary>The signed-in account as <c>GET /user</c> shows it (§3.1).</summary>
-public sealed record LibreViewAccount(string UserId, string? Email, string? AccountType, IReadOnlyList<Practice> Practices)
+public sealed record LibreViewAccount(string UserId, string? Email, string? AccountType, IReadOnlyList<Practice> Practices, LibreViewPerson? Person = null)
 {
     /// <summary>A professional account: one with practices that is not a patient (reference §10 Q11).</summary>
     public bool IsProfessional => AccountType != "pat" && Practices.Count > 0;
@@ -37,4 +37,22 @@ public sealed record LibreViewAccount(string UserId, string? Email, string? Acco
 /// <param name="PracticeId">The human Practice ID patients type in the app.</param>
 public sealed record Practice(string Id, string PracticeId, string Name);
 
-public sealed record PracticePatient(string PatientId, string FirstName, string LastName, string Email, string PracticeId);
+public sealed record PracticePatient(string PatientId, string FirstName, string LastName, string Email, string PracticeId, DateOnly? DateOfBirth = null)
+{
+    public LibreViewPerson Person => new(FirstName, LastName, DateOfBirth);
+}
+
+/// <summary>
+/// The name and date of birth an account shares: a patient's own <c>user</c> (<c>firstName</c>, <c>lastName</c>,
+/// <c>dateOfBirth</c>, §3.1) or a practice patient (<c>firstName</c>, <c>lastName</c>, <c>dob</c>, §4.4).
+/// </summary>
+public sealed record LibreViewPerson(string? FirstName, string? LastName, DateOnly? DateOfBirth)
+{
+    /// <summary>"First Last", or null when the account shares no name.</summary>
+    public string? FullName => string.Join(' ', new[] { FirstName, LastName }.Select(n => n?.Trim()).Where(n => !string.IsNullOrEmpty(n))) is { Length: > 0 } full
+        ? full
+        : null;
+
+    /// <summary>Without the name and date of birth, so a log line never carries them.</summary>
+    public override string ToString() => "LibreViewPerson { … }";
+}

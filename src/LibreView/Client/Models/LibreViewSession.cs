@@ -12,6 +12,10 @@ namespace LibreView.Client;
 /// <param name="TrustedDeviceToken">Given after a two-factor login that asked to remember the device; lets later logins skip the code.</param>
 /// <param name="TrustedDeviceIssuedAt">When that token was issued (it holds about 14 days, reference §2.4).</param>
 /// <param name="AcceptedDocuments">Documents (<c>tou</c>, <c>pp</c>) this login accepted for the person, to record with the connection.</param>
+/// <param name="Person">
+/// The name and date of birth the login's <c>user</c> shares, for the patient's profile; never serialised, so a stored
+/// session carries no personal data beyond what it needs.
+/// </param>
 public sealed record LibreViewSession(
     string Region,
     string Token,
@@ -20,7 +24,8 @@ public sealed record LibreViewSession(
     string AccountId,
     string? TrustedDeviceToken = null,
     DateTimeOffset? TrustedDeviceIssuedAt = null,
-    IReadOnlyList<string>? AcceptedDocuments = null)
+    IReadOnlyList<string>? AcceptedDocuments = null,
+    [property: System.Text.Json.Serialization.JsonIgnore] LibreViewPerson? Person = null)
 {
     public bool IsExpired(DateTimeOffset now) => now >= ExpiresAt;
 

@@ -11,7 +11,8 @@ internal static class AccountReader
         var id = LibreViewClient.Text(user, "id") ?? throw new JsonException("The user has no id");
         var practices = Practices(user).Concat(reply.DataProperty("practices") is { } p ? PracticesIn(p) : [])
             .DistinctBy(x => x.Id).ToList();
-        return new LibreViewAccount(id, LibreViewClient.Text(user, "email"), LibreViewClient.Text(user, "accountType"), practices);
+        return new LibreViewAccount(id, LibreViewClient.Text(user, "email"), LibreViewClient.Text(user, "accountType"), practices,
+            PersonReader.Read(user, "dateOfBirth"));
     }
 
     private static IEnumerable<Practice> Practices(JsonElement user) =>
@@ -46,7 +47,8 @@ internal static class PatientReader
             LibreViewClient.Text(patient, "firstName") ?? "",
             LibreViewClient.Text(patient, "lastName") ?? "",
             LibreViewClient.Text(patient, "email") ?? email,
-            practice?.PracticeId ?? "");
+            practice?.PracticeId ?? "",
+            PersonReader.BirthDate(patient, "dob"));
     }
 }
 
@@ -71,5 +73,38 @@ internal sealed record ReportDevices(ReportDevice Primary, IReadOnlyList<string>
             .ToList();
         var primary = devices.Where(d => d.LatestDaysData is not null).MinBy(d => d.LatestDaysData);
         return primary is null ? null : new ReportDevices(primary, devices.Where(d => d.Id != primary.Id).Select(d => d.Id).ToList());
+    }
+}
+
+/// <summary>The name and date of birth of an account object; whatever is missing or unreadable is left out, never an error.</summary>
+internal static class PersonReader
+{
+    public static LibreViewPerson? Read(JsonElement o, string birthDateName)
+    {
+        var person = new LibreViewPerson(LibreViewClient.Text(o, "firstName"), LibreViewClient.Text(o, "lastName"), BirthDate(o, birthDateName));
+        return person.FullName is null && person.DateOfBirth is null ? null : person;
+    }
+
+    /// <summary>
+    /// <c>user.dateOfBirth</c> is epoch seconds (§3.1, confirmed); the Pro <c>dob</c> is assumed to be the same, and an
+    /// ISO date string is read too, so a differing server still gives a date or none.
+    /// </summary>
+    public static DateOnly? BirthDate(JsonElement o, string name)
+    {
+        if (o.ValueKind != JsonValueKind.Object || !o.TryGetProperty(name, out var v)) return null;
+        long? seconds = v.ValueKind switch
+        {
+            JsonValueKind.Number when v.TryGetInt64(out var n) => n,
+            JsonValueKind.String when long.TryParse(v.GetString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) => n,
+            _ => null,
+        };
+        if (seconds is { } s)
+        {
+            return s is > -2_208_988_800 and < 4_102_444_800 ? DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(s).UtcDateTime) : null;
+        }
+        return v.ValueKind == JsonValueKind.String
+               && DateTimeOffset.TryParse(v.GetString(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var date)
+            ? DateOnly.FromDateTime(date.UtcDateTime)
+            : null;
     }
 }

@@ -8,7 +8,7 @@ internal abstract record LoginReply
 {
     public sealed record Redirect(string Region) : LoginReply;
     /// <param name="UserId">Null when LibreView left <c>user.id</c> out; the client then asks <c>GET /user</c> (§2.2).</param>
-    public sealed record Authenticated(string? UserId, WireTicket Ticket, string? TrustedDeviceToken) : LoginReply;
+    public sealed record Authenticated(string? UserId, WireTicket Ticket, string? TrustedDeviceToken, LibreViewPerson? Person = null) : LoginReply;
     public sealed record Step(string Type, JsonElement Props, WireTicket Ticket) : LoginReply;
     public sealed record Failed(LibreViewError Error) : LoginReply;
 
@@ -24,7 +24,7 @@ internal abstract record LoginReply
             case LibreStatus.Ok when reply.DataProperty("redirect") is { ValueKind: JsonValueKind.True }:
                 return new Redirect(reply.DataProperty("region")?.GetString() ?? "");
             case LibreStatus.Ok when reply.DataProperty("authTicket") is { } ticket && LibreReply.ReadTicket(ticket) is { } t:
-                return new Authenticated(UserIdOf(reply), t, TrustedDeviceTokenOf(reply));
+                return new Authenticated(UserIdOf(reply), t, TrustedDeviceTokenOf(reply), reply.DataProperty("user") is { } user ? PersonReader.Read(user, "dateOfBirth") : null);
             case LibreStatus.StepOrError when reply.DataProperty("step") is { ValueKind: JsonValueKind.Object } step
                                              && reply.DataProperty("authTicket") is { } stepTicket
                                              && LibreReply.ReadTicket(stepTicket) is { } st:
