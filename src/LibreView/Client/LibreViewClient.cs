@@ -158,7 +158,9 @@ public sealed partial class LibreViewClient : ILibreViewClient
         if (!account.IsSuccess) return Failed(account.Error);
         var withId = (account.Session ?? session) with
         {
-            UserId = account.Value.UserId, AccountId = AccountId.FromUserId(account.Value.UserId), Person = session.Person ?? account.Value.Person,
+            UserId = account.Value.UserId,
+            AccountId = AccountId.FromUserId(account.Value.UserId),
+            Person = session.Person ?? account.Value.Person,
         };
         return LibreViewResult<LibreViewSession>.Success(withId, withId);
     }
