@@ -10,11 +10,11 @@ namespace Dashboard.Core.Patients;
 /// <summary>
 /// Keeps <see cref="PatientSummary"/> rows equal to what the metrics engine says about the stored readings.
 /// <para><b>Consistency rule.</b> Every write of readings goes through <see cref="ReadingWriter"/>, which this class
-/// wraps (<see cref="SummarizingReadingWriter"/>): the write deletes the patient's rows in its own transaction, and
-/// after it commits they are computed again from the store. So a row that exists was computed after the patient's last
-/// committed write; a write that failed half-way, or a crash between the write and the rewrite, leaves no row — never
-/// a stale one — and rows that are missing while the patient has readings are computed on demand
-/// (<see cref="FillMissingAsync"/>) when triage opens a period.</para>
+/// wraps (<see cref="SummarizingReadingWriter"/>): the write computes the patient's rows again inside its own
+/// transaction, from the readings as they are with its rows, so the rows commit with the readings or not at all and
+/// never describe other readings than the committed ones. Rows that are missing while the patient has readings (data
+/// from before the table existed, a patient created since) are computed on demand (<see cref="FillMissingAsync"/>)
+/// when triage opens a period.</para>
 /// <para><b>The window.</b> A period ends at the patient's newest automatic reading, as the review's "last N days"
 /// does (DESIGN §8): (newest − N × 24 h, newest]. It depends on the readings only, never on the clock, so a row stays
 /// right until the next write; only "no data for ≥ 3 days" needs the clock, and triage judges it at query time.</para>
@@ -27,25 +27,14 @@ public sealed class PatientSummaries(IDbContextFactory<DashboardDbContext> conte
     public static IReadOnlyList<int> Periods => TriageFilter.PeriodDays;
 
     /// <summary>
-    /// Removes the patient's rows, on <paramref name="db"/> and inside its open transaction: the write that changes the
-    /// readings removes them in its own commit, so stale figures never outlive it (the rewrite, or the fallback, follows).
+    /// Computes the patient's rows again on <paramref name="db"/>, inside the open transaction of the write that changed
+    /// their readings (which it reads, rows just written included), and replaces the old ones; saved by that write's commit.
     /// </summary>
-    internal static void Forget(DashboardDbContext db, Guid userId) =>
-        db.PatientSummaries.Where(s => s.UserId == userId).ExecuteDelete();
-
-    /// <summary>
-    /// Computes the patient's rows of every period from the stored readings and stores them (one transaction). A patient
-    /// without readings gets rows too (the empty metrics), so triage reads every patient from this table alone.
-    /// </summary>
-    public async Task RewriteAsync(Guid userId, CancellationToken ct = default)
+    internal async Task RewriteOnAsync(DashboardDbContext db, Guid userId, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
         var rows = await ComputeAsync(db, userId, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.PatientSummaries.Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
         db.PatientSummaries.AddRange(rows);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
     }
 
     /// <summary>
@@ -167,17 +156,15 @@ internal sealed class SummarizingReadingWriter(ReadingWriter engine, PatientSumm
     public override async Task<WriteSummary> WriteAsync(
         Guid userId, Guid? connectionId, string source,
         IReadOnlyList<ReadingInput> readings, IReadOnlyList<NoteInput> notes, CancellationToken ct = default,
-        Action<DashboardDbContext>? alongside = null)
+        WriteAlongside? alongside = null)
     {
         if (readings.Count == 0) return await engine.WriteAsync(userId, connectionId, source, readings, notes, ct, alongside);
-        // One commit for the readings and the removal of their stale summary (a separate one cost a second fsync per sync).
-        var written = await engine.WriteAsync(userId, connectionId, source, readings, notes, ct, db =>
+        // One commit for the readings and their new summaries: a second transaction cost another fsync and another turn
+        // at the store's single write lock per sync (issue 19).
+        return await engine.WriteAsync(userId, connectionId, source, readings, notes, ct, async (db, token) =>
         {
-            PatientSummaries.Forget(db, userId);
-            alongside?.Invoke(db);
+            await summaries.RewriteOnAsync(db, userId, token);
+            if (alongside is not null) await alongside(db, token);
         });
-        // Not cancelled half-way: the readings are committed, so their summary should follow them.
-        await summaries.RewriteAsync(userId, CancellationToken.None);
-        return written;
     }
 }

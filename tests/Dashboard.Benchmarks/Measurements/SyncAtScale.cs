@@ -296,7 +296,7 @@ public sealed class SyncAtScale : IMeasurement
         {
             public override async Task<WriteSummary> WriteAsync(Guid userId, Guid? connectionId, string source,
                 IReadOnlyList<ReadingInput> readings, IReadOnlyList<NoteInput> notes, CancellationToken ct = default,
-                Action<DashboardDbContext>? alongside = null)
+                WriteAlongside? alongside = null)
             {
                 var started = Stopwatch.GetTimestamp();
                 var summary = await inner.WriteAsync(userId, connectionId, source, readings, notes, ct, alongside);

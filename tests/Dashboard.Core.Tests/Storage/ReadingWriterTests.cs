@@ -68,14 +68,19 @@ public sealed class ReadingWriterTests : IAsyncLifetime
         var readings = Enumerable.Range(0, 96).Select(i => new ReadingInput(Day.AddMinutes(15 * i), ReadingKind.Automatic, 110, GlucoseUnit.MgPerDl)).ToList();
         AuditEntry Entry(string details) => new() { At = DateTime.UtcNow, Actor = "cli", ActorRole = AuditActor.CommandLineRole, Action = AuditActions.ImportCsv, UserId = user, Details = details };
 
-        await writer.WriteAsync(user, null, DataSources.CsvImport, readings, [], alongside: db => db.AuditEntries.Add(Entry("first import")));
+        await writer.WriteAsync(user, null, DataSources.CsvImport, readings, [], alongside: (db, _) =>
+        {
+            db.AuditEntries.Add(Entry("first import"));
+            return Task.CompletedTask;
+        });
 
         // A second write whose companion row breaks a unique index (the same client id twice in the team).
         var next = readings.Select(r => r with { Timestamp = r.Timestamp.AddDays(1) }).ToList();
-        await Assert.ThrowsAnyAsync<DbUpdateException>(() => writer.WriteAsync(user, null, DataSources.CsvImport, next, [], alongside: db =>
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => writer.WriteAsync(user, null, DataSources.CsvImport, next, [], alongside: (db, _) =>
         {
             db.AuditEntries.Add(Entry("second import"));
             db.Users.Add(new User { TeamId = team.Id, ClientUserId = "writer-3", CreatedAt = DateTime.UtcNow });
+            return Task.CompletedTask;
         }));
 
         await using var check = await _store.NewContextAsync();

@@ -52,8 +52,12 @@ public sealed class CsvImporter(IDbContextFactory<DashboardDbContext> contexts, 
         var message = Describe(plan, export);
         // The entry is committed in the import's own transaction: no stored import without its entry, nor the reverse.
         var written = await writer.WriteAsync(userId, connectionId: null, DataSources.CsvImport, plan.Readings, plan.Notes, ct,
-            alongside: db => audit.Append(db, actor ?? Dashboard.Core.Audit.AuditActor.CommandLine(), Dashboard.Core.Audit.AuditActions.ImportCsv,
-                teamId, userId, clientUserId, message));
+            alongside: (db, _) =>
+            {
+                audit.Append(db, actor ?? Dashboard.Core.Audit.AuditActor.CommandLine(), Dashboard.Core.Audit.AuditActions.ImportCsv,
+                    teamId, userId, clientUserId, message);
+                return Task.CompletedTask;
+            });
         return new CsvImportResult(CsvImportOutcome.Imported, message, plan, written);
     }
 

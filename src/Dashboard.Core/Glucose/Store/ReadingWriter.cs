@@ -4,6 +4,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Glucose.Store;
 
+/// <summary>What a write runs inside its own transaction, on the context that holds it (<see cref="ReadingWriter.WriteAsync"/>).</summary>
+public delegate Task WriteAlongside(DashboardDbContext db, CancellationToken ct);
+
 /// <summary>
 /// The fast path for readings and notes (DESIGN §10): one transaction per call, each row an idempotent upsert on
 /// its natural key (user, timestamp, kind), so writing the same data again changes nothing. Each store engine has
@@ -12,20 +15,21 @@ namespace Dashboard.Core.Glucose.Store;
 public abstract class ReadingWriter
 {
     /// <param name="alongside">
-    /// Entities to add in the same transaction as the rows (an import's audit entry): they are stored with the readings
-    /// or, if anything fails, neither is.
+    /// Work in the same transaction as the rows, after them (an import's audit entry, the patient's triage summaries,
+    /// which read the rows just written): what it adds through EF is stored with the readings or, if anything fails,
+    /// neither is.
     /// </param>
     public abstract Task<WriteSummary> WriteAsync(
         Guid userId, Guid? connectionId, string source,
         IReadOnlyList<ReadingInput> readings, IReadOnlyList<NoteInput> notes, CancellationToken ct = default,
-        Action<DashboardDbContext>? alongside = null);
+        WriteAlongside? alongside = null);
 
     /// <summary>Saves what <paramref name="alongside"/> adds through EF, inside the engine's own open transaction.</summary>
-    protected static async Task SaveAlongsideAsync(DashboardDbContext db, DbTransaction transaction, Action<DashboardDbContext>? alongside, CancellationToken ct)
+    protected static async Task SaveAlongsideAsync(DashboardDbContext db, DbTransaction transaction, WriteAlongside? alongside, CancellationToken ct)
     {
         if (alongside is null) return;
         await db.Database.UseTransactionAsync(transaction, ct);
-        alongside(db);
+        await alongside(db, ct);
         await db.SaveChangesAsync(ct);
     }
 

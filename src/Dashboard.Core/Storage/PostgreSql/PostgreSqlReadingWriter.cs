@@ -55,7 +55,7 @@ internal sealed class PostgreSqlReadingWriter(IDbContextFactory<DashboardDbConte
     public override async Task<WriteSummary> WriteAsync(
         Guid userId, Guid? connectionId, string source,
         IReadOnlyList<ReadingInput> readings, IReadOnlyList<NoteInput> notes, CancellationToken ct = default,
-        Action<DashboardDbContext>? alongside = null)
+        WriteAlongside? alongside = null)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);

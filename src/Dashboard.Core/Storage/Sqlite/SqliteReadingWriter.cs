@@ -49,7 +49,7 @@ internal sealed class SqliteReadingWriter(IDbContextFactory<DashboardDbContext> 
     public override async Task<WriteSummary> WriteAsync(
         Guid userId, Guid? connectionId, string source,
         IReadOnlyList<ReadingInput> readings, IReadOnlyList<NoteInput> notes, CancellationToken ct = default,
-        Action<DashboardDbContext>? alongside = null)
+        WriteAlongside? alongside = null)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct); // through EF, so the store's connection settings apply
