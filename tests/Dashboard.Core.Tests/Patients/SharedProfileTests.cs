@@ -19,14 +19,17 @@ public sealed class SharedProfileTests
     private static Task<PatientProfile?> ProfileOfAsync(SyncHarness h, Guid userId) =>
         h.WithDbAsync(db => db.PatientProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId));
 
+    private static LibreView.Simulator.Accounts.SimAccount NamedAccount(SyncHarness h, string email, string firstName, string lastName) =>
+        h.State.CreateAccount(new LibreView.Simulator.AccountSeed
+        {
+            Email = email, Password = SyncHarness.Password, Region = "us", FirstName = firstName, LastName = lastName,
+        });
+
     [Fact]
     public async Task A_password_link_takes_the_accounts_name_and_date_of_birth_and_does_not_store_them_with_the_session()
     {
         await using var h = await SyncHarness.StartAsync(historicalDays: 1);
-        var patient = h.State.CreateAccount(new LibreView.Simulator.AccountSeed
-        {
-            Email = "ada@example.org", Password = SyncHarness.Password, Region = "us", FirstName = "Ada", LastName = "Lovelace",
-        });
+        var patient = NamedAccount(h, "ada@example.org", "Ada", "Lovelace");
         var userId = await h.NewUserAsync("p-ada");
 
         Assert.True((await h.LinkPasswordAsync(userId, patient.Email)).Connected);
@@ -61,10 +64,7 @@ public sealed class SharedProfileTests
     public async Task A_practice_patient_found_by_the_share_recheck_gives_their_name_and_date_of_birth()
     {
         await using var h = await SyncHarness.StartAsync(historicalDays: 1);
-        var patient = h.State.CreateAccount(new LibreView.Simulator.AccountSeed
-        {
-            Email = "grace@example.org", Password = SyncHarness.Password, Region = "us", FirstName = "Grace", LastName = "Hopper",
-        });
+        var patient = NamedAccount(h, "grace@example.org", "Grace", "Hopper");
         var userId = await h.NewUserAsync("p-grace");
         Assert.Equal(SyncErrorTypes.UserNotFound, (await h.LinkEmailAsync(userId, patient.Email)).ErrorType);
         Assert.Null(await ProfileOfAsync(h, userId));
