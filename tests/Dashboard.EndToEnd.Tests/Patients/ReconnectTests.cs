@@ -20,7 +20,8 @@ public sealed class ReconnectTests(BrowserFixture browser, ConsoleAppFixture app
         await InBrowserAsync(async staffPage =>
         {
             await staffPage.SignInAsync(SeededPeople.Support, $"/patients?status=password_expired&q={patient.ClientUserId}");
-            await staffPage.GetByRole(AriaRole.Link, new() { Name = patient.ClientUserId, Exact = true }).ClickAsync();
+            // The row's link reads the name LibreView shared at the first link, above the client id.
+            await staffPage.GetByRole(AriaRole.Link, new() { Name = patient.ClientUserId }).ClickAsync();
 
             await Assertions.Expect(staffPage.GetByTestId("status-chip")).ToHaveTextAsync("Password expired");
             await Assertions.Expect(staffPage.GetByTestId("reconnect-guidance")).ToContainTextAsync("update their account password");
