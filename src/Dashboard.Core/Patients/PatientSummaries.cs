@@ -42,14 +42,20 @@ public sealed class PatientSummaries(IDbContextFactory<DashboardDbContext> conte
     /// <paramref name="days"/> (data written before the table existed, a rewrite that did not happen, a patient created
     /// since — whose rows then say "no readings"). Returns how many patients it computed.
     /// </summary>
-    public async Task<int> FillMissingAsync(StaffScope scope, int days, CancellationToken ct = default)
+    /// <param name="summarised">The scope's count of rows for the period, when the caller has just counted them.</param>
+    public async Task<int> FillMissingAsync(StaffScope scope, int days, CancellationToken ct = default, int? summarised = null)
     {
         var teamIds = scope.TeamIds.ToList();
         List<Guid> missing;
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
-            missing = await db.Users.AsNoTracking()
-                .Where(u => teamIds.Contains(u.TeamId))
+            // A patient has at most one row per period and a deleted one none (PatientDirectory removes them), so the two
+            // counts are equal exactly when no patient of the scope lacks the period's row: a new filter then pays two
+            // index counts, not a search for the missing across every patient (200 ms at 100,000 patients on SQLite).
+            var patients = db.Users.AsNoTracking().Where(u => teamIds.Contains(u.TeamId));
+            summarised ??= await db.PatientSummaries.CountAsync(s => s.Days == days && teamIds.Contains(s.TeamId), ct);
+            if (summarised >= await patients.CountAsync(ct)) return 0;
+            missing = await patients
                 .Where(u => !db.PatientSummaries.Any(s => s.UserId == u.Id && s.Days == days))
                 .Select(u => u.Id)
                 .ToListAsync(ct);

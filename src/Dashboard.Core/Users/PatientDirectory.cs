@@ -141,6 +141,8 @@ public sealed class PatientDirectory(DashboardDbContext db, TimeProvider time)
         }
         await db.Connections.Where(c => c.UserId == userId).ExecuteDeleteAsync(ct);
         await db.LinkTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(ct);
+        // Triage leaves the patient at once; an undo has the rows computed again when triage next opens a period.
+        await db.PatientSummaries.Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
         user.DeletedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         return true;

@@ -132,6 +132,18 @@ public static class PatientListData
     }
 
     /// <summary>Readings for every patient with a working connection, 5 minutes apart, generated inside SQLite in the unique index's order.</summary>
+    /// <summary>
+    /// Each patient's own glucose: a saw-tooth around a centre of 100–205 mg/dL with a swing of ±25–130 mg/dL, both taken
+    /// from hex digits of the connection's id, clamped to the sensor's 40–400 range. Patients then differ as a clinic's
+    /// do (time in range, lows, GRI and so the triage order and flags spread out) instead of all sharing one series.
+    /// </summary>
+    private const string PatientGlucose = """
+        MAX(40, MIN(400, ROUND(
+            100 + 6 * (instr('0123456789ABCDEF', substr(c.Id, 1, 1)) - 1) + (instr('0123456789ABCDEF', substr(c.Id, 2, 1)) - 1)
+            + (25 + 6 * (instr('0123456789ABCDEF', substr(c.Id, 3, 1)) - 1) + (instr('0123456789ABCDEF', substr(c.Id, 4, 1)) - 1))
+              * (((n.i * 37 + unicode(c.Id)) % 200) - 100) / 100.0)))
+        """;
+
     private static void Readings(SqliteConnection connection, int perConnection)
     {
         using var transaction = connection.BeginTransaction();
@@ -139,7 +151,7 @@ public static class PatientListData
             WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < {perConnection - 1})
             INSERT INTO Readings (UserId, ConnectionId, Timestamp, Kind, ValueMgdl, MeasuredValue, MeasuredUnit, DeviceSerial, Source)
             SELECT c.UserId, c.Id, {new DateTime(2026, 6, 1).Ticks} + n.i * {TimeSpan.FromMinutes(5).Ticks}, 0,
-                60 + (n.i * 37 + unicode(c.Id)) % 220, 60 + (n.i * 37 + unicode(c.Id)) % 220, 0, 'MH00BENCH', 'libreview'
+                {PatientGlucose}, {PatientGlucose}, 0, 'MH00BENCH', 'libreview'
             FROM (SELECT UserId, MIN(Id) AS Id FROM Connections WHERE Status = 'connected' GROUP BY UserId ORDER BY UserId) AS c
             CROSS JOIN n
             """);

@@ -158,6 +158,9 @@ public sealed class TriageQueryTests
         {
             var filter = TriageFilter.Default with { Days = days };
             var rows = await store.Triage.ExportAsync(store.Scope, filter);
+            // Page 0 walks the urgency index, page 1 sorts the matching rows (TriageQuery.WalksTheOrder): both give the rule's order.
+            Assert.True(TriageQuery.WalksTheOrder(70, 0, 70));
+            Assert.False(TriageQuery.WalksTheOrder(70, 1, 70));
             var first = await store.Triage.PageAsync(store.Scope, filter);
             var second = await store.Triage.PageAsync(store.Scope, filter, page: 1);
             // The SQL order is the rule TriageRules documents, applied to the figures in memory.
@@ -181,6 +184,38 @@ public sealed class TriageQueryTests
                 Assert.True(IsOrdered(sorted, sort), $"sort {sort} is out of order");
             }
         }
+    }
+
+    [Fact]
+    public async Task A_deleted_patient_leaves_the_triage_counts_and_rows_and_an_undo_brings_their_figures_back()
+    {
+        await using var store = await ReviewStore.CreateAsync();
+        var start = T("2025-03-01 00:00");
+        var kept = await store.AddPatientAsync(clientUserId: "kept");
+        await store.WriteAsync(kept, ReviewStore.Every(15, start, 14, i => i % 10 == 0 ? 60 : 120));
+        var deleted = await store.AddPatientAsync(clientUserId: "deleted");
+        await store.WriteAsync(deleted, ReviewStore.Every(15, start, 14, i => i % 5 == 0 ? 60 : 120));
+        // Two flags (lows, and silent since 2025), so the total is counted rather than read off one flag's count.
+        var filter = TriageFilter.Parse(null, "low,no-data", null);
+        var before = await store.Triage.PageAsync(store.Scope, filter);
+        Assert.Equal((2, 2), (before.Total, before.FlagCounts[TriageFlag.LowOver4]));
+
+        await using (var db = await store.Contexts.CreateDbContextAsync())
+        {
+            Assert.True(await new Dashboard.Core.Users.PatientDirectory(db, TimeProvider.System).DeleteAsync(store.TeamId, deleted));
+        }
+        var gone = await store.Triage.PageAsync(store.Scope, filter);
+        Assert.Equal((1, 1), (gone.Total, gone.FlagCounts[TriageFlag.LowOver4]));
+        Assert.Equal(["kept"], gone.Rows.Select(r => r.ClientUserId));
+        Assert.Equal(1, (await store.Triage.PageAsync(store.Scope, TriageFilter.Default)).Total);
+
+        await using (var db = await store.Contexts.CreateDbContextAsync())
+        {
+            Assert.True(await new Dashboard.Core.Users.PatientDirectory(db, TimeProvider.System).UndoDeleteAsync(store.TeamId, deleted, null));
+        }
+        var back = await store.Triage.PageAsync(store.Scope, filter);
+        Assert.Equal(2, back.Total);
+        Assert.Equal(before.Rows.Single(r => r.UserId == deleted).Metrics, back.Rows.Single(r => r.UserId == deleted).Metrics);
     }
 
     private static bool IsOrdered(IReadOnlyList<TriageRow> rows, TriageSort sort)
