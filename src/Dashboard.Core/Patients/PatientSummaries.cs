@@ -79,12 +79,13 @@ public sealed class PatientSummaries(IDbContextFactory<DashboardDbContext> conte
 
     private async Task<List<PatientSummary>> ComputeAsync(DashboardDbContext db, Guid userId, CancellationToken ct)
     {
-        var teamId = await db.Users.Where(u => u.Id == userId).Select(u => (Guid?)u.TeamId).FirstOrDefaultAsync(ct);
-        if (teamId is not { } team) return [];
+        var patient = await db.Users.Where(u => u.Id == userId).Select(u => new { u.TeamId, u.ClientUserId }).FirstOrDefaultAsync(ct);
+        if (patient is null) return [];
+        var (team, clientUserId) = (patient.TeamId, patient.ClientUserId);
 
         var automatic = db.Readings.AsNoTracking().Where(r => r.UserId == userId && r.Kind == ReadingKind.Automatic);
         var newest = await automatic.OrderByDescending(r => r.Timestamp).Select(r => (DateTime?)r.Timestamp).FirstOrDefaultAsync(ct);
-        if (newest is not { } last) return [.. Periods.Select(days => From(userId, team, days, GlucoseSeries.Empty, null, time.GetUtcNow().UtcDateTime))];
+        if (newest is not { } last) return [.. Periods.Select(days => From(userId, team, clientUserId, days, GlucoseSeries.Empty, null, time.GetUtcNow().UtcDateTime))];
 
         // One read covers every period and its previous one: (newest − 2 × longest, newest].
         var after = last.AddDays(-2 * Periods.Max());
@@ -92,7 +93,7 @@ public sealed class PatientSummaries(IDbContextFactory<DashboardDbContext> conte
             .Select(r => new GlucoseReading(r.Timestamp, r.MeasuredValue, r.MeasuredUnit)).ToListAsync(ct);
         var series = GlucoseSeries.From(readings);
         var now = time.GetUtcNow().UtcDateTime;
-        return [.. Periods.Select(days => From(userId, team, days, series, last, now))];
+        return [.. Periods.Select(days => From(userId, team, clientUserId, days, series, last, now))];
     }
 
     /// <summary>
@@ -100,7 +101,7 @@ public sealed class PatientSummaries(IDbContextFactory<DashboardDbContext> conte
     /// which depends on the readings and their spacing alone, so the engine's whole-series rule gives it.
     /// </summary>
     /// <param name="newest">The patient's newest automatic reading; null without readings (the row of the empty metrics).</param>
-    internal static PatientSummary From(Guid userId, Guid teamId, int days, GlucoseSeries series, DateTime? newest, DateTime computedAt)
+    internal static PatientSummary From(Guid userId, Guid teamId, string clientUserId, int days, GlucoseSeries series, DateTime? newest, DateTime computedAt)
     {
         var metrics = GlucoseMetricsCalculator.Compute(series, MetricsWindow.LastDays(days));
         double? previousInRange = null;
@@ -119,6 +120,7 @@ public sealed class PatientSummaries(IDbContextFactory<DashboardDbContext> conte
         {
             UserId = userId,
             TeamId = teamId,
+            ClientUserId = clientUserId,
             Days = days,
             Readings = metrics.Readings,
             First = metrics.First,

@@ -20,6 +20,12 @@ public sealed class PatientSummary
     /// <summary>The patient's team (a patient never changes team): triage's scope filter and counts read this table alone.</summary>
     public Guid TeamId { get; set; }
 
+    /// <summary>
+    /// The patient's client_user_id (it never changes either), copied here because every triage order breaks ties by it:
+    /// with it in the summaries' index, a sort or a walk of the order reads that index alone, never the users' table.
+    /// </summary>
+    public required string ClientUserId { get; set; }
+
     /// <summary>N of "last N days" (7, 14 or 30).</summary>
     public int Days { get; set; }
 
@@ -103,13 +109,18 @@ internal sealed class PatientSummaryConfiguration : IEntityTypeConfiguration<Pat
         entity.HasKey(s => new { s.UserId, s.Days });
         entity.Property(s => s.First).HasConversion(t => t == null ? (long?)null : StoreTime.ToTicks(t.Value), t => t == null ? null : StoreTime.FromTicks(t.Value));
         entity.Property(s => s.Last).HasConversion(t => t == null ? (long?)null : StoreTime.ToTicks(t.Value), t => t == null ? null : StoreTime.FromTicks(t.Value));
+        entity.Property(s => s.ClientUserId).HasMaxLength(Users.PatientDirectory.MaxClientUserIdLength);
         entity.HasOne<Users.User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
-        // Triage's default order within one period (the silent-patient key is judged at query time).
-        entity.HasIndex(s => new { s.Days, s.VeryLowOver1, s.UrgencyGri });
-        // The scope's flag counts, answered from the index alone.
+        // Triage's default order within one period (the silent-patient key is judged at query time), walked in order with
+        // the scope's team and the rest of the urgency keys read from the index.
+        entity.HasIndex(s => new { s.Days, s.VeryLowOver1, s.UrgencyGri, s.TeamId, s.Last, s.InRangeChange, s.ClientUserId })
+            .HasDatabaseName("IX_PatientSummaries_Urgency");
+        // The scope's flag counts, and every other order's keys with its flags, answered from the index alone: a sort of
+        // the whole scope reads no table row (issue 17: 620 ms for 100,000 patients when it did).
         entity.HasIndex(s => new
         {
             s.Days, s.TeamId, s.Last, s.VeryLowOver1, s.LowOver4, s.InRangeUnder70, s.InRangeDropped15, s.ActiveUnder70, s.GriZoneDOrE, s.MeetingTargets,
+            s.Gri, s.TimeInRangePercent, s.TimeVeryLowPercent, s.TimeLowPercent, s.ActivePercent, s.InRangeChange, s.ClientUserId, s.UserId,
         }).HasDatabaseName("IX_PatientSummaries_Counts");
     }
 }

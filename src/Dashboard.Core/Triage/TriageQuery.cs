@@ -151,7 +151,7 @@ public sealed class TriageQuery(IDbContextFactory<DashboardDbContext> contexts, 
             : await Matching(InScope(db, scope, filter), filter.Flags, silentBefore).CountAsync(ct);
         var walk = filter.Sort == TriageSort.Urgency && WalksTheOrder(total, page, await db.PatientSummaries.CountAsync(s => s.Days == filter.Days, ct));
         var inScope = walk ? InScopeBySubquery(db, scope, filter) : InScope(db, scope, filter);
-        var rows = await Sorted(Joined(db, Matching(inScope, filter.Flags, silentBefore)), filter.Sort, silentBefore)
+        var rows = await Sorted(Joined(Matching(inScope, filter.Flags, silentBefore)), filter.Sort, silentBefore)
             .Skip(page * PageSize).Take(PageSize).ToListAsync(ct);
         var ids = rows.Select(r => r.UserId).ToList();
         var beside = await BesideAsync(db, scope, db.Connections.Where(c => ids.Contains(c.UserId)), db.PatientProfiles.Where(p => ids.Contains(p.UserId)), ct);
@@ -175,7 +175,7 @@ public sealed class TriageQuery(IDbContextFactory<DashboardDbContext> contexts, 
         var now = time.GetUtcNow().UtcDateTime;
         var silentBefore = now - TriageRules.SilentAfter;
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var rows = await Sorted(Joined(db, Matching(InScope(db, scope, filter), filter.Flags, silentBefore)), filter.Sort, silentBefore).ToListAsync(ct);
+        var rows = await Sorted(Joined(Matching(InScope(db, scope, filter), filter.Flags, silentBefore)), filter.Sort, silentBefore).ToListAsync(ct);
         var teamIds = scope.TeamIds.ToList();
         var beside = await BesideAsync(db, scope,
             db.Connections.Where(c => db.Users.Any(u => u.Id == c.UserId && teamIds.Contains(u.TeamId))),
@@ -192,14 +192,12 @@ public sealed class TriageQuery(IDbContextFactory<DashboardDbContext> contexts, 
     }
 
     /// <summary>
-    /// The summaries with their (undeleted) patients: the client id is the orders' tie-break. Names, teams and connection
-    /// health are read afterwards for the rows returned only (<see cref="BesideAsync"/>): joined here, every matching row
-    /// of a sort paid their lookups before the sort kept 50.
+    /// The summaries as rows: each carries its patient's client id (the orders' tie-break), and a deleted patient has
+    /// none, so no other table is joined. Names, teams and connection health are read afterwards for the rows returned
+    /// only (<see cref="BesideAsync"/>): joined here, every matching row of a sort paid their lookups before the sort kept 50.
     /// </summary>
-    private static IQueryable<Row> Joined(DashboardDbContext db, IQueryable<PatientSummary> matching) =>
-        from summary in matching
-        join user in db.Users on summary.UserId equals user.Id
-        select new Row { UserId = user.Id, ClientUserId = user.ClientUserId, Summary = summary };
+    private static IQueryable<Row> Joined(IQueryable<PatientSummary> matching) =>
+        matching.Select(s => new Row { UserId = s.UserId, ClientUserId = s.ClientUserId, Summary = s });
 
     /// <summary>
     /// The scope's summaries of the period alone, for the counts (their covering index, entered by period and team); with

@@ -893,6 +893,11 @@ namespace Dashboard.Migrations.PostgreSql.Migrations
                     b.Property<bool>("ActiveUnder70")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("ClientUserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime>("ComputedAt")
                         .HasColumnType("timestamp without time zone");
 
@@ -976,9 +981,10 @@ namespace Dashboard.Migrations.PostgreSql.Migrations
 
                     b.HasKey("UserId", "Days");
 
-                    b.HasIndex("Days", "VeryLowOver1", "UrgencyGri");
+                    b.HasIndex("Days", "VeryLowOver1", "UrgencyGri", "TeamId", "Last", "InRangeChange", "ClientUserId")
+                        .HasDatabaseName("IX_PatientSummaries_Urgency");
 
-                    b.HasIndex("Days", "TeamId", "Last", "VeryLowOver1", "LowOver4", "InRangeUnder70", "InRangeDropped15", "ActiveUnder70", "GriZoneDOrE", "MeetingTargets")
+                    b.HasIndex("Days", "TeamId", "Last", "VeryLowOver1", "LowOver4", "InRangeUnder70", "InRangeDropped15", "ActiveUnder70", "GriZoneDOrE", "MeetingTargets", "Gri", "TimeInRangePercent", "TimeVeryLowPercent", "TimeLowPercent", "ActivePercent", "InRangeChange", "ClientUserId", "UserId")
                         .HasDatabaseName("IX_PatientSummaries_Counts");
 
                     b.ToTable("PatientSummaries", (string)null);

@@ -11,7 +11,7 @@ namespace Dashboard.Benchmarks.Measurements;
 /// 10 M readings; 10,000 / 1 M with --quick). The generator writes readings straight into the table, so the summaries
 /// are first computed by the fallback (<see cref="PatientSummaries.FillMissingAsync"/>, timed: what an upgrade costs
 /// once). Then a page turn (pages 2–6 of the default view, with the first page's counts, as the page passes them) and a new filter (page 0 of another flag set or period,
-/// which also looks for missing summaries), against the patient list's first page of the same store.
+/// which also looks for missing summaries; one sorts the whole scope by a column), against the patient list's first page of the same store.
 /// </summary>
 public sealed class TriageLatency : IMeasurement
 {
@@ -45,6 +45,7 @@ public sealed class TriageLatency : IMeasurement
         [
             TriageFilter.Parse(null, "low", null), TriageFilter.Parse(null, "tir,no-data", null), TriageFilter.Parse("7", null, null),
             TriageFilter.Parse("30", "gri", "tir"), TriageFilter.Parse(null, "on-target", "active"), TriageFilter.Parse("14", "very-low", null),
+            TriageFilter.Parse(null, null, "active"), // a column's order over the whole scope: nothing to walk, every row sorted
         ];
         var turns = new List<double>();
         var filters = new List<double>();

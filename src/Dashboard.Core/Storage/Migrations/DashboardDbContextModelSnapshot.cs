@@ -873,6 +873,11 @@ namespace Dashboard.Core.Storage.Migrations
                     b.Property<bool>("ActiveUnder70")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClientUserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ComputedAt")
                         .HasColumnType("TEXT");
 
@@ -956,9 +961,10 @@ namespace Dashboard.Core.Storage.Migrations
 
                     b.HasKey("UserId", "Days");
 
-                    b.HasIndex("Days", "VeryLowOver1", "UrgencyGri");
+                    b.HasIndex("Days", "VeryLowOver1", "UrgencyGri", "TeamId", "Last", "InRangeChange", "ClientUserId")
+                        .HasDatabaseName("IX_PatientSummaries_Urgency");
 
-                    b.HasIndex("Days", "TeamId", "Last", "VeryLowOver1", "LowOver4", "InRangeUnder70", "InRangeDropped15", "ActiveUnder70", "GriZoneDOrE", "MeetingTargets")
+                    b.HasIndex("Days", "TeamId", "Last", "VeryLowOver1", "LowOver4", "InRangeUnder70", "InRangeDropped15", "ActiveUnder70", "GriZoneDOrE", "MeetingTargets", "Gri", "TimeInRangePercent", "TimeVeryLowPercent", "TimeLowPercent", "ActivePercent", "InRangeChange", "ClientUserId", "UserId")
                         .HasDatabaseName("IX_PatientSummaries_Counts");
 
                     b.ToTable("PatientSummaries", (string)null);
