@@ -3,8 +3,6 @@ using Dashboard.Core.Audit;
 using Dashboard.Core.Storage;
 using Dashboard.Core.Users;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Dashboard.Core.Tests.Storage.Sqlite;
 
@@ -12,7 +10,7 @@ namespace Dashboard.Core.Tests.Storage.Sqlite;
 /// A SQLite store made before the schema objects moved into migrations (its search index and audit triggers made
 /// by start-up code) upgrades in place: the chain is unchanged, the index is rebuilt from what is stored.
 /// </summary>
-public sealed class ExistingStoreUpgradeTests : IAsyncLifetime
+public sealed class ExistingStoreUpgradeTests
 {
     private const string LastMigrationBeforeTheMove = "20261125101140_PatientListIndexes";
 
@@ -29,29 +27,13 @@ public sealed class ExistingStoreUpgradeTests : IAsyncLifetime
         INSERT INTO PatientSearch (UserId, ConnectionId, Text) SELECT Id, NULL, ClientUserId FROM Users;
         """;
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("lcd-upgrade-tests-").FullName;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task A_store_from_before_the_move_keeps_its_patients_findable_and_its_audit_log_append_only()
     {
-        var options = new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite($"Data Source={Path.Combine(_folder, "old.db")}").Options;
-        await using (var old = new DashboardDbContext(options))
-        {
-            await old.GetService<IMigrator>().MigrateAsync(LastMigrationBeforeTheMove);
-            await old.Database.ExecuteSqlRawAsync(OldStoreSql);
-        }
+        await using var earlier = await EarlierStore.CreateAsync(LastMigrationBeforeTheMove, OldStoreSql);
         var teamId = Guid.Parse("0B000000-0000-0000-0000-000000000001");
 
-        await using var upgraded = new DashboardDbContext(options);
+        await using var upgraded = new DashboardDbContext(earlier.Options);
         await upgraded.Database.MigrateAsync();
 
         Assert.Empty(await upgraded.Database.GetPendingMigrationsAsync());

@@ -1,7 +1,5 @@
 using Dashboard.Core.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Dashboard.Core.Tests.Storage.Sqlite;
 
@@ -9,7 +7,7 @@ namespace Dashboard.Core.Tests.Storage.Sqlite;
 /// Triage summaries stored before they carried the patient's client id upgrade in place: each row takes its patient's
 /// id, and a deleted patient's rows go (triage reads the summaries alone since then).
 /// </summary>
-public sealed class SummaryClientIdUpgradeTests : IAsyncLifetime
+public sealed class SummaryClientIdUpgradeTests
 {
     private const string LastMigrationBefore = "20261202160610_Invite_InvitationsAndNotifications";
 
@@ -27,28 +25,12 @@ public sealed class SummaryClientIdUpgradeTests : IAsyncLifetime
             FROM Users AS u CROSS JOIN (SELECT 7 AS Days UNION ALL SELECT 14 UNION ALL SELECT 30) AS d;
         """;
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("lcd-upgrade-tests-").FullName;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Stored_summaries_take_their_patients_client_id_and_a_deleted_patients_rows_go()
     {
-        var options = new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite($"Data Source={Path.Combine(_folder, "old.db")}").Options;
-        await using (var old = new DashboardDbContext(options))
-        {
-            await old.GetService<IMigrator>().MigrateAsync(LastMigrationBefore);
-            await old.Database.ExecuteSqlRawAsync(StoredSql);
-        }
+        await using var earlier = await EarlierStore.CreateAsync(LastMigrationBefore, StoredSql);
 
-        await using var upgraded = new DashboardDbContext(options);
+        await using var upgraded = new DashboardDbContext(earlier.Options);
         await upgraded.Database.MigrateAsync();
 
         var rows = await upgraded.PatientSummaries.AsNoTracking().OrderBy(s => s.Days).Select(s => new { s.ClientUserId, s.Days }).ToListAsync();
