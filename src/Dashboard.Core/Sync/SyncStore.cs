@@ -14,6 +14,9 @@ internal sealed record WrittenWindow(int GlucoseDays, int NoteDays, int Carbohyd
 /// <summary>Writes fetched history through the fast, idempotent path and keeps the connection's summary columns current.</summary>
 internal sealed class SyncStore(ReadingWriter writer)
 {
+    /// <summary>The patient list's period: its time in range and % active are of the last 14 days.</summary>
+    private const int ListDays = 14;
+
     public async Task<WrittenWindow> WriteAsync(SyncWork work, FetchedWindow window, CancellationToken ct)
     {
         var readings = window.Glucose.Select(ToInput).ToList();
@@ -40,19 +43,33 @@ internal sealed class SyncStore(ReadingWriter writer)
             newDays);
     }
 
-    /// <summary>Recomputes the 14-day time in range and % active (DESIGN §8, the metrics engine) for the patient list.</summary>
+    /// <summary>
+    /// The patient list's 14-day time in range and % active (DESIGN §8, the metrics engine): the patient's 14-day triage
+    /// summary, which the write just committed with the readings (the same engine on the same window, the review's), so a
+    /// sync does not read the readings a second time; computed from the readings only when that row is missing.
+    /// </summary>
     public static async Task RefreshSummaryAsync(SyncWork work, CancellationToken ct)
     {
         if (work.State.LastReadingAt is not { } last) return;
-        var since = last.AddDays(-14);
         var userId = work.Connection.UserId;
+        var summary = await work.Db.PatientSummaries.AsNoTracking()
+            .Where(s => s.UserId == userId && s.Days == ListDays)
+            .Select(s => new { s.TimeInRangePercent, s.ActivePercent })
+            .FirstOrDefaultAsync(ct);
+        if (summary is not null)
+        {
+            work.State.TimeInRange14dPercent = summary.TimeInRangePercent;
+            work.State.ActivePercent14d = summary.ActivePercent;
+            return;
+        }
+        var since = last.AddDays(-ListDays);
         var readings = await work.Db.Readings.AsNoTracking()
             .Where(r => r.UserId == userId && r.Kind == ReadingKind.Automatic && r.Timestamp > since)
             .OrderBy(r => r.Timestamp)
             .Select(r => new { r.Timestamp, r.MeasuredValue, r.MeasuredUnit })
             .ToListAsync(ct);
         var series = GlucoseSeries.From(readings.Select(r => new Glucose.GlucoseReading(r.Timestamp, r.MeasuredValue, r.MeasuredUnit)));
-        var metrics = GlucoseMetricsCalculator.Compute(series, MetricsWindow.LastDays(14));
+        var metrics = GlucoseMetricsCalculator.Compute(series, MetricsWindow.LastDays(ListDays));
         work.State.TimeInRange14dPercent = metrics.TimeInRangePercent;
         work.State.ActivePercent14d = metrics.ActivePercent;
     }

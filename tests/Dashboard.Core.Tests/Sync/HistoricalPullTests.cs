@@ -49,8 +49,13 @@ public sealed class HistoricalPullTests
         var state = await h.StateOfAsync(userId);
         Assert.Equal(stored.Where(r => r.Kind == ReadingKind.Automatic).Max(r => r.Timestamp), state.LastReadingAt);
         Assert.NotNull(state.LastSuccessAt);
+        // The patient list's 14-day figures are the review's: the metrics engine over the stored automatic readings.
+        var automatic = await h.WithDbAsync(db => db.Readings.AsNoTracking().Where(r => r.UserId == userId && r.Kind == ReadingKind.Automatic)
+            .Select(r => new Dashboard.Core.Glucose.GlucoseReading(r.Timestamp, r.MeasuredValue, r.MeasuredUnit)).ToListAsync());
+        var review = Dashboard.Core.Glucose.GlucoseMetricsCalculator.Compute(
+            Dashboard.Core.Glucose.GlucoseSeries.From(automatic), Dashboard.Core.Glucose.MetricsWindow.LastDays(14));
         Assert.InRange(state.TimeInRange14dPercent!.Value, 1, 100);
-        Assert.InRange(state.ActivePercent14d!.Value, 50, 100);
+        Assert.Equal((review.TimeInRangePercent, review.ActivePercent), (state.TimeInRange14dPercent, state.ActivePercent14d));
         Assert.Null(state.LeaseOwner);
     }
 
