@@ -9,20 +9,16 @@ using Dashboard.Web.Components.Pages.Patients;
 using Dashboard.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.Audit;
 
 /// <summary>Per-action audit tests for what reveals or reaches a patient, through the patient's page on the demo store.</summary>
-public sealed class PatientAuditTests : BunitContext, IAsyncLifetime
+public sealed class PatientAuditTests : ConsoleTestContext, IAsyncLifetime
 {
     private readonly TestStore _store = new();
 
     public PatientAuditTests()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
         Services.AddSingleton(new Dashboard.Web.Configuration.PublicLinks(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()));
         var auth = AddAuthorization();
         auth.SetAuthorized("Sam Support");

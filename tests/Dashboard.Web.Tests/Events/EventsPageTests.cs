@@ -10,21 +10,13 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 using EventsPage = Dashboard.Web.Components.Pages.Events.Events;
 
 namespace Dashboard.Web.Tests.Events;
 
-public sealed class EventsPageTests : BunitContext, IAsyncLifetime
+public sealed class EventsPageTests : ConsoleTestContext, IAsyncLifetime
 {
     private readonly TestStore _store = new();
-
-    public EventsPageTests()
-    {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
-    }
 
     public async Task InitializeAsync() => await _store.AddToAsync(Services);
 

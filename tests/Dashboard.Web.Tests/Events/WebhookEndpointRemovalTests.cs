@@ -11,7 +11,6 @@ using Dashboard.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.Events;
 
@@ -19,7 +18,7 @@ namespace Dashboard.Web.Tests.Events;
 /// Webhook endpoint changes on the events page's endpoint list: disable, enable, rotate and delete, each audited once by
 /// the Core operation; a deleted endpoint leaves the list but its delivery log stays.
 /// </summary>
-public sealed class WebhookEndpointRemovalTests : BunitContext, IAsyncLifetime
+public sealed class WebhookEndpointRemovalTests : ConsoleTestContext, IAsyncLifetime
 {
     private static readonly AuditActor Admin = new("admin@example.org", ConsoleRoles.Admin, "203.0.113.9");
     private const string Url = "https://hooks.example.org/receiver";
@@ -27,12 +26,6 @@ public sealed class WebhookEndpointRemovalTests : BunitContext, IAsyncLifetime
     private readonly TestStore _store = new();
     private StaffScope _scope = StaffScope.None;
     private Guid _teamId;
-
-    public WebhookEndpointRemovalTests()
-    {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-    }
 
     public async Task InitializeAsync()
     {

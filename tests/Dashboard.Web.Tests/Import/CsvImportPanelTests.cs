@@ -14,12 +14,11 @@ using LibreView.Tests.Csv;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.Import;
 
 /// <summary>The CSV import panel on a real temporary store: preview, rejected rows, bad files, confirm, cancel, roles.</summary>
-public sealed class CsvImportPanelTests : BunitContext, IAsyncLifetime
+public sealed class CsvImportPanelTests : ConsoleTestContext, IAsyncLifetime
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
     private readonly TestStore _store = new();
@@ -27,13 +26,6 @@ public sealed class CsvImportPanelTests : BunitContext, IAsyncLifetime
     private Guid _teamId;
     private Guid _userId;
     private CsvImportResult? _imported;
-
-    public CsvImportPanelTests()
-    {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
-    }
 
     public async Task InitializeAsync()
     {

@@ -12,12 +12,11 @@ using Dashboard.TestSupport;
 using Dashboard.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.Invitations;
 
 /// <summary>The invitation form (link, QR code, refusals, who may send) and the patient page's invitation list (states, resend).</summary>
-public sealed class InvitationPanelTests : BunitContext, IAsyncLifetime
+public sealed class InvitationPanelTests : ConsoleTestContext, IAsyncLifetime
 {
     private const string Support = "support@example.org";
     private readonly TestStore _store = new();
@@ -25,9 +24,6 @@ public sealed class InvitationPanelTests : BunitContext, IAsyncLifetime
 
     public InvitationPanelTests()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
         Services.AddSingleton(new Dashboard.Web.Configuration.PublicLinks(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()));
         _auth = AddAuthorization();
         _auth.SetAuthorized("Sam Support");

@@ -1,18 +1,11 @@
 using Dashboard.Web.Tests.Support;
 using Bunit;
 using Dashboard.Web.Components.Layout;
-using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.Layout;
 
-public sealed class NavMenuTests : BunitContext
+public sealed class NavMenuTests : ConsoleTestContext
 {
-    public NavMenuTests()
-    {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-    }
-
     [Theory]
     [InlineData("admin", new[] { "Overview", "Patients", "Triage", "Events", "Practices", "Practice accounts", "Members", "Teams", "Management keys", "Plan", "Audit log", "Settings" })]
     [InlineData("support", new[] { "Overview", "Patients", "Triage", "Events" })]

@@ -7,12 +7,11 @@ using Dashboard.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.Layout;
 
 /// <summary>The app bar's bell: the person's unread count, their list, mark read, and the digest setting.</summary>
-public sealed class NotificationBellTests : BunitContext, IAsyncLifetime
+public sealed class NotificationBellTests : ConsoleTestContext, IAsyncLifetime
 {
     private const string Support = "support@example.org";
     private readonly TestStore _store = new();
@@ -20,9 +19,6 @@ public sealed class NotificationBellTests : BunitContext, IAsyncLifetime
 
     public NotificationBellTests()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
         _auth = AddAuthorization();
         _auth.SetAuthorized("Sam Support");
         _auth.SetRoles(ConsoleRoles.Support);

@@ -4,12 +4,11 @@ using Bunit;
 using Dashboard.Web.Components.Layout;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.Layout;
 
 /// <summary>The layout's first render is in the theme the request's cookie names, before any script runs.</summary>
-public sealed class ThemeFirstPaintTests : BunitContext, IAsyncLifetime
+public sealed class ThemeFirstPaintTests : ConsoleTestContext, IAsyncLifetime
 {
     // The layout's organisation switcher reads the person's memberships from a real store.
     private readonly Support.TestStore _store = new();
@@ -25,12 +24,9 @@ public sealed class ThemeFirstPaintTests : BunitContext, IAsyncLifetime
 
     public ThemeFirstPaintTests()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
         Services.TryAddScoped<Dashboard.Web.Access.CurrentStaff>(); // the notification bell's person
         Services.AddScoped<ThemePreference>();
         Services.AddScoped<Dashboard.Web.Components.Time.TimeZonePreference>();
-        Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
         var auth = AddAuthorization();
         auth.SetAuthorized("Ada Admin");
         auth.SetConsoleRole("admin");

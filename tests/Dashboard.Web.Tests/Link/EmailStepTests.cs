@@ -2,19 +2,13 @@ using Bunit;
 using Dashboard.Core.Linking;
 using Dashboard.Web.Components.Pages.Link;
 using MudBlazor;
-using MudBlazor.Services;
+using Dashboard.Web.Tests.Support;
 
 namespace Dashboard.Web.Tests.Link;
 
 /// <summary>The link widget's country picker speaks in country names, not LibreView's region codes.</summary>
-public sealed class EmailStepTests : BunitContext, IAsyncLifetime
+public sealed class EmailStepTests : ConsoleTestContext, IAsyncLifetime
 {
-    public EmailStepTests()
-    {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-    }
-
     public Task InitializeAsync() => Task.CompletedTask;
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();

@@ -7,24 +7,20 @@ using Dashboard.Web.Tests.Support;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.Members;
 
 /// <summary>The admin page for the organisation's members: invite with a role, change a role, remove, never the last admin; each audited.</summary>
-public sealed class MembersPageTests : BunitContext, IAsyncLifetime
+public sealed class MembersPageTests : ConsoleTestContext, IAsyncLifetime
 {
     private readonly TestStore _store = new();
 
     public MembersPageTests()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
         var auth = AddAuthorization();
         auth.SetAuthorized("Ada Admin");
         auth.SetConsoleRole(ConsoleRoles.Admin);
         auth.SetClaims(new System.Security.Claims.Claim("email", TestStore.DefaultStaffMember));
-        Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
     }
 
     public async Task InitializeAsync()

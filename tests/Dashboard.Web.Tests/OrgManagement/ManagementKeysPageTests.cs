@@ -8,24 +8,20 @@ using Dashboard.Web.Tests.Support;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.OrgManagement;
 
 /// <summary>The admin page that issues and revokes organisation management keys: shown once, stored hashed, audited.</summary>
-public sealed class ManagementKeysPageTests : BunitContext, IAsyncLifetime
+public sealed class ManagementKeysPageTests : ConsoleTestContext, IAsyncLifetime
 {
     private readonly TestStore _store = new();
 
     public ManagementKeysPageTests()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
         var auth = AddAuthorization();
         auth.SetAuthorized("Ada Admin");
         auth.SetConsoleRole(ConsoleRoles.Admin);
         auth.SetClaims(new System.Security.Claims.Claim("email", TestStore.DefaultStaffMember));
-        Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
     }
 
     public async Task InitializeAsync()

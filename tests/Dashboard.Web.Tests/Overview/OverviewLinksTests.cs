@@ -6,20 +6,16 @@ using Dashboard.Core.Users;
 using Dashboard.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.Overview;
 
 /// <summary>Overview's figures as a viewer meets them: each links to the list of what it counts, and only errors are red.</summary>
-public sealed class OverviewLinksTests : BunitContext, IAsyncLifetime
+public sealed class OverviewLinksTests : ConsoleTestContext, IAsyncLifetime
 {
     private readonly TestStore _store = new();
 
     public OverviewLinksTests()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
         var auth = AddAuthorization();
         auth.SetAuthorized("Vic Viewer");
         auth.SetConsoleRole("viewer");

@@ -2,19 +2,15 @@ using Bunit;
 using Dashboard.Web.Components.Pages.Overview;
 using Dashboard.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.Overview;
 
-public sealed class OverviewPageTests : BunitContext, IAsyncLifetime
+public sealed class OverviewPageTests : ConsoleTestContext, IAsyncLifetime
 {
     private readonly TestStore _store = new();
 
     public OverviewPageTests()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
         var auth = AddAuthorization();
         auth.SetAuthorized("Ada Admin");
         auth.SetConsoleRole("admin");

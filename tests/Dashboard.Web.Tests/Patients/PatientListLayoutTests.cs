@@ -12,21 +12,17 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.Patients;
 
 /// <summary>The patient list's layout rules: default columns, short labelled sort headers, sort and columns in the URL, roles.</summary>
-public sealed class PatientListLayoutTests : BunitContext, IAsyncLifetime
+public sealed class PatientListLayoutTests : ConsoleTestContext, IAsyncLifetime
 {
     private readonly TestStore _store = new();
     private readonly BunitAuthorizationContext _auth;
 
     public PatientListLayoutTests()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
         _auth = AddAuthorization();
         _auth.SetAuthorized("Sam Support");
         _auth.SetConsoleRole("support");

@@ -11,7 +11,6 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.Patients;
 
@@ -19,7 +18,7 @@ namespace Dashboard.Web.Tests.Patients;
 /// Staff-typed names and tags where staff look for patients (issue 17 item 5): the patient list and the triage show the
 /// name above the client id, filter by a tag named in the URL, and their CSV exports carry the name and keep the tag.
 /// </summary>
-public sealed class PatientNamesAndTagsTests : BunitContext, IAsyncLifetime
+public sealed class PatientNamesAndTagsTests : ConsoleTestContext, IAsyncLifetime
 {
     private readonly TestStore _store = new();
     private Guid _tagged;
@@ -27,9 +26,6 @@ public sealed class PatientNamesAndTagsTests : BunitContext, IAsyncLifetime
 
     public PatientNamesAndTagsTests()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
         AddAuthorization().SetConsolePerson("support", ReviewPatients.ViewerEmail);
     }
 

@@ -6,21 +6,17 @@ using Dashboard.Core.Patients;
 using Dashboard.Web.Components.Pages.Patients;
 using Dashboard.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.Patients;
 
 /// <summary>The patient page's connection panels: guidance per error type and who may act.</summary>
-public sealed class PatientPanelsTests : BunitContext, IAsyncLifetime
+public sealed class PatientPanelsTests : ConsoleTestContext, IAsyncLifetime
 {
     private readonly TestStore _store = new();
     private readonly BunitAuthorizationContext _auth;
 
     public PatientPanelsTests()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
         Services.AddSingleton(new Dashboard.Web.Configuration.PublicLinks(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()));
         _auth = AddAuthorization();
         _auth.SetAuthorized("Sam Support");

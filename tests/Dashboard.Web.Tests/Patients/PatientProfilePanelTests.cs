@@ -10,12 +10,11 @@ using Dashboard.Web.Components.Pages.Patients;
 using Dashboard.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.Patients;
 
 /// <summary>The patient page's profile panel on a real store: name and date of birth (staff's or LibreView's), tags, refusals, and who may edit.</summary>
-public sealed class PatientProfilePanelTests : BunitContext, IAsyncLifetime
+public sealed class PatientProfilePanelTests : ConsoleTestContext, IAsyncLifetime
 {
     private const string Support = "support@example.org";
     private readonly TestStore _store = new();
@@ -23,9 +22,6 @@ public sealed class PatientProfilePanelTests : BunitContext, IAsyncLifetime
 
     public PatientProfilePanelTests()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
         _auth = AddAuthorization();
         _auth.SetAuthorized("Sam Support");
     }

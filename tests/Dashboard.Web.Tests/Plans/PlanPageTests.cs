@@ -10,25 +10,21 @@ using Dashboard.Web.Tests.Support;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.Plans;
 
 /// <summary>The plan page on the demo store (which is on Scale): what each plan allows, and an admin's audited change.</summary>
-public sealed class PlanPageTests : BunitContext, IAsyncLifetime
+public sealed class PlanPageTests : ConsoleTestContext, IAsyncLifetime
 {
     private readonly TestStore _store = new();
     private readonly BunitAuthorizationContext _auth;
 
     public PlanPageTests()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
         _auth = AddAuthorization();
         _auth.SetAuthorized("Ada Admin");
         _auth.SetConsoleRole(ConsoleRoles.Admin);
         _auth.SetClaims(new System.Security.Claims.Claim(StaffIdentity.EmailClaim, TestStore.DefaultStaffMember));
-        Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
     }
 
     public async Task InitializeAsync()

@@ -8,12 +8,11 @@ using Dashboard.Web.Components.Pages.Practices;
 using Dashboard.Web.Tests.Support;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
-using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.Practices;
 
 /// <summary>The Practices page on the demo store: the binding form's rules and who may change anything.</summary>
-public sealed class PracticesPageTests : BunitContext, IAsyncLifetime
+public sealed class PracticesPageTests : ConsoleTestContext, IAsyncLifetime
 {
     private const string SandboxTeam = "Sandbox US";
     private readonly TestStore _store = new();
@@ -22,13 +21,10 @@ public sealed class PracticesPageTests : BunitContext, IAsyncLifetime
 
     public PracticesPageTests()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
         _auth = AddAuthorization();
         _auth.SetAuthorized("Ada Admin");
         _auth.SetConsoleRole(ConsoleRoles.Admin);
         _auth.SetClaims(new System.Security.Claims.Claim("email", TestStore.DefaultStaffMember));
-        Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
     }
 
     public async Task InitializeAsync()

@@ -3,20 +3,14 @@ using Dashboard.Core.Glucose;
 using Dashboard.Core.Glucose.Review;
 using Dashboard.Web.Components.Pages.Review;
 using MudBlazor;
-using MudBlazor.Services;
+using Dashboard.Web.Tests.Support;
 
 namespace Dashboard.Web.Tests.Review;
 
-public sealed class ReviewToolbarTests : BunitContext, IAsyncLifetime
+public sealed class ReviewToolbarTests : ConsoleTestContext, IAsyncLifetime
 {
     private readonly List<ReviewPeriod> _periods = [];
     private readonly List<GlucoseUnit> _units = [];
-
-    public ReviewToolbarTests()
-    {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-    }
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -7,22 +7,18 @@ using Dashboard.Web.Components.Pages.Review;
 using Dashboard.Web.Components.Pages.Settings;
 using Dashboard.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.Settings;
 
 /// <summary>The person's own preferences page: the glucose unit, kept on the server.</summary>
-public sealed class PreferencesPageTests : BunitContext, IAsyncLifetime
+public sealed class PreferencesPageTests : ConsoleTestContext, IAsyncLifetime
 {
     private const string Viewer = "vic.viewer@example.org";
     private readonly TestStore _store = new();
 
     public PreferencesPageTests()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
         Services.AddScoped<UnitPreference>();
-        Services.AddScoped<CurrentStaff>();
         var auth = AddAuthorization();
         auth.SetAuthorized("Vic Viewer");
         auth.SetRoles("viewer");

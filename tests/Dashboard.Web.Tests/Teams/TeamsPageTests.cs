@@ -10,24 +10,20 @@ using Dashboard.Web.Tests.Support;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.Teams;
 
 /// <summary>The admin page for teams and their API keys: create and rename teams; a key shown once, stored hashed, revocable.</summary>
-public sealed class TeamsPageTests : BunitContext, IAsyncLifetime
+public sealed class TeamsPageTests : ConsoleTestContext, IAsyncLifetime
 {
     private readonly TestStore _store = new();
 
     public TeamsPageTests()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
         var auth = AddAuthorization();
         auth.SetAuthorized("Ada Admin");
         auth.SetConsoleRole(ConsoleRoles.Admin);
         auth.SetClaims(new System.Security.Claims.Claim("email", "founder@example.org"));
-        Services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
     }
 
     public async Task InitializeAsync()

@@ -6,20 +6,16 @@ using Dashboard.Web.Tests.Review;
 using Dashboard.Web.Tests.Support;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.Triage;
 
 /// <summary>The triage page on a real store: flags filter the rows and live in the URL, the order is most urgent first.</summary>
-public sealed class TriagePageTests : BunitContext, IAsyncLifetime
+public sealed class TriagePageTests : ConsoleTestContext, IAsyncLifetime
 {
     private readonly TestStore _store = new();
 
     public TriagePageTests()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddScoped<CurrentStaff>();
         var auth = AddAuthorization();
         auth.SetAuthorized("Vic Viewer");
         auth.SetConsoleRole("viewer");
