@@ -150,8 +150,7 @@ public sealed class TriageQuery(IDbContextFactory<DashboardDbContext> contexts, 
             : filter.Flags.Count == 1 ? counts.ByFlag[filter.Flags.Single()]
             : await Matching(InScope(db, scope, filter), filter.Flags, silentBefore).CountAsync(ct);
         var walk = filter.Sort == TriageSort.Urgency && WalksTheOrder(total, page, await db.PatientSummaries.CountAsync(s => s.Days == filter.Days, ct));
-        var inScope = walk ? InScopeBySubquery(db, scope, filter) : InScope(db, scope, filter);
-        var rows = await Sorted(Joined(Matching(inScope, filter.Flags, silentBefore)), filter.Sort, silentBefore)
+        var rows = await Sorted(Joined(Matching(InScope(db, scope, filter, askEachRow: walk), filter.Flags, silentBefore)), filter.Sort, silentBefore)
             .Skip(page * PageSize).Take(PageSize).ToListAsync(ct);
         var ids = rows.Select(r => r.UserId).ToList();
         var beside = await BesideAsync(db, scope, db.Connections.Where(c => ids.Contains(c.UserId)), db.PatientProfiles.Where(p => ids.Contains(p.UserId)), ct);
@@ -200,31 +199,22 @@ public sealed class TriageQuery(IDbContextFactory<DashboardDbContext> contexts, 
         matching.Select(s => new Row { UserId = s.UserId, ClientUserId = s.ClientUserId, Summary = s });
 
     /// <summary>
-    /// The scope's summaries of the period alone, for the counts (their covering index, entered by period and team); with
-    /// a tag, only its patients, so the flag counts beside the filter describe the tagged group being looked at.
+    /// The scope's summaries of the period; with a tag, only its patients, so the flag counts beside the filter describe
+    /// the tagged group being looked at. By default the scope is a team range, which the counts index is entered by.
+    /// <paramref name="askEachRow"/> asks it of each row instead (a correlated subquery), so the store has no team range
+    /// to enter by and walks the urgency index in order (<see cref="WalksTheOrder"/>); SQLite otherwise prefers the
+    /// counts index for the team and sorts the whole scope to return one page.
     /// </summary>
-    private static IQueryable<PatientSummary> InScope(DashboardDbContext db, StaffScope scope, TriageFilter filter)
+    private static IQueryable<PatientSummary> InScope(DashboardDbContext db, StaffScope scope, TriageFilter filter, bool askEachRow = false)
     {
         var teamIds = scope.TeamIds.ToList();
         var days = filter.Days;
-        return Tagged(db, db.PatientSummaries.AsNoTracking().Where(s => s.Days == days && teamIds.Contains(s.TeamId)), filter);
+        var period = db.PatientSummaries.AsNoTracking().Where(s => s.Days == days);
+        var scoped = askEachRow
+            ? period.Where(s => db.Teams.Any(t => t.Id == s.TeamId && teamIds.Contains(t.Id)))
+            : period.Where(s => teamIds.Contains(s.TeamId));
+        return filter.Tag is { } tag ? scoped.Where(s => db.PatientTags.Any(t => t.UserId == s.UserId && t.Tag == tag)) : scoped;
     }
-
-    /// <summary>
-    /// The same rows with the scope asked of each row (a correlated subquery), so the store has no team range to enter
-    /// by and walks the urgency index in order (<see cref="WalksTheOrder"/>); SQLite otherwise prefers the counts index
-    /// for the team and sorts the whole scope to return one page.
-    /// </summary>
-    private static IQueryable<PatientSummary> InScopeBySubquery(DashboardDbContext db, StaffScope scope, TriageFilter filter)
-    {
-        var teamIds = scope.TeamIds.ToList();
-        var days = filter.Days;
-        return Tagged(db, db.PatientSummaries.AsNoTracking()
-            .Where(s => s.Days == days && db.Teams.Any(t => t.Id == s.TeamId && teamIds.Contains(t.Id))), filter);
-    }
-
-    private static IQueryable<PatientSummary> Tagged(DashboardDbContext db, IQueryable<PatientSummary> summaries, TriageFilter filter) =>
-        filter.Tag is { } tag ? summaries.Where(s => db.PatientTags.Any(t => t.UserId == s.UserId && t.Tag == tag)) : summaries;
 
     /// <summary>Each flag as a SQL condition on the summary (the stored clock-free flags; "no data" against the clock).</summary>
     private static Expression<Func<PatientSummary, bool>> Condition(TriageFlag flag, DateTime silentBefore) => flag switch
@@ -304,11 +294,12 @@ public sealed class TriageQuery(IDbContextFactory<DashboardDbContext> contexts, 
     /// <summary>What the rows show beside their figures: display names, team names and each patient's connection health.</summary>
     private sealed record Beside(IReadOnlyDictionary<Guid, Health> Health, IReadOnlyDictionary<Guid, string?> Names, IReadOnlyDictionary<Guid, string> Teams);
 
-    /// <summary>Of several connections of a patient, the one in trouble speaks for the patient.</summary>
+    /// <summary>Reads what <see cref="Beside"/> holds for the given connections and profiles, and the scope's team names.</summary>
     private static async Task<Beside> BesideAsync(DashboardDbContext db, StaffScope scope, IQueryable<Connection> connections,
         IQueryable<PatientProfile> profiles, CancellationToken ct)
     {
         var all = await connections.AsNoTracking().Select(c => new { c.UserId, c.Status, c.ErrorType }).ToListAsync(ct);
+        // Of several connections of a patient, the one in trouble speaks for the patient.
         var health = all.GroupBy(c => c.UserId).ToDictionary(g => g.Key, g =>
         {
             var chosen = g.FirstOrDefault(c => c.Status != ConnectionStatus.Connected) ?? g.First();
