@@ -6,6 +6,7 @@ using Dashboard.Web.Authentication;
 using Dashboard.Web.Components;
 using Dashboard.Web.Configuration;
 using Dashboard.Web.LibreViewHosting;
+using Dashboard.Web.Localization;
 using System.Text.Json;
 using MudBlazor.Services;
 
@@ -25,6 +26,7 @@ public static class DashboardWebSetup
         builder.AddKeyRingProtection();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddConsoleLocalization();
         services.AddScoped<Dashboard.Web.Components.Layout.ThemePreference>();
         services.AddScoped<Dashboard.Web.Components.Time.TimeZonePreference>();
         services.AddScoped<Dashboard.Web.Access.CurrentStaff>();
@@ -73,6 +75,8 @@ public static class DashboardWebSetup
             app.UseHsts();
         }
         app.UseSecurityHeaders();
+        // Before everything that renders text: pages, the Blazor hub (a circuit keeps its first request's culture), status pages.
+        app.UseRequestLocalization();
         app.MapInProcessSimulator();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseMiddleware<ApiErrorMiddleware>();
@@ -85,6 +89,7 @@ public static class DashboardWebSetup
         app.MapDevIdentity();
         app.MapLoginAndLogout();
         app.MapOrganizationSwitch();
+        app.MapCultureSwitch();
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealth();
         app.MapOpenApi().AllowAnonymous();

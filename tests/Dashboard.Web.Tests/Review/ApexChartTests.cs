@@ -3,6 +3,7 @@ using Bunit;
 using Dashboard.Core.Glucose.Review;
 using Dashboard.Web.Components.Charts;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.JSInterop;
 
 namespace Dashboard.Web.Tests.Review;
@@ -11,7 +12,11 @@ public sealed class ApexChartTests : BunitContext
 {
     private readonly BunitJSModuleInterop _module;
 
-    public ApexChartTests() => _module = JSInterop.SetupModule(ApexChart.ModulePath);
+    public ApexChartTests()
+    {
+        _module = JSInterop.SetupModule(ApexChart.ModulePath);
+        Services.AddLocalization(); // every console component injects the console's texts
+    }
 
     private static ApexChartOptions Line(params double[] values) => new()
     {

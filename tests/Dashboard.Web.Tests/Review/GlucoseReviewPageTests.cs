@@ -32,6 +32,7 @@ public sealed class GlucoseReviewPageTests : BunitContext, IAsyncLifetime
         _output = output;
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddLocalization();
         Services.AddScoped<UnitPreference>();
         Services.AddScoped<CurrentStaff>();
         var auth = AddAuthorization();

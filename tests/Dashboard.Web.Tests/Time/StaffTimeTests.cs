@@ -3,6 +3,7 @@ using Bunit;
 using Dashboard.Core.Time;
 using Dashboard.Web.Components.Time;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Web.Tests.Time;
 
@@ -10,6 +11,8 @@ namespace Dashboard.Web.Tests.Time;
 public sealed class StaffTimeTests : BunitContext
 {
     private static readonly DateTime Instant = new(2026, 12, 2, 10, 5, 0, DateTimeKind.Utc);
+
+    public StaffTimeTests() => Services.AddLocalization(); // every console component injects the console's texts
 
     private IRenderedComponent<CascadingValue<StaffClock>> RenderIn<T>(string zone, string culture, DateTime value) where T : IComponent =>
         Render<CascadingValue<StaffClock>>(p => p

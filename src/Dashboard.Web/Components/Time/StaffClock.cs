@@ -10,8 +10,8 @@ namespace Dashboard.Web.Components.Time;
 /// </summary>
 public sealed record StaffClock(TimeZoneInfo Zone, CultureInfo Culture)
 {
-    /// <summary>Before anything is known: UTC, English.</summary>
-    public static StaffClock Default { get; } = new(StaffTimeFormat.Fallback, CultureInfo.GetCultureInfo("en"));
+    /// <summary>Before the zone is known: UTC, in the language of the request or circuit (its current culture).</summary>
+    public static StaffClock Default => new(StaffTimeFormat.Fallback, CultureInfo.CurrentCulture);
 
     public string Local(DateTime utc) => StaffTimeFormat.Local(utc, Zone, Culture);
 
