@@ -32,7 +32,7 @@ public sealed class EmailLinking(
         var address = email?.Trim();
         if (string.IsNullOrEmpty(address) || address.Length > 254 || !address.Contains('@'))
         {
-            return LinkResult.Failed(Provider, LinkErrorTypes.UserNotFound, "Enter the email address of your LibreView account.");
+            return LinkResult.Failed(Provider, LinkErrorTypes.UserNotFound, LinkErrorTypes.EnterEmail);
         }
         var team = await db.Teams.AsNoTracking().FirstAsync(t => t.Id == token.TeamId, ct);
         var code = LibreViewRegions.Resolve(region, team.DeploymentRegion);
@@ -103,6 +103,5 @@ public sealed class PracticeSearch(DashboardDbContext db, ILibreViewClient libre
     }
 
     private static string PracticeUnavailable(string? problem) =>
-        "We cannot look for your data in LibreView right now: our practice account is not signed in. " +
-        "Please try again later; your care team has been told." + (problem is null ? "" : $" ({problem})");
+        LinkErrorTypes.PracticeAccountSignedOut + (problem is null ? "" : $" ({problem})");
 }

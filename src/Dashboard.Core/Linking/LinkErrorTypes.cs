@@ -21,6 +21,21 @@ public static class LinkErrorTypes
     public static readonly string TooManyMfaCodes =
         $"That code was wrong {LinkTokenService.MaxMfaCodeAttempts} times, so this link no longer works. Ask your care team for a new link.";
 
+    // The sentences below are told for particular cases instead of an error type's own message. They are named here so
+    // the Link widget can tell them in the patient's language by the same constant, not by a copy of the English.
+    public const string EnterEmailAndPassword = "Enter the email and password of your LibreView account.";
+    public const string EnterEmail = "Enter the email address of your LibreView account.";
+    public const string NoMfaStepWaiting = "No two-factor step is waiting on this link: sign in with your LibreView email and password first.";
+    public const string CodeNotResent = "LibreView did not send a new code. Wait a minute, then try again.";
+    public const string CodeNotNumeric = "Enter the numeric code LibreView sent you.";
+    public const string LockedOut = "LibreView locked your account after several wrong passwords. Wait at least 5 minutes, then try again.";
+    public const string RegionBlocked = "LibreView is not answering us right now. Please try again in an hour.";
+    public const string AccountThrottled = "LibreView is limiting requests for this account. Please try again in a few minutes.";
+
+    /// <summary>The start of the message of an email link while the practice account cannot sign in (the problem may follow).</summary>
+    public const string PracticeAccountSignedOut =
+        "We cannot look for your data in LibreView right now: our practice account is not signed in. Please try again later; your care team has been told.";
+
     /// <summary>What a patient or staff member is told, and what to do next.</summary>
     public static string Message(string errorType) => errorType switch
     {

@@ -31,7 +31,7 @@ public sealed class PasswordLinking(
         var token = check.Token!;
         if (string.IsNullOrWhiteSpace(username) || string.IsNullOrEmpty(password))
         {
-            return LinkResult.Failed(Provider, LinkErrorTypes.ProviderCredentialError, "Enter the email and password of your LibreView account.");
+            return LinkResult.Failed(Provider, LinkErrorTypes.ProviderCredentialError, LinkErrorTypes.EnterEmailAndPassword);
         }
         string? startRegion = null;
         if (!string.IsNullOrWhiteSpace(region))
@@ -67,14 +67,14 @@ public sealed class PasswordLinking(
         var token = check.Token!;
         if (vault.UnprotectPendingMfa(token.PendingMfa) is not { } pending)
         {
-            return LinkResult.Failed(Provider, LinkErrorTypes.TokenNotValidated, "No two-factor step is waiting on this link: sign in with your LibreView email and password first.");
+            return LinkResult.Failed(Provider, LinkErrorTypes.TokenNotValidated, LinkErrorTypes.NoMfaStepWaiting);
         }
         var challenge = pending.Challenge;
         var primary = useOtherMethod ? !challenge.UsesPrimaryMethod : challenge.UsesPrimaryMethod;
         var sent = await libreView.SendCodeAsync(challenge, primary, ct);
         if (!sent.IsSuccess)
         {
-            return LinkResult.Failed(Provider, ErrorTypeOf(sent.Error.Kind), "LibreView did not send a new code. Wait a minute, then try again.");
+            return LinkResult.Failed(Provider, ErrorTypeOf(sent.Error.Kind), LinkErrorTypes.CodeNotResent);
         }
         return await ParkAsync(token, pending with { Challenge = sent.Value }, ct);
     }
@@ -101,12 +101,12 @@ public sealed class PasswordLinking(
         var pending = vault.UnprotectPendingMfa(token.PendingMfa);
         if (pending is null)
         {
-            return LinkResult.Failed(Provider, LinkErrorTypes.TokenNotValidated, "No two-factor step is waiting on this link: sign in with your LibreView email and password first.");
+            return LinkResult.Failed(Provider, LinkErrorTypes.TokenNotValidated, LinkErrorTypes.NoMfaStepWaiting);
         }
         var trimmed = code?.Trim() ?? "";
         if (trimmed.Length is < 4 or > 10 || !trimmed.All(char.IsDigit))
         {
-            return LinkResult.Failed(Provider, LinkErrorTypes.IncorrectMfaCode, "Enter the numeric code LibreView sent you.");
+            return LinkResult.Failed(Provider, LinkErrorTypes.IncorrectMfaCode, LinkErrorTypes.CodeNotNumeric);
         }
 
         if (!await tokens.TryReserveMfaAttemptAsync(token, ct))
@@ -156,9 +156,9 @@ public sealed class PasswordLinking(
     private static string? MessageOf(LibreViewError error) => error.Kind switch
     {
         LibreViewErrorKind.AccountActionRequired => error.Message + ".",
-        LibreViewErrorKind.LockedOut => "LibreView locked your account after several wrong passwords. Wait at least 5 minutes, then try again.",
-        LibreViewErrorKind.RegionBlocked => "LibreView is not answering us right now. Please try again in an hour.",
-        LibreViewErrorKind.AccountThrottled => "LibreView is limiting requests for this account. Please try again in a few minutes.",
+        LibreViewErrorKind.LockedOut => LinkErrorTypes.LockedOut,
+        LibreViewErrorKind.RegionBlocked => LinkErrorTypes.RegionBlocked,
+        LibreViewErrorKind.AccountThrottled => LinkErrorTypes.AccountThrottled,
         _ => null,
     };
 

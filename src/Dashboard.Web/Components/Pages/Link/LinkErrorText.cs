@@ -8,8 +8,9 @@ namespace Dashboard.Web.Components.Pages.Link;
 /// <summary>
 /// A link error as the Link widget tells it, in the patient's language. Core words every error in English
 /// (<see cref="LinkErrorTypes.Message"/> and a few sentences of its own for particular cases); the widget knows each of
-/// those sentences by its error type or its exact wording and shows the console's text for it. A sentence it does not
-/// know — LibreView's own words when it asks the patient to act on their account — is shown as Core gave it.
+/// those sentences by its error type or by the <see cref="LinkErrorTypes"/> constant that names it (the two sentences
+/// with values in them by their pattern) and shows the console's text for it. A sentence it does not know — LibreView's
+/// own words when it asks the patient to act on their account — is shown as Core gave it.
 /// </summary>
 public static partial class LinkErrorText
 {
@@ -23,9 +24,9 @@ public static partial class LinkErrorText
         {
             return L["LinkError.TooManyMfaCodes", LinkTokenService.MaxMfaCodeAttempts];
         }
-        if (coreMessage.StartsWith(PracticeUnavailablePrefix, StringComparison.Ordinal))
+        if (coreMessage.StartsWith(LinkErrorTypes.PracticeAccountSignedOut, StringComparison.Ordinal))
         {
-            return L["LinkError.PracticeUnavailable"] + coreMessage[PracticeUnavailablePrefix.Length..];
+            return L["LinkError.PracticeUnavailable"] + coreMessage[LinkErrorTypes.PracticeAccountSignedOut.Length..];
         }
         if (RegionNotServed().Match(coreMessage) is { Success: true } region)
         {
@@ -33,14 +34,14 @@ public static partial class LinkErrorText
         }
         return coreMessage switch
         {
-            "Enter the email and password of your LibreView account." => L["LinkError.EnterEmailAndPassword"],
-            "Enter the email address of your LibreView account." => L["LinkError.EnterEmail"],
-            "No two-factor step is waiting on this link: sign in with your LibreView email and password first." => L["LinkError.NoMfaWaiting"],
-            "LibreView did not send a new code. Wait a minute, then try again." => L["LinkError.CodeNotSent"],
-            "Enter the numeric code LibreView sent you." => L["LinkError.NumericCode"],
-            "LibreView locked your account after several wrong passwords. Wait at least 5 minutes, then try again." => L["LinkError.LockedOut"],
-            "LibreView is not answering us right now. Please try again in an hour." => L["LinkError.RegionBlocked"],
-            "LibreView is limiting requests for this account. Please try again in a few minutes." => L["LinkError.Throttled"],
+            LinkErrorTypes.EnterEmailAndPassword => L["LinkError.EnterEmailAndPassword"],
+            LinkErrorTypes.EnterEmail => L["LinkError.EnterEmail"],
+            LinkErrorTypes.NoMfaStepWaiting => L["LinkError.NoMfaWaiting"],
+            LinkErrorTypes.CodeNotResent => L["LinkError.CodeNotSent"],
+            LinkErrorTypes.CodeNotNumeric => L["LinkError.NumericCode"],
+            LinkErrorTypes.LockedOut => L["LinkError.LockedOut"],
+            LinkErrorTypes.RegionBlocked => L["LinkError.RegionBlocked"],
+            LinkErrorTypes.AccountThrottled => L["LinkError.Throttled"],
             _ => coreMessage,
         };
     }
@@ -68,9 +69,6 @@ public static partial class LinkErrorText
         LinkErrorTypes.UserNotFound => L["LinkError.UserNotFound"],
         _ => L["LinkError.Unknown"],
     };
-
-    private const string PracticeUnavailablePrefix =
-        "We cannot look for your data in LibreView right now: our practice account is not signed in. Please try again later; your care team has been told.";
 
     [GeneratedRegex(@"^'(.*)' is not a region this care team serves\. Choose one of: (.*)\.$")]
     private static partial Regex RegionNotServed();
