@@ -166,13 +166,24 @@ public sealed class PatientDirectory(DashboardDbContext db, TimeProvider time)
         return true;
     }
 
-    /// <summary>Removes for good the team's users deleted longer ago than <see cref="DeletionGrace"/>.</summary>
+    /// <summary>
+    /// Removes for good the team's users deleted longer ago than <see cref="DeletionGrace"/>, with their readings and
+    /// notes, in one transaction (issue 20 item 5). The rows that reference a user by foreign key (connections, tokens,
+    /// profile, tags, summaries, invitations) go by cascade; readings and notes have no foreign key on purpose — its check
+    /// on each of a pull's ~26,000 rows measured as a tenth of the time to store them — so they are deleted here, the
+    /// one place a user is deleted for good.
+    /// </summary>
     public async Task<int> PurgeExpiredAsync(Guid teamId, CancellationToken ct = default)
     {
         var before = time.GetUtcNow().UtcDateTime - DeletionGrace;
-        return await db.Users.IgnoreQueryFilters()
-            .Where(u => u.TeamId == teamId && u.DeletedAt != null && u.DeletedAt < before)
-            .ExecuteDeleteAsync(ct);
+        var expired = db.Users.IgnoreQueryFilters().Where(u => u.TeamId == teamId && u.DeletedAt != null && u.DeletedAt < before);
+        if (!await expired.AnyAsync(ct)) return 0; // the common case takes no write lock
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Readings.Where(r => expired.Any(u => u.Id == r.UserId)).ExecuteDeleteAsync(ct);
+        await db.Notes.Where(n => expired.Any(u => u.Id == n.UserId)).ExecuteDeleteAsync(ct);
+        var purged = await expired.ExecuteDeleteAsync(ct);
+        await transaction.CommitAsync(ct);
+        return purged;
     }
 
     /// <summary>Deregisters one provider's connection. False when the team has no such user or connection.</summary>

@@ -63,6 +63,9 @@ internal sealed class ReviewStore : IAsyncDisposable
         for (var i = 0; i < count; i++) yield return new GlucoseReading(start.AddMinutes(i * minutes), value(i), GlucoseUnit.MgPerDl);
     }
 
+    /// <summary>The domain services, for tests that need a scoped one.</summary>
+    public IServiceProvider Services => _store.Services;
+
     public IDbContextFactory<DashboardDbContext> Contexts => _store.Get<IDbContextFactory<DashboardDbContext>>();
 
     public ValueTask DisposeAsync() => _store.DisposeAsync();
