@@ -74,7 +74,8 @@ public static class ReviewCharts
             GlucoseFormat.Glucose(metrics.MeanMgdl, unit),
             GlucoseFormat.Percent(metrics.TimeInRangePercent),
             GlucoseFormat.Percent(metrics.TimeLowPercent + metrics.TimeVeryLowPercent),
-            GlucoseFormat.Percent(metrics.TimeHighPercent + metrics.TimeVeryHighPercent));
+            GlucoseFormat.Percent(metrics.TimeHighPercent + metrics.TimeVeryHighPercent))
+        { Metrics = metrics };
     }
 
     private static SeriesPoint[] Downsample(ReadOnlySpan<GlucoseReading> readings, GlucoseUnit unit, int maxPoints, Func<ChartPoint, double> x)

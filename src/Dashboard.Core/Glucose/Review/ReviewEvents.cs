@@ -1,11 +1,20 @@
 namespace Dashboard.Core.Glucose.Review;
 
 /// <summary>One kind's line of the events panel: how many, per week, mean duration.</summary>
-public sealed record EventSummaryRow(GlucoseEventKind Kind, string Name, string Threshold, int Count, string PerWeek, string MeanDuration);
+public sealed record EventSummaryRow(GlucoseEventKind Kind, string Name, string Threshold, int Count, string PerWeek, string MeanDuration)
+{
+    /// <summary>The raw numbers behind <see cref="PerWeek"/> and <see cref="MeanDuration"/> (the console formats them in the person's language).</summary>
+    public double? PerWeekValue { get; init; }
+
+    public double? MeanDurationMinutes { get; init; }
+}
 
 /// <summary>One event as the review lists it and marks it on the detail chart (X and X2 are chart milliseconds).</summary>
 public sealed record EventRow(GlucoseEventKind Kind, string Name, DateTime Start, DateTime End, string When, string Duration, string Extreme, bool CutByPeriod)
 {
+    /// <summary>The lowest (hypo) or highest (hyper) reading, in mg/dL: the raw value behind <see cref="Extreme"/>.</summary>
+    public double ExtremeMgdl { get; init; }
+
     public double X => ChartTime.Milliseconds(Start);
 
     public double X2 => ChartTime.Milliseconds(End);
@@ -31,12 +40,12 @@ public static class ReviewEventsFormat
     public static ReviewEvents From(GlucoseEventReport report, GlucoseUnit unit) => new(
         [.. report.Summaries.Select(s => new EventSummaryRow(s.Kind, NameOf(s.Kind), ThresholdOf(s.Kind, unit), s.Count,
             s.PerWeek is { } w ? GlucoseFormat.Number(w, 1) : GlucoseFormat.NoValue,
-            GlucoseFormat.Duration(s.MeanDurationMinutes)))],
+            GlucoseFormat.Duration(s.MeanDurationMinutes)) { PerWeekValue = s.PerWeek, MeanDurationMinutes = s.MeanDurationMinutes })],
         [.. report.Events.Select(e => new EventRow(e.Kind, NameOf(e.Kind), e.Start, e.End,
             $"{GlucoseFormat.DateTime(e.Start)} – {(e.End.Date == e.Start.Date ? e.End.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) : GlucoseFormat.DateTime(e.End))}",
             GlucoseFormat.Duration(e.DurationMinutes),
             $"{(GlucoseEvents.IsHypo(e.Kind) ? "lowest" : "highest")} {GlucoseFormat.Glucose(e.ExtremeMgdl, unit)}",
-            e.AtWindowStart || e.AtWindowEnd))]);
+            e.AtWindowStart || e.AtWindowEnd) { ExtremeMgdl = e.ExtremeMgdl })]);
 
     public static string NameOf(GlucoseEventKind kind) => kind switch
     {

@@ -58,6 +58,9 @@ public sealed record TargetBand(double Low, double High);
 /// <summary>One day's small profile chart: x = minute of the day.</summary>
 public sealed record DailyProfile(DateOnly Day, string Title, IReadOnlyList<SeriesPoint> Points, string Mean, string InRange, string Low, string High)
 {
+    /// <summary>The day's metrics the texts are written from (the console formats them in the person's language).</summary>
+    public GlucoseMetrics? Metrics { get; init; }
+
     public bool IsEmpty => Points.Count == 0;
 }
 
