@@ -1,19 +1,18 @@
 using Dashboard.Core.Glucose;
 using Dashboard.Core.Glucose.Review;
 using Dashboard.Web.Components.Charts;
+using Dashboard.Web.Resources;
+using Microsoft.Extensions.Localization;
 
 namespace Dashboard.Web.Components.Pages.Review;
 
 /// <summary>
 /// How the review's charts look: maps the Core read model (numbers already computed, rounded and downsampled) to
-/// ApexCharts options. Presentation only — no glucose rule lives here.
+/// ApexCharts options. Presentation only — no glucose rule lives here. Series names, axis titles and labels shown to
+/// the person are in the console's language; the series' values stay numbers.
 /// </summary>
 public static class ReviewChartOptions
 {
-    public const string AgpOuterName = "5–95 %";
-    public const string AgpInnerName = "25–75 %";
-    public const string AgpMedianName = "Median";
-    public const string DetailGlucoseName = "Glucose";
 
     private const string TargetFill = "#2E9E5B";
     private const string GlucoseLine = "#1565C0";
@@ -28,16 +27,16 @@ public static class ReviewChartOptions
     };
 
     /// <summary>Time in ranges: one 100 % stacked column, very low at the bottom, very high on top, as the AGP report draws it.</summary>
-    public static ApexChartOptions Ranges(IReadOnlyList<RangeRow> rows)
+    public static ApexChartOptions Ranges(IStringLocalizer<ConsoleText> L, IReadOnlyList<RangeRow> rows)
     {
         var bottomUp = rows.Reverse().ToList();
         return new ApexChartOptions
         {
             Chart = new ChartSettings { Type = "bar", Id = "time-in-ranges", Height = 320, Stacked = true, StackType = "100%", Toolbar = NoToolbar, Animations = Off },
-            Series = [.. bottomUp.Select(r => new ApexSeries(r.Name, new[] { Math.Round(r.Percent, 1) }))],
+            Series = [.. bottomUp.Select(r => new ApexSeries(ReviewWords.BandOf(L, r.Band), new[] { Math.Round(r.Percent, 1) }))],
             Colors = [.. bottomUp.Select(r => ColorOf(r.Band))],
             PlotOptions = new PlotOptions(new BarOptions { ColumnWidth = "45%" }),
-            Xaxis = new XAxis { Type = "category", Categories = ["Time in ranges"], Labels = new AxisLabels { Show = false } },
+            Xaxis = new XAxis { Type = "category", Categories = [L["Review.Ranges.Title"]], Labels = new AxisLabels { Show = false } },
             Yaxis = new YAxis { Show = false, Max = 100 },
             DataLabels = new DataLabels(true) { Formatter = Formatters.Percent },
             Legend = new Legend { Show = true, Position = "right", InverseOrder = true },
@@ -46,63 +45,60 @@ public static class ReviewChartOptions
     }
 
     /// <summary>AGP: the 5–95 % and 25–75 % bands and the median over a 24-hour day, on the target band.</summary>
-    public static ApexChartOptions Agp(AgpChart agp, GlucoseUnit unit) => new()
+    public static ApexChartOptions Agp(IStringLocalizer<ConsoleText> L, AgpChart agp, GlucoseUnit unit) => new()
     {
         Chart = new ChartSettings { Type = "rangeArea", Id = "agp", Height = 340, Toolbar = NoToolbar, Animations = Off, Zoom = new Toggle(false) },
         Series =
         [
-            new ApexSeries(AgpOuterName, agp.Outer) { Type = "rangeArea" },
-            new ApexSeries(AgpInnerName, agp.Inner) { Type = "rangeArea" },
-            new ApexSeries(AgpMedianName, agp.Median) { Type = "line" },
+            new ApexSeries(L["Review.Agp.Outer"], agp.Outer) { Type = "rangeArea" },
+            new ApexSeries(L["Review.Agp.Inner"], agp.Inner) { Type = "rangeArea" },
+            new ApexSeries(L["Review.Agp.Median"], agp.Median) { Type = "line" },
         ],
         Colors = ["#90CAF9", "#1E88E5", "#0D47A1"],
         Fill = new Fill { Opacity = [0.35, 0.6, 1] },
         Stroke = new Stroke { Curve = "smooth", Width = [0, 0, 2.5] },
         Xaxis = DayAxis(),
         Yaxis = GlucoseAxis(unit),
-        Annotations = new Annotations { Yaxis = [TargetBand(agp.Target)] },
+        Annotations = new Annotations { Yaxis = [TargetBand(L, agp.Target)] },
         DataLabels = new DataLabels(false),
         Legend = new Legend { Show = true, Position = "top" },
         Tooltip = new Tooltip { Shared = true, X = new TooltipValue { Formatter = Formatters.MinutesOfDay } },
     };
 
-    public const string CompareChosenName = "Median, chosen period";
-    public const string CompareSecondName = "Median, compared with";
-
     /// <summary>Both periods' AGP medians over a 24-hour day on the target band: each in its own colour.</summary>
-    public static ApexChartOptions CompareMedians(ReviewComparison comparison) => new()
+    public static ApexChartOptions CompareMedians(IStringLocalizer<ConsoleText> L, ReviewComparison comparison) => new()
     {
         Chart = new ChartSettings { Type = "line", Id = "compare-agp", Height = 300, Toolbar = NoToolbar, Animations = Off, Zoom = new Toggle(false) },
         Series =
         [
-            new ApexSeries(CompareChosenName, comparison.Chosen.Agp.Median),
-            new ApexSeries(CompareSecondName, comparison.Second.Agp.Median),
+            new ApexSeries(L["Review.Compare.MedianChosen"], comparison.Chosen.Agp.Median),
+            new ApexSeries(L["Review.Compare.MedianSecond"], comparison.Second.Agp.Median),
         ],
         Colors = ["#0D47A1", "#8E24AA"],
         Stroke = new Stroke { Curve = "smooth", Width = [2.5, 2] },
         Xaxis = DayAxis(),
         Yaxis = GlucoseAxis(comparison.Chosen.Unit),
-        Annotations = new Annotations { Yaxis = [TargetBand(comparison.Chosen.Agp.Target)] },
+        Annotations = new Annotations { Yaxis = [TargetBand(L, comparison.Chosen.Agp.Target)] },
         DataLabels = new DataLabels(false),
         Legend = new Legend { Show = true, Position = "top" },
         Tooltip = new Tooltip { Shared = true, X = new TooltipValue { Formatter = Formatters.MinutesOfDay } },
     };
 
     /// <summary>The detail chart: glucose over floating local time on the target band, markers at their hour, zoomable on x.</summary>
-    public static ApexChartOptions Detail(DetailChart detail, GlucoseUnit unit, IReadOnlyList<EventRow>? events = null) => new()
+    public static ApexChartOptions Detail(IStringLocalizer<ConsoleText> L, DetailChart detail, GlucoseUnit unit, IReadOnlyList<EventRow>? events = null) => new()
     {
         Chart = new ChartSettings
         {
             Type = "line", Id = "detail", Height = 360, Animations = Off,
             Zoom = new Toggle(true) { Type = "x" }, Toolbar = new Toggle(true) { Show = true },
         },
-        Series = [new ApexSeries(DetailGlucoseName, detail.Glucose)],
+        Series = [new ApexSeries(L["Review.Detail.Glucose"], detail.Glucose)],
         Colors = [GlucoseLine],
         Stroke = new Stroke { Curve = "straight", Width = [2] },
         // The x values are floating local times written as if UTC: shown in UTC, they read as the device's clock.
         Xaxis = new XAxis { Type = "datetime", Labels = new AxisLabels { DatetimeUTC = true } },
         Yaxis = GlucoseAxis(unit),
-        Annotations = new Annotations { Yaxis = [TargetBand(detail.Target)], Xaxis = [.. (events ?? []).Select(EventMark), .. detail.Markers.Select(Marker)] },
+        Annotations = new Annotations { Yaxis = [TargetBand(L, detail.Target)], Xaxis = [.. (events ?? []).Select(e => EventMark(L, e)), .. detail.Markers.Select(m => Marker(L, m))] },
         DataLabels = new DataLabels(false),
         Legend = new Legend { Show = true, ShowForSingleSeries = true, Position = "top" },
         Tooltip = new Tooltip { X = new TooltipValue { Format = "dd MMM HH:mm" } },
@@ -126,24 +122,24 @@ public static class ReviewChartOptions
     });
 
     /// <summary>A glucose event as a shaded stretch of the detail chart; level 2 drawn over its level 1 event.</summary>
-    private static XAxisAnnotation EventMark(EventRow e) => new(e.X)
+    private static XAxisAnnotation EventMark(IStringLocalizer<ConsoleText> L, EventRow e) => new(e.X)
     {
         X2 = e.X2,
         FillColor = EventColorOf(e.Kind),
         Opacity = 0.18,
         BorderColor = EventColorOf(e.Kind),
-        Label = new AnnotationLabel(e.Name)
+        Label = new AnnotationLabel(ReviewWords.EventOf(L, e.Kind))
         {
             BorderColor = EventColorOf(e.Kind), Position = "bottom", Orientation = "horizontal",
             Style = new AnnotationLabelStyle("#fff", EventColorOf(e.Kind))
         },
     };
 
-    private static XAxisAnnotation Marker(HourlyMarker marker) => new(marker.X)
+    private static XAxisAnnotation Marker(IStringLocalizer<ConsoleText> L, HourlyMarker marker) => new(marker.X)
     {
         BorderColor = MarkerColorOf(marker.Kind),
         StrokeDashArray = 4,
-        Label = new AnnotationLabel(marker.Label)
+        Label = new AnnotationLabel(ReviewWords.MarkerOf(L, marker))
         {
             BorderColor = MarkerColorOf(marker.Kind),
             Orientation = "horizontal",
@@ -153,13 +149,13 @@ public static class ReviewChartOptions
         },
     };
 
-    private static YAxisAnnotation TargetBand(TargetBand target) => new(target.Low)
+    private static YAxisAnnotation TargetBand(IStringLocalizer<ConsoleText> L, TargetBand target) => new(target.Low)
     {
         Y2 = target.High,
         FillColor = TargetFill,
         Opacity = 0.12,
         BorderColor = TargetFill,
-        Label = new AnnotationLabel("Target range") { BorderColor = TargetFill, Style = new AnnotationLabelStyle("#fff", TargetFill) },
+        Label = new AnnotationLabel(L["Review.Band.InRange"]) { BorderColor = TargetFill, Style = new AnnotationLabelStyle("#fff", TargetFill) },
     };
 
     private static XAxis DayAxis() => new()
