@@ -3,6 +3,7 @@ using Bunit;
 using Dashboard.Core.Access;
 using Dashboard.Web.Components.Pages.Review;
 using Dashboard.Web.Components.Pages.Audit;
+using Dashboard.Web.Components.Pages.Invitations;
 using Dashboard.Web.Components.Pages.Settings;
 using Dashboard.Web.Tests.Support;
 using Microsoft.AspNetCore.Components;
@@ -67,5 +68,16 @@ public sealed class AdminGermanRenderTestsA : ConsoleTestContext, IAsyncLifetime
         preferences.WaitForElement("[data-testid=unit-preference]");
         Assert.Contains("Glukoseeinheit", preferences.Markup);
         Assert.Contains("Standard des Teams", preferences.Markup);
+    }
+
+    [Fact]
+    public void Connecting_a_patient_is_in_German()
+    {
+        var page = Render<ConnectPatientPage>();
+
+        page.WaitForElement("[data-testid=connect-patient-form]");
+        Assert.Equal("Patient verbinden", page.Find("h1").TextContent.Trim());
+        Assert.Contains("Einladung senden", page.Find("[data-testid=connect-send]").TextContent);
+        Assert.Contains("E-Mail-Adresse des Patienten", page.Markup);
     }
 }
