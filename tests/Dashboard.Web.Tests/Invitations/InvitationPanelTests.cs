@@ -6,8 +6,10 @@ using Dashboard.Core.Connections;
 using Dashboard.Core.Invitations;
 using Dashboard.Core.Linking;
 using Dashboard.Core.Storage;
+using Dashboard.Core.Time;
 using Dashboard.Core.Users;
 using Dashboard.Web.Components.Pages.Invitations;
+using Dashboard.Web.Components.Time;
 using Dashboard.TestSupport;
 using Dashboard.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -157,4 +159,50 @@ public sealed class InvitationPanelTests : ConsoleTestContext, IAsyncLifetime
         Assert.Empty(form.FindAll("[data-testid=invitation-form]"));
     }
 
+    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    private IRenderedComponent<Microsoft.AspNetCore.Components.CascadingValue<StaffClock>> InBerlin<T>(Action<Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder> attributes)
+        where T : Microsoft.AspNetCore.Components.IComponent =>
+        Render<Microsoft.AspNetCore.Components.CascadingValue<StaffClock>>(p => p
+            .Add(c => c.Value, new StaffClock(Berlin, System.Globalization.CultureInfo.GetCultureInfo("en")))
+            .AddChildContent(builder =>
+            {
+                builder.OpenComponent<T>(0);
+                attributes(builder);
+                builder.CloseComponent();
+            }));
+
+    [Fact]
+    public async Task The_list_and_a_sent_link_show_their_times_in_the_persons_zone_and_the_landing_page_in_UTC()
+    {
+        ActAs(ConsoleRoles.Support);
+        var userId = await BrokenPatientAsync("panel-zone");
+        var form = Form(userId);
+        Input(form, "invitation-email").Change("panel.zone@example.org");
+        await form.Find("form").SubmitAsync();
+        form.WaitForElement("[data-testid=issued-invitation]");
+        var url = Input(form.Find("[data-testid=invitation-link]"));
+        await using var db = await Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+        var stored = await db.PatientInvitations.AsNoTracking().SingleAsync(i => i.UserId == userId);
+        var english = System.Globalization.CultureInfo.GetCultureInfo("en");
+
+        var list = InBerlin<InvitationList>(b => b.AddAttribute(1, nameof(InvitationList.UserId), userId));
+        var times = list.WaitForElement("[data-testid=invitation-row]").QuerySelectorAll("time").Select(e => e.TextContent).ToList();
+        Assert.Equal([StaffTimeFormat.Local(stored.LastSentAt, Berlin, english), StaffTimeFormat.Local(stored.ExpiresAt, Berlin, english)], times);
+        Assert.DoesNotContain("UTC", list.Find("[data-testid=invitation-row]").TextContent);
+
+        var expires = new DateTime(2026, 12, 2, 10, 5, 0, DateTimeKind.Utc);
+        var issued = InBerlin<IssuedInvitation>(b => b.AddAttribute(1, nameof(IssuedInvitation.Issued),
+            new InvitationIssued(Guid.NewGuid(), userId, "https://console.example.org/invite?code=inv_x", expires)));
+        var validity = issued.Find("[data-testid=invitation-validity]").TextContent;
+        Assert.Contains("Works until 2 Dec 2026 11:05.", validity); // Berlin is UTC+1 in December
+        Assert.DoesNotContain("UTC", validity);
+
+        // The patient's landing page has no staff person and no zone: UTC, in the page's language, said so.
+        var code = url[(url.IndexOf("code=", StringComparison.Ordinal) + "code=".Length)..];
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/invite?code=" + Uri.EscapeDataString(code));
+        var landing = Render<InvitationLandingPage>();
+        var until = landing.WaitForElement("[data-testid=invitation-works-until]").TextContent;
+        Assert.Equal($"This invitation works until {StaffTimeFormat.Local(stored.ExpiresAt, TimeZoneInfo.Utc, english)} UTC.", until.Trim());
+    }
 }
