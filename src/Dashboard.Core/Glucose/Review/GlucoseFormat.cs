@@ -5,7 +5,8 @@ namespace Dashboard.Core.Glucose.Review;
 /// <summary>
 /// How the review shows numbers: glucose as whole mg/dL or mmol/L to one decimal, percentages to one decimal
 /// (below 1 % to one decimal too, so 0.4 % low is not shown as 0 %), time a day as hours and minutes.
-/// Invariant culture, so the numbers read the same everywhere.
+/// Invariant culture by default, so the API, the PDF and the exports read the same everywhere; the console passes the
+/// person's culture to the same rules (a decimal comma in German), so its numbers round exactly as these do.
 /// </summary>
 public static class GlucoseFormat
 {
@@ -18,10 +19,10 @@ public static class GlucoseFormat
     public static double Display(double mgPerDl, GlucoseUnit unit) => Round(GlucoseUnits.FromMgPerDl(mgPerDl, unit), unit);
 
     /// <summary>"142 mg/dL" or "7.9 mmol/L"; "–" when there is no value.</summary>
-    public static string Glucose(double? mgPerDl, GlucoseUnit unit) =>
-        mgPerDl is { } v ? $"{Number(Display(v, unit), Decimals(unit))} {GlucoseUnits.Symbol(unit)}" : NoValue;
+    public static string Glucose(double? mgPerDl, GlucoseUnit unit, IFormatProvider? format = null) =>
+        mgPerDl is { } v ? $"{Number(Display(v, unit), Decimals(unit), format)} {GlucoseUnits.Symbol(unit)}" : NoValue;
 
-    public static string Percent(double? percent) => percent is { } p ? $"{Number(p, 1)} %" : NoValue;
+    public static string Percent(double? percent, IFormatProvider? format = null) => percent is { } p ? $"{Number(p, 1, format)} %" : NoValue;
 
     /// <summary>A share of the day as time: 70 % → "16 h 48 min".</summary>
     public static string HoursAndMinutesPerDay(double? percent) => percent is { } p ? Duration(p / 100 * 24 * 60) : NoValue;
@@ -30,13 +31,19 @@ public static class GlucoseFormat
     public static string Duration(double? minutes)
     {
         if (minutes is not { } value) return NoValue;
-        var whole = (int)Math.Round(value, MidpointRounding.AwayFromZero);
-        return (whole / 60, whole % 60) switch
+        return HoursAndMinutes(value) switch
         {
             (0, var m) => $"{m} min",
             (var h, 0) => $"{h} h",
             var (h, m) => $"{h} h {m} min",
         };
+    }
+
+    /// <summary>A length of time as whole hours and the minutes left, rounded to the minute: 75.4 → (1, 15).</summary>
+    public static (int Hours, int Minutes) HoursAndMinutes(double minutes)
+    {
+        var whole = (int)Math.Round(minutes, MidpointRounding.AwayFromZero);
+        return (whole / 60, whole % 60);
     }
 
     public static string Date(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
@@ -47,6 +54,6 @@ public static class GlucoseFormat
 
     public const string NoValue = "–";
 
-    public static string Number(double value, int decimals) =>
-        value.ToString(decimals == 0 ? "0" : "0." + new string('0', decimals), CultureInfo.InvariantCulture);
+    public static string Number(double value, int decimals, IFormatProvider? format = null) =>
+        value.ToString(decimals == 0 ? "0" : "0." + new string('0', decimals), format ?? CultureInfo.InvariantCulture);
 }

@@ -56,10 +56,10 @@ public static class ReviewEventsFormat
     };
 
     /// <summary>"&lt; 70 mg/dL" or "&gt; 13.9 mmol/L": where the kind's band begins, in the unit shown.</summary>
-    public static string ThresholdOf(GlucoseEventKind kind, GlucoseUnit unit)
+    public static string ThresholdOf(GlucoseEventKind kind, GlucoseUnit unit, IFormatProvider? format = null)
     {
         var b = GlucoseBands.For(unit);
-        string N(double v) => $"{GlucoseFormat.Number(v, GlucoseFormat.Decimals(unit))} {GlucoseUnits.Symbol(unit)}";
+        string N(double v) => $"{GlucoseFormat.Number(v, GlucoseFormat.Decimals(unit), format)} {GlucoseUnits.Symbol(unit)}";
         return kind switch
         {
             GlucoseEventKind.HypoLevel2 => $"< {N(b.VeryLowBelow)}",

@@ -45,12 +45,12 @@ public static class ReviewGoals
         _ => "Very low",
     };
 
-    /// <summary>The band's limits in the unit shown, e.g. "70–180 mg/dL" or "&gt; 13.9 mmol/L".</summary>
-    public static string LimitsOf(GlucoseBand band, GlucoseUnit unit)
+    /// <summary>The band's limits in the unit shown, e.g. "70–180 mg/dL" or "&gt; 13.9 mmol/L" (invariant unless a format is given).</summary>
+    public static string LimitsOf(GlucoseBand band, GlucoseUnit unit, IFormatProvider? format = null)
     {
         var b = GlucoseBands.For(unit);
         var d = GlucoseFormat.Decimals(unit);
-        string N(double v) => GlucoseFormat.Number(v, d);
+        string N(double v) => GlucoseFormat.Number(v, d, format);
         var symbol = GlucoseUnits.Symbol(unit);
         return band switch
         {
@@ -63,11 +63,11 @@ public static class ReviewGoals
     }
 
     /// <summary>Tight range in the unit shown: "70–140 mg/dL" or "3.9–7.8 mmol/L".</summary>
-    public static string TightLimitsOf(GlucoseUnit unit)
+    public static string TightLimitsOf(GlucoseUnit unit, IFormatProvider? format = null)
     {
         var b = GlucoseBands.For(unit);
         var d = GlucoseFormat.Decimals(unit);
-        return $"{GlucoseFormat.Number(b.LowBelow, d)}–{GlucoseFormat.Number(b.TightUpTo, d)} {GlucoseUnits.Symbol(unit)}";
+        return $"{GlucoseFormat.Number(b.LowBelow, d, format)}–{GlucoseFormat.Number(b.TightUpTo, d, format)} {GlucoseUnits.Symbol(unit)}";
     }
 
     private static RangeRow Row(GlucoseBand band, double percent, GlucoseUnit unit, string goal, bool met) =>

@@ -7,8 +7,8 @@ namespace Dashboard.Web.Components.Pages.Review;
 
 /// <summary>
 /// The review's and triage's numbers and dates in the console's language, from Core's raw values: Core's
-/// <see cref="GlucoseFormat"/> writes them invariant (a decimal point) for the API, the PDF and the exports. The same
-/// decimals and rounding as Core, so English reads byte for byte as Core writes it; German has a decimal comma.
+/// <see cref="GlucoseFormat"/> writes them invariant (a decimal point) for the API, the PDF and the exports; here its
+/// same rules get the person's culture, so English reads byte for byte as Core writes it and German has a decimal comma.
 /// </summary>
 public static class ReviewNumbers
 {
@@ -16,25 +16,20 @@ public static class ReviewNumbers
 
     public static string NoValue => GlucoseFormat.NoValue;
 
-    /// <summary>A number rounded to <paramref name="decimals"/> (away from zero, as Core rounds), with the culture's decimal separator.</summary>
-    public static string Number(double value, int decimals) =>
-        Math.Round(value, decimals, MidpointRounding.AwayFromZero).ToString(decimals == 0 ? "0" : "0." + new string('0', decimals), Culture);
+    /// <summary>A number to <paramref name="decimals"/>, with the culture's decimal separator.</summary>
+    public static string Number(double value, int decimals) => GlucoseFormat.Number(value, decimals, Culture);
 
     /// <summary>"+1.5", "-2.0", "0.0": a change with its sign.</summary>
     public static string Signed(double value, int decimals) => (value > 0 ? "+" : "") + Number(value, decimals);
 
     /// <summary>"12.3 %"; "–" when there is no value.</summary>
-    public static string Percent(double? percent) => percent is { } p ? $"{Number(p, 1)} %" : NoValue;
+    public static string Percent(double? percent) => GlucoseFormat.Percent(percent, Culture);
 
     /// <summary>A glucose value already in the unit shown (a chart point, an AGP percentile): "7.9" or "142".</summary>
     public static string Value(double value, GlucoseUnit unit) => Number(value, GlucoseFormat.Decimals(unit));
 
     /// <summary>"142 mg/dL" or "7.9 mmol/L" from an mg/dL value; "–" when there is none.</summary>
-    public static string Glucose(double? mgPerDl, GlucoseUnit unit) =>
-        mgPerDl is { } v ? $"{Value(GlucoseFormat.Display(v, unit), unit)} {GlucoseUnits.Symbol(unit)}" : NoValue;
-
-    /// <summary>A limit of a band in the unit shown: "3.9 mmol/L".</summary>
-    public static string Limit(double value, GlucoseUnit unit) => $"{Value(value, unit)} {GlucoseUnits.Symbol(unit)}";
+    public static string Glucose(double? mgPerDl, GlucoseUnit unit) => GlucoseFormat.Glucose(mgPerDl, unit, Culture);
 
     /// <summary>A whole percent, as goals are written: "70 %".</summary>
     public static string WholePercent(double percent) => $"{Number(percent, 0)} %";

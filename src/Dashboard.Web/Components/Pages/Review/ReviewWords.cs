@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dashboard.Core.Glucose;
 using Dashboard.Core.Glucose.Review;
 using Dashboard.Web.Resources;
@@ -12,23 +13,13 @@ namespace Dashboard.Web.Components.Pages.Review;
 /// </summary>
 public static class ReviewWords
 {
-    /// <summary>A period of the picker: "7 days" … "90 days".</summary>
-    public static string PresetOf(IStringLocalizer<ConsoleText> L, int days) => days switch
-    {
-        7 => L["Review.Preset.Days7"],
-        14 => L["Review.Preset.Days14"],
-        30 => L["Review.Preset.Days30"],
-        90 => L["Review.Preset.Days90"],
-        _ => L["Review.Days.Many", days],
-    };
+    /// <summary>A number of days: "1 day", "14 days" (the period pickers of the review and triage, a period's length).</summary>
+    public static string DaysOf(IStringLocalizer<ConsoleText> L, int days) => days == 1 ? L["Review.Days.One"] : L["Review.Days.Many", days];
 
     /// <summary>The length of the shown period: "1 day", "14 days" (a preset counts N days, a custom range its whole days).</summary>
-    public static string LengthOf(IStringLocalizer<ConsoleText> L, GlucoseReview review)
-    {
-        var days = !review.Period.IsCustom ? review.Period.Days
-            : review.FirstDay is { } f && review.LastDay is { } l ? l.DayNumber - f.DayNumber + 1 : 0;
-        return days == 1 ? L["Review.Days.One"] : L["Review.Days.Many", days];
-    }
+    public static string LengthOf(IStringLocalizer<ConsoleText> L, GlucoseReview review) =>
+        DaysOf(L, !review.Period.IsCustom ? review.Period.Days
+            : review.FirstDay is { } f && review.LastDay is { } l ? l.DayNumber - f.DayNumber + 1 : 0);
 
     /// <summary>The shown period's days: "2 Dec 2026 – 15 Dec 2026"; "–" without readings.</summary>
     public static string PeriodOf(GlucoseReview review) =>
@@ -41,12 +32,11 @@ public static class ReviewWords
     public static string PointsChange(IStringLocalizer<ConsoleText> L, double? change) =>
         change is { } c ? L["Review.Points", ReviewNumbers.Signed(c, 1)] : ReviewNumbers.NoValue;
 
-    /// <summary>A length of time: 75 minutes → "1 h 15 min"; "–" when there is none (Core's rounding).</summary>
+    /// <summary>A length of time: 75 minutes → "1 h 15 min"; "–" when there is none (Core's rounding and split).</summary>
     public static string Duration(IStringLocalizer<ConsoleText> L, double? minutes)
     {
         if (minutes is not { } value) return ReviewNumbers.NoValue;
-        var whole = (int)Math.Round(value, MidpointRounding.AwayFromZero);
-        return (whole / 60, whole % 60) switch
+        return GlucoseFormat.HoursAndMinutes(value) switch
         {
             (0, var m) => L["Review.Duration.Minutes", m],
             (var h, 0) => L["Review.Duration.Hours", h],
@@ -68,27 +58,10 @@ public static class ReviewWords
     };
 
     /// <summary>The band's limits in the unit shown, e.g. "70–180 mg/dL" or "&gt; 13.9 mmol/L".</summary>
-    public static string LimitsOf(GlucoseBand band, GlucoseUnit unit)
-    {
-        var b = GlucoseBands.For(unit);
-        string N(double v) => ReviewNumbers.Value(v, unit);
-        var symbol = GlucoseUnits.Symbol(unit);
-        return band switch
-        {
-            GlucoseBand.VeryHigh => $"> {N(b.HighUpTo)} {symbol}",
-            GlucoseBand.High => $"{N(b.TargetUpTo)}–{N(b.HighUpTo)} {symbol}",
-            GlucoseBand.InRange => $"{N(b.LowBelow)}–{N(b.TargetUpTo)} {symbol}",
-            GlucoseBand.Low => $"{N(b.VeryLowBelow)}–{N(b.LowBelow)} {symbol}",
-            _ => $"< {N(b.VeryLowBelow)} {symbol}",
-        };
-    }
+    public static string LimitsOf(GlucoseBand band, GlucoseUnit unit) => ReviewGoals.LimitsOf(band, unit, CultureInfo.CurrentCulture);
 
     /// <summary>Tight range in the unit shown: "70–140 mg/dL" or "3.9–7.8 mmol/L".</summary>
-    public static string TightLimitsOf(GlucoseUnit unit)
-    {
-        var b = GlucoseBands.For(unit);
-        return $"{ReviewNumbers.Value(b.LowBelow, unit)}–{ReviewNumbers.Value(b.TightUpTo, unit)} {GlucoseUnits.Symbol(unit)}";
-    }
+    public static string TightLimitsOf(GlucoseUnit unit) => ReviewGoals.TightLimitsOf(unit, CultureInfo.CurrentCulture);
 
     /// <summary>The consensus goal of a band (<see cref="ReviewGoals"/>): "&gt; 70 %", "&lt; 4 % (low and very low)".</summary>
     public static string GoalOf(IStringLocalizer<ConsoleText> L, GlucoseBand band) => band switch
@@ -115,17 +88,7 @@ public static class ReviewWords
     };
 
     /// <summary>"&lt; 70 mg/dL" or "&gt; 13.9 mmol/L": where the kind's band begins, in the unit shown.</summary>
-    public static string ThresholdOf(GlucoseEventKind kind, GlucoseUnit unit)
-    {
-        var b = GlucoseBands.For(unit);
-        return kind switch
-        {
-            GlucoseEventKind.HypoLevel2 => $"< {ReviewNumbers.Limit(b.VeryLowBelow, unit)}",
-            GlucoseEventKind.HypoLevel1 => $"< {ReviewNumbers.Limit(b.LowBelow, unit)}",
-            GlucoseEventKind.HyperLevel1 => $"> {ReviewNumbers.Limit(b.TargetUpTo, unit)}",
-            _ => $"> {ReviewNumbers.Limit(b.HighUpTo, unit)}",
-        };
-    }
+    public static string ThresholdOf(GlucoseEventKind kind, GlucoseUnit unit) => ReviewEventsFormat.ThresholdOf(kind, unit, CultureInfo.CurrentCulture);
 
     /// <summary>When an event was: "2 Dec 2026 03:10 – 03:45", the end's date written only when it is another day.</summary>
     public static string WhenOf(EventRow e) =>
