@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bunit;
 using Dashboard.Core.Access;
 using Dashboard.Web.Components.Pages.Review;
@@ -12,23 +11,18 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dashboard.Web.Tests.Localization;
 
 /// <summary>
-/// One page of each console folder localised in issue 16 item 5 (events, invitations, settings, audit), rendered in
-/// German: the thread's culture is German for the test and English again afterwards.
+/// One page of each admin folder localised in issue 16 item 5 (audit, settings, invitations), rendered in German
+/// (<see cref="InCulture"/>). The members page's German case is in its own tests.
 /// </summary>
-public sealed class AdminGermanRenderTestsA : ConsoleTestContext, IAsyncLifetime
+public sealed class AdminPagesInGermanTests : ConsoleTestContext, IAsyncLifetime
 {
     private const string Admin = "admin@example.org";
     private readonly TestStore _store = new();
-    private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
-    private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
 
-    public AdminGermanRenderTestsA()
+    public AdminPagesInGermanTests()
     {
         Services.AddScoped<UnitPreference>();
         AddAuthorization().SetConsolePerson(ConsoleRoles.Admin, Admin);
-        var german = CultureInfo.GetCultureInfo("de");
-        CultureInfo.CurrentCulture = german;
-        CultureInfo.CurrentUICulture = german;
     }
 
     public async Task InitializeAsync()
@@ -39,14 +33,12 @@ public sealed class AdminGermanRenderTestsA : ConsoleTestContext, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        CultureInfo.CurrentCulture = _culture;
-        CultureInfo.CurrentUICulture = _uiCulture;
         await DisposeAsync();
         await _store.DisposeAsync();
     }
 
     [Fact]
-    public void The_audit_log_is_in_German()
+    public void The_audit_log_is_in_German() => InCulture.Run("de", () =>
     {
         var page = Render<AuditLogPage>();
 
@@ -54,10 +46,10 @@ public sealed class AdminGermanRenderTestsA : ConsoleTestContext, IAsyncLifetime
         Assert.Contains("CSV exportieren", page.Find("[data-testid=audit-export]").TextContent);
         Assert.Contains("Wann", page.Markup);
         Assert.DoesNotContain("Export CSV", page.Markup);
-    }
+    });
 
     [Fact]
-    public void The_settings_pages_are_in_German()
+    public void The_settings_pages_are_in_German() => InCulture.Run("de", () =>
     {
         var settings = Render<Dashboard.Web.Components.Pages.Settings.Settings>();
         settings.WaitForAssertion(() => Assert.Contains("Bereitstellungsregion", settings.Markup));
@@ -68,10 +60,10 @@ public sealed class AdminGermanRenderTestsA : ConsoleTestContext, IAsyncLifetime
         preferences.WaitForElement("[data-testid=unit-preference]");
         Assert.Contains("Glukoseeinheit", preferences.Markup);
         Assert.Contains("Standard des Teams", preferences.Markup);
-    }
+    });
 
     [Fact]
-    public void Connecting_a_patient_is_in_German()
+    public void Connecting_a_patient_is_in_German() => InCulture.Run("de", () =>
     {
         var page = Render<ConnectPatientPage>();
 
@@ -79,5 +71,5 @@ public sealed class AdminGermanRenderTestsA : ConsoleTestContext, IAsyncLifetime
         Assert.Equal("Patient verbinden", page.Find("h1").TextContent.Trim());
         Assert.Contains("Einladung senden", page.Find("[data-testid=connect-send]").TextContent);
         Assert.Contains("E-Mail-Adresse des Patienten", page.Markup);
-    }
+    });
 }

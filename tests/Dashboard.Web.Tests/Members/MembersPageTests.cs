@@ -144,4 +144,16 @@ public sealed class MembersPageTests : ConsoleTestContext, IAsyncLifetime
         await using var scope = Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<DashboardDbContext>());
     }
+
+    [Fact]
+    public void The_members_page_speaks_German() => InCulture.Run("de", () =>
+    {
+        var page = Render<MembersPage>();
+        page.WaitForElement("[data-testid=invite-form]");
+
+        Assert.Contains("Mitglieder", page.Find("h1").TextContent);
+        Assert.Contains("Einladen", page.Find("[data-testid=invite-submit]").TextContent);
+        Assert.Contains("Eingeladen von", page.Find("[data-testid=members]").TextContent);
+        Assert.Contains("Lesezugriff", page.Find("[data-testid=invite-role]").TextContent);
+    });
 }

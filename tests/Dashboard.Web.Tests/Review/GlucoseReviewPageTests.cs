@@ -420,4 +420,50 @@ public sealed class GlucoseReviewPageTests : BunitContext, IAsyncLifetime
             about: e => e.Details == "comparison, 2025-03-01 to 2025-03-07");
         Assert.Equal(patient, entry.UserId);
     }
+
+    [Fact]
+    public async Task In_German_the_headings_are_German_and_statistics_have_a_decimal_comma()
+    {
+        // 60, 120, 120, 200 mg/dL: mean 125 mg/dL, GMI 3.31 + 0.02392 × 125 = 6.3 %, 25 % low.
+        var patient = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 14, 60, 120, 120, 200));
+
+        await InCulture.RunAsync("de-DE", () =>
+        {
+            var page = RenderPage(patient);
+
+            Assert.Contains("Glukoseauswertung", page.Find("h1").TextContent);
+            Assert.Contains("Glukosestatistik und Zielwerte", page.Find("[data-testid=statistics] h2").TextContent);
+            Assert.Contains("Glukosemanagement-Indikator (GMI)", page.Find("[data-testid=statistics]").TextContent);
+            Assert.Contains("Zeit in den Bereichen", page.Find("[data-testid=time-in-ranges] h2").TextContent);
+            Assert.Equal("6,3 %", Text(page, "stat-gmi"));
+            Assert.Equal("100,0 %", Text(page, "stat-active"));
+            Assert.Equal("80,0 (Zone D)", Text(page, "stat-gri"));
+            var low = page.Find("[data-testid=ranges-goals] [data-band=Low]").TextContent;
+            Assert.Contains("Niedrig", low);
+            Assert.Contains("25,0 %", low);
+            Assert.Contains("(6 h pro Tag)", low);
+            Assert.Contains("Ziel < 4 % (niedrig und sehr niedrig)", low);
+            return Task.CompletedTask;
+        });
+    }
+
+    [Fact]
+    public async Task In_English_the_same_page_keeps_its_English_and_the_decimal_point()
+    {
+        var patient = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 14, 60, 120, 120, 200));
+
+        await InCulture.RunAsync("en-GB", () =>
+        {
+            var page = RenderPage(patient);
+
+            Assert.Contains("Glucose review", page.Find("h1").TextContent);
+            Assert.Contains("Glucose statistics and targets", page.Find("[data-testid=statistics] h2").TextContent);
+            Assert.Equal("6.3 %", Text(page, "stat-gmi"));
+            Assert.Equal("100.0 %", Text(page, "stat-active"));
+            Assert.Equal("80.0 (zone D)", Text(page, "stat-gri"));
+            Assert.Equal("125 mg/dL", Text(page, "stat-mean"));
+            Assert.Contains("(6 h a day)", page.Find("[data-testid=ranges-goals] [data-band=Low]").TextContent);
+            return Task.CompletedTask;
+        });
+    }
 }

@@ -79,4 +79,25 @@ public sealed class TriagePageTests : ConsoleTestContext, IAsyncLifetime
         Assert.Equal("true", both.Find("[data-testid=sort-gri]").GetAttribute("aria-pressed"));
         Assert.Equal("/triage/export.csv?days=30&flags=very-low,low&sort=gri", both.Find("[data-testid=triage-csv]").GetAttribute("href"));
     }
+
+    [Theory]
+    [InlineData("de-DE", "Sehr niedrig", "Niedrig > 4 %", "10,0 %")]
+    [InlineData("en-GB", "Very low", "Low > 4 %", "10.0 %")]
+    public async Task The_triage_speaks_the_culture_and_writes_its_decimals(string culture, string column, string flag, string low)
+    {
+        // 10 % of the time at 60 mg/dL (low).
+        var lows = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 14, 60, 120, 120, 120, 120, 120, 120, 120, 120, 120));
+
+        await InCulture.RunAsync(culture, () =>
+        {
+            var page = RenderAt("/triage?flags=low");
+
+            Assert.Contains(column, page.Find("[data-testid=sort-very-low]").TextContent);
+            Assert.Contains(flag, page.Find("[data-testid=flag-low]").TextContent);
+            var row = page.Find($"[data-testid=triage-row][data-user='{lows}']");
+            Assert.Equal(low, row.QuerySelector("[data-col=low]")!.TextContent.Trim());
+            Assert.Contains(flag, row.QuerySelector("[data-col=flags]")!.TextContent);
+            return Task.CompletedTask;
+        });
+    }
 }
