@@ -161,18 +161,32 @@ public sealed class PatientSummaries(IDbContextFactory<DashboardDbContext> conte
 /// </summary>
 internal sealed class SummarizingReadingWriter(ReadingWriter engine, PatientSummaries summaries) : ReadingWriter
 {
-    public override async Task<WriteSummary> WriteAsync(
+    public override Task<WriteSummary> WriteAsync(
         Guid userId, Guid? connectionId, string source,
         IReadOnlyList<ReadingInput> readings, IReadOnlyList<NoteInput> notes, CancellationToken ct = default,
-        WriteAlongside? alongside = null)
+        WriteAlongside? alongside = null) =>
+        engine.WriteAsync(userId, connectionId, source, readings, notes, ct, readings.Count == 0 ? alongside : WithSummaries(userId, alongside));
+
+    public override StreamedWrite Begin(Guid userId, Guid? connectionId, string source, CancellationToken ct = default) =>
+        new SummarizedWrite(engine.Begin(userId, connectionId, source, ct), this, userId);
+
+    /// <summary>
+    /// One commit for the readings and their new summaries: a second transaction cost another fsync and another turn
+    /// at the store's single write lock per sync (issue 19).
+    /// </summary>
+    private WriteAlongside WithSummaries(Guid userId, WriteAlongside? alongside) => async (db, token) =>
     {
-        if (readings.Count == 0) return await engine.WriteAsync(userId, connectionId, source, readings, notes, ct, alongside);
-        // One commit for the readings and their new summaries: a second transaction cost another fsync and another turn
-        // at the store's single write lock per sync (issue 19).
-        return await engine.WriteAsync(userId, connectionId, source, readings, notes, ct, async (db, token) =>
-        {
-            await summaries.RewriteOnAsync(db, userId, token);
-            if (alongside is not null) await alongside(db, token);
-        });
+        await summaries.RewriteOnAsync(db, userId, token);
+        if (alongside is not null) await alongside(db, token);
+    };
+
+    private sealed class SummarizedWrite(StreamedWrite rows, SummarizingReadingWriter writer, Guid userId) : StreamedWrite
+    {
+        protected override void Store(IReadOnlyList<ReadingInput> readings, IReadOnlyList<NoteInput> notes) => rows.Add(readings, notes);
+
+        public override Task<WriteSummary> CommitAsync(WriteAlongside? alongside = null, CancellationToken ct = default) =>
+            rows.CommitAsync(HasReadings ? writer.WithSummaries(userId, alongside) : alongside, ct);
+
+        public override ValueTask DisposeAsync() => rows.DisposeAsync();
     }
 }

@@ -88,13 +88,12 @@ internal sealed class ConnectionSync(
         {
             var from = pull.Checkpoint;
             var to = from.AddDays(windowDays) < pull.RangeEnd ? from.AddDays(windowDays) : pull.RangeEnd;
-            var (window, failure) = await reader.FetchAsync(from, to, pull.RangeEnd, ct);
-            if (window is null)
+            var (written, failure) = await store.FetchAndWriteAsync(work, reader, from, to, pull.RangeEnd, ct);
+            if (written is null)
             {
                 await failures.ApplyAsync(work, failure!, reader.Region, ct);
                 return;
             }
-            var written = await store.WriteAsync(work, window, ct);
             pull.Checkpoint = to;
             pull.DaysDone = Math.Min(pull.DaysAsked, pull.DaysDone + (int)Math.Ceiling((to - from).TotalDays));
             pull.GlucoseDaysWithData += written.GlucoseDays;
@@ -131,14 +130,13 @@ internal sealed class ConnectionSync(
             await failures.ApplyAsync(work, error!, SyncRegions.ApiRegionOf(work.Connection), ct);
             return;
         }
-        var (window, failure) = await reader.FetchAsync(from, now, now, ct);
-        if (window is null)
+        var newestBefore = state.LastReadingAt;
+        var (written, failure) = await store.FetchAndWriteAsync(work, reader, from, now, now, ct);
+        if (written is null)
         {
             await failures.ApplyAsync(work, failure!, reader.Region, ct);
             return;
         }
-        var newestBefore = state.LastReadingAt;
-        var written = await store.WriteAsync(work, window, ct);
         await events.DaysChangedAsync(work, written.NewReadingDays, newestBefore, ct);
         Succeeded(work);
         state.NextDueAt = now + Options.OngoingInterval;

@@ -23,6 +23,7 @@ internal sealed class LibreViewReader
     private readonly Func<LibreViewSession?, LibreViewError?, Task> _keep;
     private readonly string? _patientId;
     private LibreViewSession _session;
+    private (LibreViewSession? Session, LibreViewError? Error)? _unkept;
 
     private LibreViewReader(ILibreViewClient client, LibreViewSession session, LibreViewCredentials renewWith, string? patientId,
         Func<LibreViewSession?, LibreViewError?, Task> keep)
@@ -37,14 +38,29 @@ internal sealed class LibreViewReader
     /// <summary>The LibreView API region the requests go to (blocks apply per region).</summary>
     public string Region => _session.Region;
 
-    /// <summary>The Daily Log of [from, to) read as floating times; a window reaching <paramref name="now"/> reaches today everywhere.</summary>
-    public async Task<(FetchedWindow? Window, LibreViewError? Error)> FetchAsync(DateTime from, DateTime to, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// The Daily Log of [from, to) read as floating times; a window reaching <paramref name="now"/> reaches today
+    /// everywhere. Each day goes to <paramref name="onDay"/> as it is parsed (to be dropped if the result is a failure).
+    /// The session LibreView refreshed is kept by <see cref="KeepSessionAsync"/>, after the caller has stored the days.
+    /// </summary>
+    public async Task<(FetchedWindow? Window, LibreViewError? Error)> FetchAsync(DateTime from, DateTime to, DateTime now, Action<DailyLogDay> onDay, CancellationToken ct)
     {
         var end = to >= now ? now + LatestZone : to;
-        var log = await _client.GetDailyLogAsync(_session, _patientId, Floating(from), Floating(end), _renewWith, ct);
+        var log = await _client.GetDailyLogAsync(_session, _patientId, Floating(from), Floating(end), _renewWith, onDay, ct);
         if (log.Session is { } session) _session = session;
-        await _keep(log.Session, log.Error);
+        _unkept = (log.Session, log.Error);
         return log.IsSuccess ? (new FetchedWindow(log.Value.Glucose, log.Value.Notes, log.Value.TimeOffsetMinutes), null) : (null, log.Error);
+    }
+
+    /// <summary>
+    /// Stores the session (and any error) of the last fetch: a practice account's shared session in a write of its own,
+    /// which on SQLite must not start while the fetch's days hold the write lock, so the caller keeps it after them.
+    /// </summary>
+    public async Task KeepSessionAsync()
+    {
+        if (_unkept is not { } unkept) return;
+        _unkept = null;
+        await _keep(unkept.Session, unkept.Error);
     }
 
     private static DateTime Floating(DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Unspecified);

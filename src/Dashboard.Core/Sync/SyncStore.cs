@@ -1,10 +1,9 @@
 using Dashboard.Core.Glucose;
 using Dashboard.Core.Glucose.Store;
 using Microsoft.EntityFrameworkCore;
+using LibreNote = LibreView.Client.NoteEntry;
 using LibreNoteKind = LibreView.Client.NoteKind;
-using LibreReading = LibreView.Client.GlucoseReading;
-using LibreRecordType = LibreView.Client.GlucoseRecordType;
-using StoreNoteKind = Dashboard.Core.Glucose.Store.NoteKind;
+using LibreViewError = LibreView.Client.LibreViewError;
 
 namespace Dashboard.Core.Sync;
 
@@ -17,12 +16,30 @@ internal sealed class SyncStore(ReadingWriter writer)
     /// <summary>The patient list's period: its time in range and % active are of the last 14 days.</summary>
     private const int ListDays = 14;
 
-    public async Task<WrittenWindow> WriteAsync(SyncWork work, FetchedWindow window, CancellationToken ct)
+    /// <summary>
+    /// Fetches one window through <paramref name="reader"/> and stores its days as the report is parsed (issue 12: on
+    /// two cores the store of a 90-day report overlaps its parse); a fetch that fails stores nothing of the window.
+    /// </summary>
+    public async Task<(WrittenWindow? Written, LibreViewError? Error)> FetchAndWriteAsync(
+        SyncWork work, LibreViewReader reader, DateTime from, DateTime to, DateTime now, CancellationToken ct)
     {
-        var readings = window.Glucose.Select(ToInput).ToList();
-        var notes = window.Notes.Select(ToInput).ToList();
-        await writer.WriteAsync(work.Connection.UserId, work.Connection.Id, DataSources.LibreView, readings, notes, ct);
+        try
+        {
+            await using var rows = writer.Begin(work.Connection.UserId, work.Connection.Id, DataSources.LibreView, ct);
+            var (window, error) = await reader.FetchAsync(from, to, now, day => LibreViewRows.AddTo(rows, day), ct);
+            if (window is null) return (null, error);
+            await rows.CommitAsync(ct: ct);
+            return (Recorded(work, window), null);
+        }
+        finally
+        {
+            await reader.KeepSessionAsync(); // after the rows are committed or dropped (LibreViewReader.KeepSessionAsync)
+        }
+    }
 
+    /// <summary>Moves the connection's newest reading on and counts the window's days with data per resource.</summary>
+    private static WrittenWindow Recorded(SyncWork work, FetchedWindow window)
+    {
         var state = work.State;
         var previous = state.LastReadingAt;
         var newDays = window.Glucose
@@ -34,12 +51,12 @@ internal sealed class SyncStore(ReadingWriter writer)
             // The report has floating times only (reference §7); the device's offset, when LibreView gives it, makes the instant.
             state.LastReadingUtc = DateTime.SpecifyKind(newest.Timestamp.AddMinutes(-(window.TimeOffsetMinutes ?? 0)), DateTimeKind.Utc);
         }
-        int DaysOf(Func<NoteInput, bool> kind) => notes.Where(kind).Select(n => DateOnly.FromDateTime(n.Timestamp)).Distinct().Count();
+        int DaysOf(Func<LibreNote, bool> kind) => window.Notes.Where(kind).Select(n => DateOnly.FromDateTime(n.Timestamp)).Distinct().Count();
         return new WrittenWindow(
-            readings.Select(r => DateOnly.FromDateTime(r.Timestamp)).Distinct().Count(),
-            DaysOf(n => n.Kind == StoreNoteKind.Note),
-            DaysOf(n => n.Kind == StoreNoteKind.Carbohydrates),
-            DaysOf(n => n.Kind is StoreNoteKind.RapidActingInsulin or StoreNoteKind.LongActingInsulin),
+            window.Glucose.Select(r => DateOnly.FromDateTime(r.Timestamp)).Distinct().Count(),
+            DaysOf(n => n.Kind == LibreNoteKind.Note),
+            DaysOf(n => n.Kind == LibreNoteKind.Food),
+            DaysOf(n => n.Kind is LibreNoteKind.RapidInsulin or LibreNoteKind.LongInsulin),
             newDays);
     }
 
@@ -73,18 +90,4 @@ internal sealed class SyncStore(ReadingWriter writer)
         work.State.TimeInRange14dPercent = metrics.TimeInRangePercent;
         work.State.ActivePercent14d = metrics.ActivePercent;
     }
-
-    private static ReadingInput ToInput(LibreReading r) => new(
-        r.Timestamp,
-        r.Type == LibreRecordType.Historic ? ReadingKind.Automatic : ReadingKind.ManualScan,
-        r.Value,
-        r.Unit);
-
-    private static NoteInput ToInput(LibreView.Client.NoteEntry n) => n.Kind switch
-    {
-        LibreNoteKind.Food => new NoteInput(n.Timestamp, StoreNoteKind.Carbohydrates, n.Carbs, null),
-        LibreNoteKind.RapidInsulin => new NoteInput(n.Timestamp, StoreNoteKind.RapidActingInsulin, n.Units, null),
-        LibreNoteKind.LongInsulin => new NoteInput(n.Timestamp, StoreNoteKind.LongActingInsulin, n.Units, null),
-        _ => new NoteInput(n.Timestamp, StoreNoteKind.Note, null, n.Text),
-    };
 }

@@ -30,10 +30,12 @@ public interface ILibreViewClient
     /// The Daily Log of [<paramref name="from"/>, <paramref name="to"/>) in floating (device) time, through the report
     /// pipeline: report settings, <c>POST /reports</c>, channel, long-poll, report HTML. <paramref name="patientId"/>
     /// null reads the signed-in patient; a practice session passes the patient's id.
+    /// <paramref name="onDay"/>, when given, receives each day of the report as soon as it is parsed, before the result
+    /// (which still holds every day); when the result is a failure, what it received must be dropped.
     /// </summary>
     Task<LibreViewResult<DailyLog>> GetDailyLogAsync(
         LibreViewSession session, string? patientId, DateTime from, DateTime to,
-        LibreViewCredentials? renewWith = null, CancellationToken ct = default);
+        LibreViewCredentials? renewWith = null, Action<DailyLogDay>? onDay = null, CancellationToken ct = default);
 
     /// <summary>
     /// Finds the patient with this email among a practice session's patients: pages through <c>POST /dashboard</c>

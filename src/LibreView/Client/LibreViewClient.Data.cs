@@ -19,8 +19,8 @@ public sealed partial class LibreViewClient
 
     public Task<LibreViewResult<DailyLog>> GetDailyLogAsync(
         LibreViewSession session, string? patientId, DateTime from, DateTime to,
-        LibreViewCredentials? renewWith = null, CancellationToken ct = default) =>
-        RunAsync(session, renewWith, call => ReadDailyLogAsync(call, patientId, from, to, ct), ct);
+        LibreViewCredentials? renewWith = null, Action<DailyLogDay>? onDay = null, CancellationToken ct = default) =>
+        RunAsync(session, renewWith, call => ReadDailyLogAsync(call, patientId, from, to, onDay, ct), ct);
 
     public Task<LibreViewResult<PracticePatient>> FindPatientAsync(
         LibreViewSession session, string email, string? practiceId,
@@ -28,7 +28,9 @@ public sealed partial class LibreViewClient
         RunAsync(session, renewWith, call => FindAsync(call, email.Trim(), practiceId?.Trim(), ct), ct);
 
     /// <summary>§3.2–§3.4: devices, <c>POST /reports</c>, channel, long-poll, report HTML, <c>window.Report</c>.</summary>
-    private async Task<(DailyLog?, LibreViewError?)> ReadDailyLogAsync(Call call, string? patientId, DateTime from, DateTime to, CancellationToken ct)
+    /// <remarks>The parse is the last step: no request follows it, so a renewal never starts the operation over after a day was given to <paramref name="onDay"/>.</remarks>
+    private async Task<(DailyLog?, LibreViewError?)> ReadDailyLogAsync(Call call, string? patientId, DateTime from, DateTime to,
+        Action<DailyLogDay>? onDay, CancellationToken ct)
     {
         var (settings, error) = await call.GetAsync(patientId is null ? "/reportSettings" : $"/patients/{Escape(patientId)}/reportSettings", ct);
         if (error is not null) return (null, error);
@@ -68,7 +70,7 @@ public sealed partial class LibreViewClient
         var (status, html, downloadError) = await _transport.SendRawAsync(HttpMethod.Get, withSession, null, null, null, "text/html", ct);
         if (downloadError is not null) return (null, downloadError);
         if (status is < 200 or > 299) return (null, ReplyErrors.NotEnvelope(status, html!));
-        var parsed = DailyLogParser.Parse(html!);
+        var parsed = DailyLogParser.Parse(html!, onDay);
         if (parsed.Error is { } parseError) return (null, ReplyErrors.Api(parseError));
         if (parsed.UnknownDayKeys.Count > 0)
             _log.LogInformation("The Daily Log has day keys this client does not read: {Keys}", string.Join(", ", parsed.UnknownDayKeys));

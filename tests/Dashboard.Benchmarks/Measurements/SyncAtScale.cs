@@ -304,15 +304,35 @@ public sealed class SyncAtScale : IMeasurement
                 Interlocked.Add(ref stats._written, summary.ReadingsWritten);
                 return summary;
             }
+
+            /// <summary>A streamed write (the sync's) counts its commit as storing: the wait after the parse for the rows to be written.</summary>
+            public override StreamedWrite Begin(Guid userId, Guid? connectionId, string source, CancellationToken ct = default) =>
+                new TimedWrite(inner.Begin(userId, connectionId, source, ct), stats);
+
+            private sealed class TimedWrite(StreamedWrite rows, SyncStats stats) : StreamedWrite
+            {
+                protected override void Store(IReadOnlyList<ReadingInput> readings, IReadOnlyList<NoteInput> notes) => rows.Add(readings, notes);
+
+                public override async Task<WriteSummary> CommitAsync(WriteAlongside? alongside = null, CancellationToken ct = default)
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    var summary = await rows.CommitAsync(alongside, ct);
+                    Interlocked.Add(ref stats._storeTicks, Stopwatch.GetTimestamp() - started);
+                    Interlocked.Add(ref stats._written, summary.ReadingsWritten);
+                    return summary;
+                }
+
+                public override ValueTask DisposeAsync() => rows.DisposeAsync();
+            }
         }
 
         private sealed class TimedClient(ILibreViewClient inner, SyncStats stats) : ILibreViewClient
         {
             public async Task<LibreViewResult<DailyLog>> GetDailyLogAsync(LibreViewSession session, string? patientId, DateTime from, DateTime to,
-                LibreViewCredentials? renewWith = null, CancellationToken ct = default)
+                LibreViewCredentials? renewWith = null, Action<DailyLogDay>? onDay = null, CancellationToken ct = default)
             {
                 var started = Stopwatch.GetTimestamp();
-                var log = await inner.GetDailyLogAsync(session, patientId, from, to, renewWith, ct);
+                var log = await inner.GetDailyLogAsync(session, patientId, from, to, renewWith, onDay, ct);
                 Interlocked.Add(ref stats._clientTicks, Stopwatch.GetTimestamp() - started);
                 if (log.IsSuccess) Interlocked.Add(ref stats._readings, log.Value.Glucose.Count);
                 return log;

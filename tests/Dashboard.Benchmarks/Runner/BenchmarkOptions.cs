@@ -46,7 +46,7 @@ public sealed record BenchmarkOptions(bool Quick, string OutFile, IReadOnlySet<s
     public int EngineRuns => Quick ? 15 : 51;
 
     // Historical pull: 90 days each side, this many times (one repetition was too noisy on a shared machine: 0.35–1.2).
-    public int PullRepetitions => Quick ? 5 : 9;
+    public int PullRepetitions => Quick ? 5 : 15;
 
     // Sync at scale: connections due at once, and timed passes per side (engine, client alone).
     public int SyncConnections => Quick ? 1_000 : 10_000;

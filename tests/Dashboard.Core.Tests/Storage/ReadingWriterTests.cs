@@ -60,6 +60,58 @@ public sealed class ReadingWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_streamed_write_commits_all_its_pieces_at_once_with_later_pieces_winning_and_the_summaries_rewritten()
+    {
+        var team = await _store.AddTeamAsync("Streamed");
+        var user = await _store.AddUserAsync(team.Id, "writer-4");
+        // Three days of 100 readings each: pieces that end part-way through a statement of 64 rows.
+        List<ReadingInput> DayOf(int d, double value) =>
+            Enumerable.Range(0, 100).Select(i => new ReadingInput(Day.AddDays(d).AddMinutes(14 * i), ReadingKind.Automatic, value, GlucoseUnit.MgPerDl)).ToList();
+
+        WriteSummary summary;
+        await using (var rows = _store.Get<ReadingWriter>().Begin(user, null, DataSources.LibreView))
+        {
+            rows.Add(DayOf(0, 100), [new(Day.AddHours(8), NoteKind.Carbohydrates, 30, null)]);
+            rows.Add(DayOf(1, 110), []);
+            rows.Add(DayOf(2, 120), [new(Day.AddHours(8), NoteKind.Carbohydrates, 45, null)]);
+            rows.Add([new(Day.AddDays(1), ReadingKind.Automatic, 222, GlucoseUnit.MgPerDl)], []);
+            var before = await _store.CountsAsync();
+            Assert.Equal((0, 0), (before.Readings, before.Notes)); // nothing is visible before the commit
+            summary = await rows.CommitAsync();
+        }
+
+        var stored = await _store.ReadingsAsync(user);
+        Assert.Equal(300, stored.Count);
+        Assert.Equal(222, stored.Single(r => r.Timestamp == Day.AddDays(1)).MeasuredValue);
+        Assert.Equal(45, Assert.Single(await _store.NotesAsync(user)).Amount);
+        Assert.Equal([DateOnly.FromDateTime(Day), DateOnly.FromDateTime(Day.AddDays(1)), DateOnly.FromDateTime(Day.AddDays(2))], summary.DaysTouched);
+        Assert.Equal(Day.AddDays(2).AddMinutes(14 * 99), summary.LastReading);
+        await using var db = await _store.NewContextAsync();
+        var twoWeeks = await db.PatientSummaries.SingleAsync(s => s.UserId == user && s.Days == 14);
+        Assert.Equal(300, twoWeeks.Readings);
+    }
+
+    [Fact]
+    public async Task A_streamed_write_dropped_without_a_commit_stores_nothing_and_leaves_the_store_writable()
+    {
+        var team = await _store.AddTeamAsync("Dropped");
+        var user = await _store.AddUserAsync(team.Id, "writer-5");
+        var writer = _store.Get<ReadingWriter>();
+        var readings = Enumerable.Range(0, 500).Select(i => new ReadingInput(Day.AddMinutes(5 * i), ReadingKind.Automatic, 140, GlucoseUnit.MgPerDl)).ToList();
+
+        await using (var rows = writer.Begin(user, null, DataSources.LibreView))
+        {
+            rows.Add(readings[..250], []);
+            rows.Add(readings[250..], [new(Day, NoteKind.Note, null, "lost")]);
+        }
+
+        var dropped = await _store.CountsAsync();
+        Assert.Equal((0, 0), (dropped.Readings, dropped.Notes));
+        await writer.WriteAsync(user, null, DataSources.LibreView, readings, []); // the write lock was given back
+        Assert.Equal(500, (await _store.CountsAsync()).Readings);
+    }
+
+    [Fact]
     public async Task What_is_written_alongside_commits_with_the_rows_and_when_it_fails_neither_is_stored()
     {
         var team = await _store.AddTeamAsync("Alongside");

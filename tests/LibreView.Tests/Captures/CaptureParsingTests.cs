@@ -91,6 +91,42 @@ public class CaptureParsingTests
     }
 
     [Fact]
+    public void Each_day_is_given_as_it_is_read_and_the_result_still_holds_every_day()
+    {
+        var html = File.ReadAllText(Path.Combine(SharedData.Folder("libreview-web"), "synthetic", "report_dailylog.synthetic.html"));
+        var given = new List<DailyLogDay>();
+
+        var parsed = DailyLogParser.Parse(html, given.Add);
+
+        Assert.Null(parsed.Error);
+        Assert.NotEmpty(given);
+        Assert.Equal(parsed.Glucose, given.SelectMany(d => d.Glucose));
+        Assert.Equal(parsed.Notes, given.SelectMany(d => d.Notes));
+    }
+
+    [Fact]
+    public void A_candidate_invalid_before_any_day_is_skipped_but_a_report_that_breaks_off_after_a_day_fails()
+    {
+        const string skipped = """
+            <script>window.report = {"Data": tru}</script><script>window.Report = {"Data":{"Days":[{"Glucose":[{"Timestamp":0,"Value":100}]}]}}</script>
+            """;
+        const string brokenOff = """
+            <script>window.Report = {"Data":{"Days":[{"Glucose":[{"Timestamp":0,"Value":100}]},{"Glucose":[{"Timestamp":60,"Value":tru}]}]}}</script>
+            """;
+        var given = new List<DailyLogDay>();
+
+        Assert.Equal(100, Assert.Single(DailyLogParser.Parse(skipped, given.Add).Glucose).Value);
+        Assert.Single(given);
+
+        given.Clear();
+        var failed = DailyLogParser.Parse(brokenOff, given.Add);
+        Assert.Empty(failed.Glucose);
+        Assert.Contains("broke off after day 1", failed.Error);
+        Assert.Single(given); // the caller was given the first day, and must drop it
+        Assert.Contains("not valid JSON", DailyLogParser.Parse(brokenOff).Error); // nothing given: an invalid candidate as before
+    }
+
+    [Fact]
     public void A_page_without_the_report_is_an_error_not_an_exception()
     {
         Assert.NotNull(DailyLogParser.Parse("<html>maintenance</html>").Error);

@@ -24,6 +24,13 @@ public abstract class ReadingWriter
         IReadOnlyList<ReadingInput> readings, IReadOnlyList<NoteInput> notes, CancellationToken ct = default,
         WriteAlongside? alongside = null);
 
+    /// <summary>
+    /// Starts a write whose rows come in pieces (<see cref="StreamedWrite"/>); nothing is stored until its commit. An
+    /// engine that can write pieces as they come overrides this; otherwise they are kept and written at the commit.
+    /// </summary>
+    public virtual StreamedWrite Begin(Guid userId, Guid? connectionId, string source, CancellationToken ct = default) =>
+        new BufferedWrite(this, userId, connectionId, source);
+
     /// <summary>Saves what <paramref name="alongside"/> adds through EF, inside the engine's own open transaction.</summary>
     protected static async Task SaveAlongsideAsync(DashboardDbContext db, DbTransaction transaction, WriteAlongside? alongside, CancellationToken ct)
     {
@@ -36,16 +43,8 @@ public abstract class ReadingWriter
     /// <summary>What a write of these rows touched, whichever engine stored them.</summary>
     protected static WriteSummary Summarize(IReadOnlyList<ReadingInput> readings, IReadOnlyList<NoteInput> notes)
     {
-        var days = new HashSet<DateOnly>();
-        DateTime? last = null;
-        foreach (var r in readings)
-        {
-            days.Add(DateOnly.FromDateTime(r.Timestamp));
-            if (last is null || r.Timestamp > last)
-            {
-                last = r.Timestamp;
-            }
-        }
-        return new WriteSummary(readings.Count, notes.Count, days.Order().ToList(), last);
+        var tally = new WriteTally();
+        tally.Add(readings, notes);
+        return tally.Summary;
     }
 }

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Text;
+using System.Threading.Channels;
 using Dashboard.Core.Glucose;
 using Dashboard.Core.Glucose.Store;
 using Microsoft.Data.Sqlite;
@@ -51,85 +52,210 @@ internal sealed class SqliteReadingWriter(IDbContextFactory<DashboardDbContext> 
         IReadOnlyList<ReadingInput> readings, IReadOnlyList<NoteInput> notes, CancellationToken ct = default,
         WriteAlongside? alongside = null)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        await db.Database.OpenConnectionAsync(ct); // through EF, so the store's connection settings apply
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        // Serializable and not deferred: BEGIN IMMEDIATE takes the write lock up front (with the driver's busy retries),
-        // so the statements below never meet SQLITE_BUSY half-way.
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, ct);
-        var handle = connection.Handle!;
-        var user = userId.ToString().ToUpperInvariant(); // Guids are stored as upper-case text, as EF writes them
-        var connectionText = connectionId?.ToString().ToUpperInvariant();
-
-        Write(handle, ReadingShape, user, connectionText, source, readings.Count, (statement, row, first) =>
-        {
-            var r = readings[row];
-            raw.sqlite3_bind_int64(statement, first, StoreTime.ToTicks(r.Timestamp));
-            raw.sqlite3_bind_int(statement, first + 1, (int)r.Kind);
-            raw.sqlite3_bind_double(statement, first + 2, GlucoseUnits.ToMgPerDl(r.MeasuredValue, r.MeasuredUnit));
-            raw.sqlite3_bind_double(statement, first + 3, r.MeasuredValue);
-            raw.sqlite3_bind_int(statement, first + 4, (int)r.MeasuredUnit);
-            BindText(statement, first + 5, r.DeviceSerial);
-        }, ct);
-        Write(handle, NoteShape, user, connectionText, source, notes.Count, (statement, row, first) =>
-        {
-            var n = notes[row];
-            raw.sqlite3_bind_int64(statement, first, StoreTime.ToTicks(n.Timestamp));
-            raw.sqlite3_bind_int(statement, first + 1, (int)n.Kind);
-            if (n.Amount is { } amount)
-            {
-                raw.sqlite3_bind_double(statement, first + 2, amount);
-            }
-            else
-            {
-                raw.sqlite3_bind_null(statement, first + 2);
-            }
-            BindText(statement, first + 3, n.Text);
-        }, ct);
-
-        await SaveAlongsideAsync(db, transaction, alongside, ct);
-        await transaction.CommitAsync(ct);
+        await using var open = await OpenWrite.StartAsync(contexts, userId, connectionId, source, ct);
+        open.Add(readings, notes, ct);
+        await open.CommitAsync(alongside, ct);
         return Summarize(readings, notes);
     }
 
+    /// <summary>
+    /// The pieces go through a queue to a writer task that opens the transaction at the first piece and binds rows while
+    /// the caller reads the next (on two cores, a 90-day report's parse and its store overlap instead of adding up).
+    /// The write lock is therefore held from the first piece to the commit, not while the report is fetched.
+    /// </summary>
+    public override StreamedWrite Begin(Guid userId, Guid? connectionId, string source, CancellationToken ct = default) =>
+        new QueuedWrite(contexts, userId, connectionId, source, ct);
+
+    /// <summary>One open <c>BEGIN IMMEDIATE</c> transaction and the statements that add rows to it.</summary>
+    private sealed class OpenWrite : IAsyncDisposable
+    {
+        private readonly DashboardDbContext _db;
+        private readonly SqliteTransaction _transaction;
+        private readonly Rows<ReadingInput> _readings;
+        private readonly Rows<NoteInput> _notes;
+
+        private OpenWrite(DashboardDbContext db, SqliteTransaction transaction, sqlite3 handle, string user, string? connection, string source)
+        {
+            _db = db;
+            _transaction = transaction;
+            _readings = new Rows<ReadingInput>(handle, ReadingShape, user, connection, source, static (statement, r, first) =>
+            {
+                SqliteNumbers.Int64(statement, first, StoreTime.ToTicks(r.Timestamp));
+                SqliteNumbers.Int32(statement, first + 1, (int)r.Kind);
+                SqliteNumbers.Double(statement, first + 2, GlucoseUnits.ToMgPerDl(r.MeasuredValue, r.MeasuredUnit));
+                SqliteNumbers.Double(statement, first + 3, r.MeasuredValue);
+                SqliteNumbers.Int32(statement, first + 4, (int)r.MeasuredUnit);
+                BindText(statement, first + 5, r.DeviceSerial);
+            });
+            _notes = new Rows<NoteInput>(handle, NoteShape, user, connection, source, static (statement, n, first) =>
+            {
+                SqliteNumbers.Int64(statement, first, StoreTime.ToTicks(n.Timestamp));
+                SqliteNumbers.Int32(statement, first + 1, (int)n.Kind);
+                if (n.Amount is { } amount)
+                {
+                    SqliteNumbers.Double(statement, first + 2, amount);
+                }
+                else
+                {
+                    SqliteNumbers.Null(statement, first + 2);
+                }
+                BindText(statement, first + 3, n.Text);
+            });
+        }
+
+        public static async Task<OpenWrite> StartAsync(IDbContextFactory<DashboardDbContext> contexts, Guid userId, Guid? connectionId, string source, CancellationToken ct)
+        {
+            var db = await contexts.CreateDbContextAsync(ct);
+            try
+            {
+                await db.Database.OpenConnectionAsync(ct); // through EF, so the store's connection settings apply
+                var connection = (SqliteConnection)db.Database.GetDbConnection();
+                // Serializable and not deferred: BEGIN IMMEDIATE takes the write lock up front (with the driver's busy retries),
+                // so the statements below never meet SQLITE_BUSY half-way.
+                var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+                // Guids are stored as upper-case text, as EF writes them.
+                return new OpenWrite(db, transaction, connection.Handle!, userId.ToString().ToUpperInvariant(),
+                    connectionId?.ToString().ToUpperInvariant(), source);
+            }
+            catch
+            {
+                await db.DisposeAsync();
+                throw;
+            }
+        }
+
+        public void Add(IReadOnlyList<ReadingInput> readings, IReadOnlyList<NoteInput> notes, CancellationToken ct)
+        {
+            _readings.Add(readings, ct);
+            _notes.Add(notes, ct);
+        }
+
+        public async Task CommitAsync(WriteAlongside? alongside, CancellationToken ct)
+        {
+            _readings.Flush();
+            _notes.Flush();
+            await SaveAlongsideAsync(_db, _transaction, alongside, ct);
+            await _transaction.CommitAsync(ct);
+        }
+
+        /// <summary>Without a commit, the transaction rolls back as it is disposed.</summary>
+        public async ValueTask DisposeAsync()
+        {
+            _readings.Dispose();
+            _notes.Dispose();
+            await _transaction.DisposeAsync();
+            await _db.DisposeAsync();
+        }
+    }
+
+    private sealed class QueuedWrite(IDbContextFactory<DashboardDbContext> contexts, Guid userId, Guid? connectionId, string source, CancellationToken ct)
+        : StreamedWrite
+    {
+        private readonly Channel<(IReadOnlyList<ReadingInput> Readings, IReadOnlyList<NoteInput> Notes)> _pieces =
+            Channel.CreateUnbounded<(IReadOnlyList<ReadingInput>, IReadOnlyList<NoteInput>)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        private readonly CancellationTokenSource _stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        private readonly WriteTally _tally = new(); // counted by the writer task, read after it has finished
+        private Task<OpenWrite>? _writer;
+        private bool _committed;
+
+        protected override void Store(IReadOnlyList<ReadingInput> readings, IReadOnlyList<NoteInput> notes)
+        {
+            _writer ??= Task.Run(() => WriteQueuedAsync(_stop.Token));
+            _pieces.Writer.TryWrite((readings, notes));
+        }
+
+        private async Task<OpenWrite> WriteQueuedAsync(CancellationToken token)
+        {
+            var open = await OpenWrite.StartAsync(contexts, userId, connectionId, source, token);
+            try
+            {
+                await foreach (var (readings, notes) in _pieces.Reader.ReadAllAsync(token))
+                {
+                    _tally.Add(readings, notes);
+                    open.Add(readings, notes, token);
+                }
+                return open;
+            }
+            catch
+            {
+                await open.DisposeAsync();
+                throw;
+            }
+        }
+
+        public override async Task<WriteSummary> CommitAsync(WriteAlongside? alongside = null, CancellationToken ct = default)
+        {
+            _pieces.Writer.TryComplete();
+            _writer ??= Task.Run(() => WriteQueuedAsync(_stop.Token)); // nothing added: the alongside work still commits
+            var open = await _writer;
+            await open.CommitAsync(alongside, ct);
+            _committed = true;
+            return _tally.Summary;
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            _pieces.Writer.TryComplete();
+            if (_writer is not null)
+            {
+                if (!_committed) await _stop.CancelAsync();
+                try
+                {
+                    await (await _writer).DisposeAsync();
+                }
+                catch (Exception) when (!_committed)
+                {
+                    // Abandoned (stopped above, or failed on its own): nothing of it is stored. A failure of its own was
+                    // thrown by CommitAsync when the caller committed; a caller that did not is dropping the rows anyway.
+                }
+            }
+            _stop.Dispose();
+        }
+    }
+
     /// <summary>Binds one row's own values, starting at parameter <c>first</c>.</summary>
-    private delegate void BindRow(sqlite3_stmt statement, int row, int first);
+    private delegate void BindRow<in T>(sqlite3_stmt statement, T row, int first);
 
     /// <summary>
-    /// Runs <paramref name="count"/> rows through full statements of <see cref="RowsPerStatement"/> rows, the rest
-    /// through one shorter statement. SQLite applies the upsert row by row, so a batch that repeats a key keeps its last row.
+    /// Rows of one table on their way into full statements of <see cref="RowsPerStatement"/> rows; <see cref="Flush"/>
+    /// writes the rest through one shorter statement. SQLite applies the upsert row by row, so rows that repeat a key
+    /// keep the last one.
     /// </summary>
-    private static void Write(sqlite3 handle, StatementShape shape, string user, string? connection, string source,
-        int count, BindRow bind, CancellationToken ct)
+    private sealed class Rows<T>(sqlite3 handle, StatementShape shape, string user, string? connection, string source, BindRow<T> bind) : IDisposable
     {
-        if (count == 0) return;
-        var full = count >= RowsPerStatement ? Prepare(handle, shape, RowsPerStatement, user, connection, source) : null;
-        try
+        private readonly List<T> _pending = new(RowsPerStatement);
+        private sqlite3_stmt? _full;
+
+        public void Add(IReadOnlyList<T> rows, CancellationToken ct)
         {
-            var row = 0;
-            for (; full is not null && row + RowsPerStatement <= count; row += RowsPerStatement)
+            foreach (var row in rows)
             {
+                _pending.Add(row);
+                if (_pending.Count < RowsPerStatement) continue;
                 ct.ThrowIfCancellationRequested();
-                for (var i = 0; i < RowsPerStatement; i++)
-                {
-                    bind(full, row + i, shape.FirstParameterOf(i));
-                }
-                Step(handle, full);
-            }
-            if (row < count)
-            {
-                using var rest = Prepare(handle, shape, count - row, user, connection, source);
-                for (var i = 0; row + i < count; i++)
-                {
-                    bind(rest, row + i, shape.FirstParameterOf(i));
-                }
-                Step(handle, rest);
+                _full ??= Prepare(handle, shape, RowsPerStatement, user, connection, source);
+                BindPending(_full);
             }
         }
-        finally
+
+        public void Flush()
         {
-            full?.Dispose();
+            if (_pending.Count == 0) return;
+            using var rest = Prepare(handle, shape, _pending.Count, user, connection, source);
+            BindPending(rest);
         }
+
+        private void BindPending(sqlite3_stmt statement)
+        {
+            for (var i = 0; i < _pending.Count; i++)
+            {
+                bind(statement, _pending[i], shape.FirstParameterOf(i));
+            }
+            Step(handle, statement);
+            _pending.Clear();
+        }
+
+        public void Dispose() => _full?.Dispose();
     }
 
     private static sqlite3_stmt Prepare(sqlite3 handle, StatementShape shape, int rows, string user, string? connection, string source)
@@ -155,7 +281,7 @@ internal sealed class SqliteReadingWriter(IDbContextFactory<DashboardDbContext> 
     {
         if (value is null)
         {
-            raw.sqlite3_bind_null(statement, index);
+            SqliteNumbers.Null(statement, index);
         }
         else
         {

@@ -56,3 +56,6 @@ public sealed record LibreViewPerson(string? FirstName, string? LastName, DateOn
     /// <summary>Without the name and date of birth, so a log line never carries them.</summary>
     public override string ToString() => "LibreViewPerson { … }";
 }
+
+/// <summary>One day of a Daily Log as the parser reads it, given to the caller before the next day is parsed.</summary>
+public sealed record DailyLogDay(IReadOnlyList<GlucoseReading> Glucose, IReadOnlyList<NoteEntry> Notes);

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using LibreView.Wire;
 
@@ -7,56 +9,141 @@ namespace LibreView.Client.Parsing;
 internal sealed record ParsedDailyLog(IReadOnlyList<GlucoseReading> Glucose, IReadOnlyList<NoteEntry> Notes, IReadOnlyList<string> UnknownDayKeys, string? Error);
 
 /// <summary>
-/// The report HTML (§3.4): finds <c>window.report</c> case-insensitively, takes the balanced object after it, parses
-/// it with System.Text.Json (property names case-insensitive) and reads <c>Data.Days[]</c>: glucose segments, sensor
-/// scans (flattened to any depth), and the assumed entries of <see cref="AssumedDayEntries"/>.
+/// The report HTML (§3.4): finds <c>window.report</c> case-insensitively, takes the balanced object after it, and reads
+/// <c>Data.Days[]</c> with System.Text.Json (property names case-insensitive): glucose segments, sensor scans (flattened
+/// to any depth), and the assumed entries of <see cref="AssumedDayEntries"/>. The object is read as a stream, one day
+/// at a time, so a caller can store each day while the next is parsed (issue 12: a 90-day report is 1.5 MB).
 /// </summary>
 internal static class DailyLogParser
 {
     private const string Marker = "window.report";
-    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = true };
+    private static readonly JsonReaderOptions ReaderOptions = new() { AllowTrailingCommas = true };
 
-    public static ParsedDailyLog Parse(string html)
+    /// <param name="onDay">
+    /// Given each day as soon as it is read. The first candidate object that is valid JSON is the report; a candidate
+    /// that turns out invalid before any day was given is skipped for the next one (the marker can also appear inside
+    /// another script's string), but once a day was given the report fails instead, so the caller must then drop what
+    /// it was given.
+    /// </param>
+    public static ParsedDailyLog Parse(string html, Action<DailyLogDay>? onDay = null)
     {
-        JsonDocument? doc = null;
         string? invalid = null;
         foreach (var json in Candidates(html))
         {
+            var days = new DayCollector(onDay);
+            var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length)); // a 90-day report is 1.5 MB
             try
             {
-                doc = JsonDocument.Parse(json, DocumentOptions);
-                break;
+                return Read(utf8.AsSpan(0, Encoding.UTF8.GetBytes(json.Span, utf8)), days);
+            }
+            catch (JsonException e) when (days.Given == 0)
+            {
+                invalid ??= e.Message; // nothing given yet: try the next candidate
             }
             catch (JsonException e)
             {
-                invalid ??= e.Message; // the marker can also appear inside another script's string; try the next one
+                return Failed($"The report's window.Report broke off after day {days.Given}: {e.Message}");
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(utf8);
             }
         }
-        if (doc is null)
-            return Failed(invalid is null ? "The report page has no window.Report object" : $"The report's window.Report is not valid JSON: {invalid}");
-        using (doc)
-        {
-            var data = Property(doc.RootElement, "Data");
-            var days = data is { } d ? Property(d, "Days") : null;
-            if (days is not { ValueKind: JsonValueKind.Array } dayArray) return Failed("The report has no Data.Days");
+        return Failed(invalid is null ? "The report page has no window.Report object" : $"The report's window.Report is not valid JSON: {invalid}");
+    }
 
+    /// <summary>The whole object is read, so JSON that is invalid anywhere in it fails the candidate, as a full parse would.</summary>
+    private static ParsedDailyLog Read(ReadOnlySpan<byte> json, DayCollector days)
+    {
+        var reader = new Utf8JsonReader(json, ReaderOptions);
+        reader.Read(); // the candidate's opening brace
+        var hasDays = false;
+        ForEachProperty(ref reader, "Data", (ref Utf8JsonReader data) =>
+        {
+            if (data.TokenType != JsonTokenType.StartObject)
+            {
+                data.Skip();
+                return;
+            }
+            ForEachProperty(ref data, "Days", (ref Utf8JsonReader array) =>
+            {
+                if (array.TokenType != JsonTokenType.StartArray)
+                {
+                    array.Skip();
+                    return;
+                }
+                hasDays = true;
+                while (array.Read() && array.TokenType != JsonTokenType.EndArray)
+                {
+                    if (array.TokenType != JsonTokenType.StartObject)
+                    {
+                        array.Skip();
+                        continue;
+                    }
+                    using var day = JsonDocument.ParseValue(ref array);
+                    days.Add(day.RootElement);
+                }
+            });
+        });
+        return hasDays ? days.Result() : Failed("The report has no Data.Days");
+    }
+
+    /// <summary>Reads the value the reader is on, to its last token.</summary>
+    private delegate void ValueReader(ref Utf8JsonReader reader);
+
+    /// <summary>
+    /// Walks the object the reader is on to its end: the value of the first property named <paramref name="name"/>
+    /// (any casing) goes to <paramref name="read"/>, every other value is skipped.
+    /// </summary>
+    private static void ForEachProperty(ref Utf8JsonReader reader, string name, ValueReader read)
+    {
+        var found = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var wanted = !found && string.Equals(reader.GetString(), name, StringComparison.OrdinalIgnoreCase);
+            reader.Read();
+            if (wanted)
+            {
+                found = true;
+                read(ref reader);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+    }
+
+    /// <summary>The days read so far: each given to the caller as it comes, and all of them gathered for the result.</summary>
+    private sealed class DayCollector(Action<DailyLogDay>? onDay)
+    {
+        private readonly List<GlucoseReading> _glucose = [];
+        private readonly List<NoteEntry> _notes = [];
+        private readonly SortedSet<string> _unknown = new(StringComparer.OrdinalIgnoreCase);
+
+        public int Given { get; private set; }
+
+        public void Add(JsonElement day)
+        {
             var glucose = new List<GlucoseReading>();
             var notes = new List<NoteEntry>();
-            var unknown = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var day in dayArray.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.Object))
+            foreach (var property in day.EnumerateObject())
             {
-                foreach (var property in day.EnumerateObject())
-                {
-                    if (string.Equals(property.Name, "Glucose", StringComparison.OrdinalIgnoreCase))
-                        Readings(property.Value, GlucoseRecordType.Historic, glucose);
-                    else if (string.Equals(property.Name, "SensorScans", StringComparison.OrdinalIgnoreCase))
-                        Readings(property.Value, GlucoseRecordType.Scan, glucose);
-                    else if (!AssumedDayEntries.TryRead(property.Name, property.Value, notes))
-                        unknown.Add(property.Name);
-                }
+                if (string.Equals(property.Name, "Glucose", StringComparison.OrdinalIgnoreCase))
+                    Readings(property.Value, GlucoseRecordType.Historic, glucose);
+                else if (string.Equals(property.Name, "SensorScans", StringComparison.OrdinalIgnoreCase))
+                    Readings(property.Value, GlucoseRecordType.Scan, glucose);
+                else if (!AssumedDayEntries.TryRead(property.Name, property.Value, notes))
+                    _unknown.Add(property.Name);
             }
-            return new ParsedDailyLog(glucose, notes, unknown.ToList(), null);
+            _glucose.AddRange(glucose);
+            _notes.AddRange(notes);
+            if (onDay is null) return;
+            onDay(new DailyLogDay(glucose, notes));
+            Given++;
         }
+
+        public ParsedDailyLog Result() => new(_glucose, _notes, _unknown.ToList(), null);
     }
 
     /// <summary>Readings at any depth of nesting (Glucose is an array of segments; SensorScans is flat or nested, §10 Q16).</summary>
@@ -91,7 +178,7 @@ internal static class DailyLogParser
     }
 
     /// <summary>Each balanced <c>{…}</c> after a <c>window.report =</c>, skipping braces inside strings.</summary>
-    internal static IEnumerable<string> Candidates(string html)
+    internal static IEnumerable<ReadOnlyMemory<char>> Candidates(string html)
     {
         var at = html.IndexOf(Marker, StringComparison.OrdinalIgnoreCase);
         while (at >= 0)
@@ -102,7 +189,7 @@ internal static class DailyLogParser
             {
                 var start = html.IndexOf('{', i);
                 if (start >= 0 && html[(i + 1)..start].All(char.IsWhiteSpace) && Balanced(html, start) is { } end)
-                    yield return html[start..(end + 1)];
+                    yield return html.AsMemory(start, end + 1 - start);
             }
             at = html.IndexOf(Marker, at + Marker.Length, StringComparison.OrdinalIgnoreCase);
         }
