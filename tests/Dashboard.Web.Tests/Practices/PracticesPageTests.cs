@@ -244,7 +244,7 @@ public sealed class PracticesPageTests : ConsoleTestContext, IAsyncLifetime
             var page = RenderPage();
 
             Assert.Equal("Praxen", page.Find("h1").TextContent.Trim());
-            Assert.Contains("Vorhandene Praxen", page.Find("[data-testid=built-in-practices]").TextContent);
+            Assert.Contains("Vorgegebene Praxen", page.Find("[data-testid=built-in-practices]").TextContent);
             Assert.Equal("eingeladen", page.Find("[data-testid=status-Invited-Us]").TextContent.Trim());
             Assert.Contains("Öffnen Sie in LibreView die Praxis Invited-Us", page.Find("[data-testid=setup-steps-Invited-Us]").TextContent);
             Assert.Contains("Prüfen", page.Find("[data-testid=verify-Invited-Us]").TextContent);
