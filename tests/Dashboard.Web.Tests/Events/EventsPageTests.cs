@@ -172,4 +172,28 @@ public sealed class EventsPageTests : ConsoleTestContext, IAsyncLifetime
         page.WaitForAssertion(() => Assert.StartsWith("whsec_", page.Find("[data-testid=secret-value]").TextContent));
         Assert.Contains("https://hooks.example.com/libre", page.Find("[data-testid=endpoints]").TextContent);
     }
+
+    [Fact]
+    public async Task The_events_page_speaks_German()
+    {
+        SignIn("admin");
+        await SeedAsync(ourEvents: 0);
+
+        InCulture.Run("de", () =>
+        {
+            var page = RenderPage();
+
+            page.WaitForElement("[data-testid=events-empty]");
+            Assert.Equal("Ereignisse", page.Find("h1").TextContent.Trim());
+            Assert.Contains("Noch keine Ereignisse.", page.Find("[data-testid=events-empty]").TextContent);
+            Assert.Contains("Ereignisstrom", page.Markup);
+            Assert.Contains("Zurücksetzen", page.Find("[data-testid=filter-clear]").TextContent);
+
+            page.FindAll(".mud-tab").Single(t => t.TextContent.Contains("Webhooks")).Click();
+            page.WaitForElement("[data-testid=endpoints-empty]");
+            Assert.Contains("Noch keine Webhook-Endpunkte.", page.Find("[data-testid=endpoints-empty]").TextContent);
+            Assert.Contains("Endpunkt hinzufügen", page.Markup);
+            Assert.DoesNotContain("Add an endpoint", page.Markup);
+        });
+    }
 }

@@ -3,6 +3,7 @@ using Dashboard.Core.Access;
 using Dashboard.Web.Components.Pages.Review;
 using Dashboard.Web.Components.Pages.Audit;
 using Dashboard.Web.Components.Pages.Invitations;
+using Dashboard.Web.Components.Pages.PracticeAccounts;
 using Dashboard.Web.Components.Pages.Settings;
 using Dashboard.Web.Tests.Support;
 using Microsoft.AspNetCore.Components;
@@ -11,8 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dashboard.Web.Tests.Localization;
 
 /// <summary>
-/// One page of each admin folder localised in issue 16 item 5 (audit, settings, invitations), rendered in German
-/// (<see cref="InCulture"/>). The members page's German case is in its own tests.
+/// One page of each admin folder localised in issue 16 item 5 (audit, settings, invitations, practice accounts), rendered
+/// in German (<see cref="InCulture"/>). The German cases of pages with their own test class are there.
 /// </summary>
 public sealed class AdminPagesInGermanTests : ConsoleTestContext, IAsyncLifetime
 {
@@ -71,5 +72,16 @@ public sealed class AdminPagesInGermanTests : ConsoleTestContext, IAsyncLifetime
         Assert.Equal("Patient verbinden", page.Find("h1").TextContent.Trim());
         Assert.Contains("Einladung senden", page.Find("[data-testid=connect-send]").TextContent);
         Assert.Contains("E-Mail-Adresse des Patienten", page.Markup);
+    });
+
+    [Fact]
+    public void The_practice_accounts_page_is_in_German() => InCulture.Run("de", () =>
+    {
+        var page = Render<PracticeAccountsPage>();
+
+        page.WaitForElement("[data-testid=practice-accounts-empty]");
+        Assert.Equal("LibreView-Praxiskonten", page.Find("h1").TextContent.Trim());
+        Assert.Contains("Es ist kein Praxiskonto eingerichtet.", page.Find("[data-testid=practice-accounts-empty]").TextContent);
+        Assert.Contains("vertrauenswürdiges Gerät", page.Markup);
     });
 }

@@ -87,6 +87,20 @@ public sealed class ManagementKeysPageTests : ConsoleTestContext, IAsyncLifetime
         Assert.Equal(0, await WithDbAsync(db => db.ManagementKeys.CountAsync()));
     }
 
+    [Fact]
+    public async Task The_page_speaks_German() => await InCulture.RunAsync("de", async () =>
+    {
+        var page = Render<ManagementKeysPage>();
+        page.WaitForElement("[data-testid=management-keys-empty]");
+
+        Assert.Equal("Verwaltungsschlüssel", page.Find("h1").TextContent.Trim());
+        Assert.Contains("Diese Organisation hat noch keinen Verwaltungsschlüssel.", page.Find("[data-testid=management-keys-empty]").TextContent);
+        Assert.Contains("Schlüssel erstellen", page.Find("[data-testid=management-key-create]").TextContent);
+
+        await page.Find("[data-testid=management-key-form]").SubmitAsync();
+        Assert.Contains("Geben Sie dem Schlüssel einen Namen mit 1 bis", page.WaitForElement("[data-testid=management-key-error]").TextContent);
+    });
+
     private async Task<T> WithDbAsync<T>(Func<DashboardDbContext, Task<T>> work)
     {
         await using var scope = Services.CreateAsyncScope();

@@ -95,6 +95,19 @@ public sealed class PlanPageTests : ConsoleTestContext, IAsyncLifetime
         Assert.Equal(0, await WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.ChangePlan)));
     }
 
+    [Fact]
+    public void The_page_speaks_German() => InCulture.Run("de", () =>
+    {
+        var page = Render<PlanPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("hat den Tarif Scale.", page.Find("[data-testid=plan-current]").TextContent));
+        Assert.Equal("Tarif", page.Find("h1").TextContent.Trim());
+        var offers = page.FindAll("[data-testid=plan-offer]");
+        Assert.Equal("Aktueller Tarif", offers[2].QuerySelector("[data-testid=plan-current-chip]")!.TextContent.Trim());
+        Assert.Equal("Zu Grow wechseln", offers[1].QuerySelector("[data-testid=plan-choose]")!.TextContent.Trim());
+        Assert.Contains("Beim Wechsel von Scale", page.Markup);
+    });
+
     private async Task<T> WithDbAsync<T>(Func<DashboardDbContext, Task<T>> work)
     {
         await using var db = await Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();

@@ -232,4 +232,30 @@ public sealed class PracticesPageTests : ConsoleTestContext, IAsyncLifetime
         // One entry per change (AuditActions.ChangeBinding), each at the time it was made.
         Assert.All(entries, e => Assert.InRange(e.At, since.AddSeconds(-1), DateTime.UtcNow.AddSeconds(1)));
     }
+
+    [Fact]
+    public async Task The_page_speaks_German()
+    {
+        await _setup.AddPracticeAsync("Active-Us", PracticeStatus.Active);
+        await _setup.AddPracticeAsync("Invited-Us", PracticeStatus.Invited);
+
+        InCulture.Run("de", () =>
+        {
+            var page = RenderPage();
+
+            Assert.Equal("Praxen", page.Find("h1").TextContent.Trim());
+            Assert.Contains("Vorgegebene Praxen", page.Find("[data-testid=built-in-practices]").TextContent);
+            Assert.Equal("eingeladen", page.Find("[data-testid=status-Invited-Us]").TextContent.Trim());
+            Assert.Contains("Öffnen Sie in LibreView die Praxis Invited-Us", page.Find("[data-testid=setup-steps-Invited-Us]").TextContent);
+            Assert.Contains("Prüfen", page.Find("[data-testid=verify-Invited-Us]").TextContent);
+
+            BindingFormOf(page, SandboxTeam).QuerySelector("input[type=radio]")!.Click();
+            page.WaitForAssertion(() => Assert.False(BindingFormOf(page, SandboxTeam).QuerySelector("[data-testid=bind]")!.HasAttribute("disabled")));
+            Assert.Contains("Zuordnen", BindingFormOf(page, SandboxTeam).QuerySelector("[data-testid=bind]")!.TextContent);
+            BindingFormOf(page, SandboxTeam).QuerySelector("form")!.Submit();
+
+            page.WaitForAssertion(() => Assert.Contains($"{SandboxTeam} ist jetzt Active-Us zugeordnet. Bestehende Verbindungen bleiben unverändert.",
+                BindingFormOf(page, SandboxTeam).QuerySelector("[data-testid=action-notice]")!.TextContent));
+        });
+    }
 }

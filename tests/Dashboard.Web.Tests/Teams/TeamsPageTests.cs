@@ -152,6 +152,26 @@ public sealed class TeamsPageTests : ConsoleTestContext, IAsyncLifetime
         Assert.Equal(0, await WithDbAsync(db => db.TeamApiKeys.CountAsync()));
     }
 
+    [Fact]
+    public async Task The_page_speaks_German()
+    {
+        await CreateTeamAsync("Sandbox");
+
+        await InCulture.RunAsync("de", async () =>
+        {
+            var page = Render<TeamsPage>();
+            page.WaitForElement("[data-testid=team-keys-empty]");
+
+            Assert.Equal("Teams und API-Schlüssel", page.Find("h1").TextContent.Trim());
+            Assert.Equal("Noch kein API-Schlüssel.", page.Find("[data-testid=team-keys-empty]").TextContent.Trim());
+            Assert.Contains("Produktion", page.Find("[data-testid=team-environment]").TextContent);
+            Assert.Contains("API-Schlüssel erstellen", page.Find("[data-testid=team-key-create]").TextContent);
+
+            await page.Find("[data-testid=team-key-form]").SubmitAsync();
+            Assert.Contains("Geben Sie dem Schlüssel einen Namen mit 1 bis", page.WaitForElement("[data-testid=team-error]").TextContent);
+        });
+    }
+
     private async Task<Guid> CreateTeamAsync(string name)
     {
         var organizationId = await WithDbAsync(db => db.Organizations.Select(o => o.Id).SingleAsync());

@@ -1,10 +1,12 @@
 using System.Globalization;
 using Dashboard.Core.Events.Webhooks;
+using Dashboard.Web.Resources;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace Dashboard.Web.Components.Pages.Events;
 
-/// <summary>How the events page shows delivery states (times are StaffTime's).</summary>
+/// <summary>How the events page shows delivery states, in the console's language (times are StaffTime's).</summary>
 public static class EventsDisplay
 {
     public static Color ColorOf(WebhookDeliveryStatus status) => status switch
@@ -15,9 +17,19 @@ public static class EventsDisplay
         _ => Color.Default,
     };
 
-    public static string NameOf(WebhookDeliveryStatus status) => status.ToString().ToLowerInvariant();
+    public static string NameOf(IStringLocalizer<ConsoleText> L, WebhookDeliveryStatus status) => L[status switch
+    {
+        WebhookDeliveryStatus.Succeeded => ConsoleText.Key("Webhooks.Status.Succeeded"),
+        WebhookDeliveryStatus.Failed => ConsoleText.Key("Webhooks.Status.Failed"),
+        WebhookDeliveryStatus.Dead => ConsoleText.Key("Webhooks.Status.Dead"),
+        _ => ConsoleText.Key("Webhooks.Status.Pending"),
+    }];
 
-    public static string Answer(int? statusCode) => statusCode?.ToString(CultureInfo.InvariantCulture) ?? "no answer";
+    /// <summary>The receiver's HTTP status code (a number, not text), or that it did not answer.</summary>
+    public static string Answer(IStringLocalizer<ConsoleText> L, int? statusCode) =>
+        statusCode?.ToString(CultureInfo.InvariantCulture) ?? L["Webhooks.NoAnswer"];
 
-    public static string EventTypesOf(IReadOnlyList<string> eventTypes) => eventTypes.Count == 0 ? "all events" : string.Join(", ", eventTypes);
+    /// <summary>The event types an endpoint subscribes to (machine names), or that it receives them all.</summary>
+    public static string EventTypesOf(IStringLocalizer<ConsoleText> L, IReadOnlyList<string> eventTypes) =>
+        eventTypes.Count == 0 ? L["Webhooks.AllEvents"] : string.Join(", ", eventTypes);
 }
