@@ -24,11 +24,55 @@ public sealed record MemberView(Guid Id, string Email, string Role, bool SignedI
 /// <summary>One organisation a person belongs to, with their role there.</summary>
 public sealed record PersonMembership(Guid OrganizationId, string OrganizationName, string Role);
 
-/// <summary>What a membership change came to: done, or refused with a reason a person can act on.</summary>
-public sealed record MembershipResult(bool Succeeded, string Message)
+/// <summary>What a membership change came to. The console says each in its own language from the code.</summary>
+public enum MembershipOutcome
 {
-    public static MembershipResult Done(string message) => new(true, message);
-    public static MembershipResult Refused(string message) => new(false, message);
+    /// <summary>Done: <see cref="MembershipResult.Email"/> may now sign in as <see cref="MembershipResult.Role"/>.</summary>
+    Invited,
+    /// <summary>Done: the member's role is now <see cref="MembershipResult.Role"/>.</summary>
+    RoleChanged,
+    /// <summary>Nothing to do: the member already has <see cref="MembershipResult.Role"/>.</summary>
+    RoleUnchanged,
+    /// <summary>Done: <see cref="MembershipResult.Email"/> no longer belongs to the organisation.</summary>
+    Removed,
+    /// <summary>Refused: the email is missing or not an address.</summary>
+    EmailInvalid,
+    /// <summary>Refused: the role is missing or not one of <see cref="ConsoleRoles.All"/>.</summary>
+    RoleInvalid,
+    /// <summary>Refused: <see cref="MembershipResult.Email"/> is already a member of the organisation.</summary>
+    AlreadyMember,
+    /// <summary>Refused: the membership is not one of this organisation's.</summary>
+    NotAMember,
+    /// <summary>Refused: <see cref="MembershipResult.Email"/> is the only admin, so their role cannot change.</summary>
+    LastAdminCannotChangeRole,
+    /// <summary>Refused: <see cref="MembershipResult.Email"/> is the only admin, so they cannot be removed.</summary>
+    LastAdminCannotBeRemoved,
+}
+
+/// <summary>
+/// What a membership change came to: an <see cref="Outcome"/> code with the <see cref="Email"/> and <see cref="Role"/> it
+/// is about, for the console to say in the person's language, and <see cref="Message"/>, the same in invariant English
+/// (for logs and callers without a language).
+/// </summary>
+public sealed record MembershipResult(MembershipOutcome Outcome, string? Email = null, string? Role = null)
+{
+    /// <summary>Whether the membership is as asked (<see cref="MembershipOutcome.RoleUnchanged"/> included).</summary>
+    public bool Succeeded => Outcome is MembershipOutcome.Invited or MembershipOutcome.RoleChanged or MembershipOutcome.RoleUnchanged or MembershipOutcome.Removed;
+
+    public string Message => Outcome switch
+    {
+        MembershipOutcome.Invited => $"{Email} may now sign in as {Role}.",
+        MembershipOutcome.RoleChanged => $"{Email} is now {Role}.",
+        MembershipOutcome.RoleUnchanged => $"{Email} is already {Role}.",
+        MembershipOutcome.Removed => $"{Email} no longer belongs to this organisation.",
+        MembershipOutcome.EmailInvalid => "Enter the person's email address, e.g. name@example.org.",
+        MembershipOutcome.RoleInvalid => $"Choose a role: {string.Join(", ", ConsoleRoles.All)}.",
+        MembershipOutcome.AlreadyMember => $"{Email} is already a member.",
+        MembershipOutcome.NotAMember => "That person is not a member of this organisation.",
+        MembershipOutcome.LastAdminCannotChangeRole => $"{Email} is the organisation's only admin: make someone else admin first.",
+        MembershipOutcome.LastAdminCannotBeRemoved => $"{Email} is the organisation's only admin and cannot be removed.",
+        _ => Outcome.ToString(),
+    };
 }
 
 /// <summary>What a sign-in came to.</summary>
@@ -136,16 +180,16 @@ public sealed class Memberships(IDbContextFactory<DashboardDbContext> contexts, 
         if (address is null || address.Length > MaxEmailLength || address.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
             || !MailAddress.TryCreate(address, out var parsed) || parsed.Address != address)
         {
-            return MembershipResult.Refused("Enter the person's email address, e.g. name@example.org.");
+            return new(MembershipOutcome.EmailInvalid);
         }
         if (role is null || !ConsoleRoles.All.Contains(role))
         {
-            return MembershipResult.Refused($"Choose a role: {string.Join(", ", ConsoleRoles.All)}.");
+            return new(MembershipOutcome.RoleInvalid, address, role);
         }
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (await db.StaffMemberships.AnyAsync(m => m.OrganizationId == organizationId && m.Email == address, ct))
         {
-            return MembershipResult.Refused($"{address} is already a member.");
+            return new(MembershipOutcome.AlreadyMember, address, role);
         }
         db.StaffMemberships.Add(new StaffMembership
         {
@@ -153,7 +197,7 @@ public sealed class Memberships(IDbContextFactory<DashboardDbContext> contexts, 
         });
         audit.Append(db, actor, AuditActions.InviteMember, details: $"{address} as {role}", organizationId: organizationId);
         await db.SaveChangesAsync(ct);
-        return MembershipResult.Done($"{address} may now sign in as {role}.");
+        return new(MembershipOutcome.Invited, address, role);
     }
 
     public async Task<MembershipResult> ChangeRoleAsync(AuditActor actor, Guid organizationId, Guid membershipId, string? role, CancellationToken ct = default)
@@ -161,28 +205,28 @@ public sealed class Memberships(IDbContextFactory<DashboardDbContext> contexts, 
         ConsoleAccessDeniedException.ThrowUnlessAllowed(ConsolePolicies.ManageOrganization, actor);
         if (role is null || !ConsoleRoles.All.Contains(role))
         {
-            return MembershipResult.Refused($"Choose a role: {string.Join(", ", ConsoleRoles.All)}.");
+            return new(MembershipOutcome.RoleInvalid, Role: role);
         }
         await using var db = await contexts.CreateDbContextAsync(ct);
         var member = await db.StaffMemberships.FirstOrDefaultAsync(m => m.Id == membershipId && m.OrganizationId == organizationId, ct);
         if (member is null)
         {
-            return MembershipResult.Refused("That person is not a member of this organisation.");
+            return new(MembershipOutcome.NotAMember);
         }
         if (member.Role == role)
         {
-            return MembershipResult.Done($"{member.Email} is already {role}.");
+            return new(MembershipOutcome.RoleUnchanged, member.Email, role);
         }
         if (member.Role == ConsoleRoles.Admin && await IsLastAdminAsync(db, member, ct))
         {
-            return MembershipResult.Refused($"{member.Email} is the organisation's only admin: make someone else admin first.");
+            return new(MembershipOutcome.LastAdminCannotChangeRole, member.Email, member.Role);
         }
         var before = member.Role;
         member.Role = role;
         audit.Append(db, actor, AuditActions.ChangeMemberRole, details: $"{member.Email}: {before} → {role}", organizationId: organizationId);
         await EndSessionsAsync(db, member, ct);
         await db.SaveChangesAsync(ct);
-        return MembershipResult.Done($"{member.Email} is now {role}.");
+        return new(MembershipOutcome.RoleChanged, member.Email, role);
     }
 
     public async Task<MembershipResult> RemoveAsync(AuditActor actor, Guid organizationId, Guid membershipId, CancellationToken ct = default)
@@ -192,17 +236,17 @@ public sealed class Memberships(IDbContextFactory<DashboardDbContext> contexts, 
         var member = await db.StaffMemberships.FirstOrDefaultAsync(m => m.Id == membershipId && m.OrganizationId == organizationId, ct);
         if (member is null)
         {
-            return MembershipResult.Refused("That person is not a member of this organisation.");
+            return new(MembershipOutcome.NotAMember);
         }
         if (member.Role == ConsoleRoles.Admin && await IsLastAdminAsync(db, member, ct))
         {
-            return MembershipResult.Refused($"{member.Email} is the organisation's only admin and cannot be removed.");
+            return new(MembershipOutcome.LastAdminCannotBeRemoved, member.Email, member.Role);
         }
         db.StaffMemberships.Remove(member);
         audit.Append(db, actor, AuditActions.RemoveMember, details: $"{member.Email} ({member.Role})", organizationId: organizationId);
         await EndSessionsAsync(db, member, ct);
         await db.SaveChangesAsync(ct);
-        return MembershipResult.Done($"{member.Email} no longer belongs to this organisation.");
+        return new(MembershipOutcome.Removed, member.Email, member.Role);
     }
 
     private static async Task<bool> IsLastAdminAsync(DashboardDbContext db, StaffMembership member, CancellationToken ct) =>

@@ -35,6 +35,23 @@ public sealed class GlucoseReviewTests(BrowserFixture browser, ConsoleAppFixture
         await Assertions.Expect(agp.Locator("[data-chart=agp] svg.apexcharts-svg")).ToBeVisibleAsync();
     });
 
+    [Fact]
+    public Task In_German_the_charts_write_decimal_commas() => InBrowserAsync(async page =>
+    {
+        var userId = await AddPatientAsync("review-de-e2e-" + Guid.NewGuid().ToString("N")[..8], FourteenDaysOfQuarterHours());
+        await page.SignInAsync(SeededPeople.Viewer, $"/patients/{userId}/review");
+
+        await page.GotoAsync($"/culture?c=de&redirect={Uri.EscapeDataString($"/patients/{userId}/review")}");
+
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "de");
+        var labels = page.Locator("[data-chart=time-in-ranges] .apexcharts-datalabel");
+        // ApexCharts leaves the label of an empty band blank; the bands with time show their share.
+        await Assertions.Expect(labels.Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"\d") }).First)
+            .ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+,\d %$"));
+        var texts = await labels.AllTextContentsAsync();
+        Assert.All(texts.Where(t => t.Length > 0), t => Assert.Matches(@"^\d+,\d %$", t)); // "62,5 %", never "62.5 %"
+    });
+
     /// <summary>
     /// The lowest contrast ratio (WCAG 2.x) between the computed colour (<c>fill</c> for SVG text and shapes, or the
     /// <c>stroke</c> of lines) of the elements matched and the first opaque background behind them.

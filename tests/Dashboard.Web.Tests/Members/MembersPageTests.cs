@@ -156,4 +156,24 @@ public sealed class MembersPageTests : ConsoleTestContext, IAsyncLifetime
         Assert.Contains("Eingeladen von", page.Find("[data-testid=members]").TextContent);
         Assert.Contains("Lesezugriff", page.Find("[data-testid=invite-role]").TextContent);
     });
+
+    [Fact]
+    public void Core_outcomes_are_said_in_German() => InCulture.Run("de", () =>
+    {
+        var page = Render<MembersPage>();
+        page.WaitForElement("[data-testid=member-row]");
+
+        page.Find("[data-testid=member-role]").Change(ConsoleRoles.Support);
+        page.WaitForAssertion(() => Assert.Equal(TestStore.DefaultStaffMember + " ist die einzige Person mit der Rolle Administration: Geben Sie zuerst jemand anderem diese Rolle.",
+            page.Find("[data-testid=member-notice]").TextContent.Trim()));
+
+        page.Find("[data-testid=member-role]").Change(ConsoleRoles.Admin);
+        page.WaitForAssertion(() => Assert.Equal(TestStore.DefaultStaffMember + " hat bereits die Rolle Administration.",
+            page.Find("[data-testid=member-notice]").TextContent.Trim()));
+
+        page.Find("[data-testid=invite-form] input").Input("not an email");
+        page.Find("[data-testid=invite-form]").Submit();
+        page.WaitForAssertion(() => Assert.Equal("Geben Sie die E-Mail-Adresse der Person ein, z. B. name@example.org.",
+            page.Find("[data-testid=member-notice]").TextContent.Trim()));
+    });
 }

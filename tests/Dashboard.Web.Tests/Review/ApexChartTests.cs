@@ -2,6 +2,7 @@ using System.Text.Json;
 using Bunit;
 using Dashboard.Core.Glucose.Review;
 using Dashboard.Web.Components.Charts;
+using Dashboard.Web.Tests.Support;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.JSInterop;
@@ -87,6 +88,25 @@ public sealed class ApexChartTests : BunitContext
         Assert.Equal(ChartTheme.Light.TextColor, light.RootElement.GetProperty("chart").GetProperty("foreColor").GetString());
         Assert.Equal("#0D47A1", light.RootElement.GetProperty("colors")[0].GetString());
     }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("de")]
+    public void The_chart_is_given_the_consoles_culture_for_its_numbers_and_the_JSON_stays_invariant(string culture) => InCulture.Run(culture, () =>
+    {
+        _module.SetupVoid("create", _ => true).SetVoidResult();
+        _module.SetupVoid("update", _ => true).SetVoidResult();
+        var chart = Render<ApexChart>(p => p.Add(c => c.Options, Line(5.5)).Add(c => c.Label, "Glucose"));
+
+        chart.Render(p => p.Add(c => c.Options, Line(5.5, 12.25)));
+
+        var create = _module.VerifyInvoke("create", calledTimes: 1)[0];
+        Assert.Equal(culture, create.Arguments[2]);
+        Assert.Contains("\"data\":[[0,5.5]]", (string)create.Arguments[1]!);
+        var update = _module.VerifyInvoke("update", calledTimes: 1)[0];
+        Assert.Equal(culture, update.Arguments[2]);
+        Assert.Contains("\"data\":[[0,5.5],[5,12.25]]", (string)update.Arguments[1]!);
+    });
 
     [Fact]
     public async Task Disposing_destroys_the_chart_and_a_gone_circuit_is_no_error()

@@ -36,7 +36,7 @@ public sealed record ApexChartOptions
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 }
 
-/// <summary>Names of the label formatters the JS module knows.</summary>
+/// <summary>Names of the label formatters the JS module knows; it writes the numbers in the culture ApexChart passes it (5,5 in German).</summary>
 public static class Formatters
 {
     /// <summary>Minutes of the day as HH:mm (0 → 00:00, 1,425 → 23:45).</summary>
