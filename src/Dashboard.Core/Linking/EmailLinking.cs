@@ -35,11 +35,11 @@ public sealed class EmailLinking(
             return LinkResult.Failed(Provider, LinkErrorTypes.UserNotFound, LinkErrorTypes.EnterEmail);
         }
         var team = await db.Teams.AsNoTracking().FirstAsync(t => t.Id == token.TeamId, ct);
-        var code = LibreViewRegions.Resolve(region, team.DeploymentRegion);
+        var code = LibreViewCountries.Resolve(region, team.DeploymentRegion);
         if (code is null)
         {
             return LinkResult.Failed(Provider, LinkErrorTypes.UnsupportedRegion,
-                $"'{region}' is not a region this care team serves. Choose one of: {string.Join(", ", LibreViewRegions.CodesFor(team.DeploymentRegion))}.");
+                $"'{region}' is not a region this care team serves. Choose one of: {string.Join(", ", LibreViewCountries.CodesFor(team.DeploymentRegion))}.");
         }
 
         var found = await search.FindAsync(team, code, address, ct);
@@ -75,7 +75,7 @@ public sealed class PracticeSearch(DashboardDbContext db, ILibreViewClient libre
 {
     public async Task<PracticeSearchResult> FindAsync(Teams.Team team, string regionCode, string email, CancellationToken ct)
     {
-        var apiRegion = LibreViewRegions.ApiRegionFor(regionCode);
+        var apiRegion = LibreViewCountries.ApiRegionFor(regionCode);
         var binding = await db.TeamPracticeBindings.AsNoTracking()
             .FirstOrDefaultAsync(b => b.TeamId == team.Id && b.Provider == Providers.FreeStyleLibre, ct);
         var shareWith = binding?.PracticeId ?? BuiltInPractices.For(team.Environment);

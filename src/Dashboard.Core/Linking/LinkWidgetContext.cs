@@ -29,8 +29,8 @@ public sealed class LinkWidgetQuery(DashboardDbContext db, LinkTokenService toke
             .Where(b => b.TeamId == team.Id).Select(b => b.PracticeId).FirstOrDefaultAsync(ct);
         return (new LinkWidgetContext(
             LinkTokenService.AllowedProviders(token),
-            LibreViewRegions.CodesFor(team.DeploymentRegion),
-            LibreViewRegions.DefaultFor(team.DeploymentRegion),
+            LibreViewCountries.CodesFor(team.DeploymentRegion),
+            LibreViewCountries.DefaultFor(team.DeploymentRegion),
             binding ?? BuiltInPractices.For(team.Environment),
             token.ExpiresAt,
             token.RedirectUrl), null);

@@ -36,11 +36,11 @@ public sealed class PasswordLinking(
         string? startRegion = null;
         if (!string.IsNullOrWhiteSpace(region))
         {
-            if (!LibreRegions.IsKnown(region))
+            if (!LibreViewApiRegions.IsKnown(region))
             {
                 return LinkResult.Failed(Provider, LinkErrorTypes.UnsupportedRegion);
             }
-            startRegion = LibreRegions.Normalize(region);
+            startRegion = LibreViewApiRegions.Normalize(region);
         }
         if (!await IsOpenForAsync(token, ct))
         {

@@ -51,7 +51,7 @@ public sealed class CustomPracticeService(
     /// <summary>The region codes a custom practice may use in <paramref name="environment"/>: those of the organisation's teams there.</summary>
     public static IReadOnlyList<string> RegionChoices(IEnumerable<(TeamEnvironment Environment, DeploymentRegion Deployment)> teams, TeamEnvironment environment) =>
         teams.Where(t => t.Environment == environment)
-            .SelectMany(t => LibreViewRegions.CodesFor(t.Deployment))
+            .SelectMany(t => LibreViewCountries.CodesFor(t.Deployment))
             .Distinct()
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -89,7 +89,7 @@ public sealed class CustomPracticeService(
         if (AccountFor(request.Environment, region) is null)
         {
             return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.LibreViewUnavailable,
-                $"We have no {Lower(request.Environment)} practice account in LibreView region {LibreViewRegions.ApiRegionFor(region)} yet, " +
+                $"We have no {Lower(request.Environment)} practice account in LibreView region {LibreViewCountries.ApiRegionFor(region)} yet, " +
                 "so a practice there cannot be connected. Contact support.");
         }
         var key = Practice.KeyOf(practiceId);
@@ -124,7 +124,7 @@ public sealed class CustomPracticeService(
         {
             return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.NotFound, "No such practice in this organisation.");
         }
-        var apiRegion = LibreViewRegions.ApiRegionFor(practice.Region);
+        var apiRegion = LibreViewCountries.ApiRegionFor(practice.Region);
         var account = AccountFor(practice.Environment, practice.Region);
         if (account is null)
         {
@@ -185,7 +185,7 @@ public sealed class CustomPracticeService(
     }
 
     private PracticeAccount? AccountFor(TeamEnvironment environment, string regionCode) =>
-        accounts.Value.For(environment, LibreViewRegions.ApiRegionFor(regionCode));
+        accounts.Value.For(environment, LibreViewCountries.ApiRegionFor(regionCode));
 
     private static string Lower(TeamEnvironment environment) => environment.ToString().ToLowerInvariant();
 }

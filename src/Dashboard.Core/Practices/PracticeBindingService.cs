@@ -39,7 +39,7 @@ public sealed class PracticeBindingService(DashboardDbContext db, TimeProvider t
     /// <summary>Whether a custom practice may be bound to a team: active, same environment, a region of the team's deployment.</summary>
     public static bool CanServe(CustomPracticeView practice, Team team) =>
         practice.IsActive && practice.Environment == team.Environment &&
-        LibreViewRegions.CodesFor(team.DeploymentRegion).Contains(practice.Region);
+        LibreViewCountries.CodesFor(team.DeploymentRegion).Contains(practice.Region);
 
     /// <summary>Binds the team to one of its organisation's active custom practices (console or Org Management API), audited with the change.</summary>
     public async Task<PracticeResult<PracticeBindingView>> BindTeamAsync(Guid teamId, string? practiceId, AuditActor actor, CancellationToken ct = default)

@@ -16,8 +16,8 @@ public sealed record TeamPractices(
     IReadOnlyList<string> BindablePracticeIds)
 {
     public string BuiltInPractice => BuiltInPractices.For(Environment);
-    public IReadOnlyList<string> RegionCodes => LibreViewRegions.CodesFor(Deployment);
-    public string DefaultRegion => LibreViewRegions.DefaultFor(Deployment);
+    public IReadOnlyList<string> RegionCodes => LibreViewCountries.CodesFor(Deployment);
+    public string DefaultRegion => LibreViewCountries.DefaultFor(Deployment);
 
     /// <summary>The practice a new patient of this team adds in the Libre app.</summary>
     public string PracticeForNewPatients => Binding?.PracticeId ?? BuiltInPractice;

@@ -124,6 +124,6 @@ internal static class SyncRegions
     /// </summary>
     public static string ApiRegionOf(Connection connection) =>
         connection.Provider == Providers.FreeStyleLibre
-            ? LibreViewRegions.ApiRegionFor(connection.Region ?? "us")
+            ? LibreViewCountries.ApiRegionFor(connection.Region ?? "us")
             : connection.Region ?? "us";
 }

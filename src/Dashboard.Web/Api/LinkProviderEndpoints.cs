@@ -81,7 +81,7 @@ internal static class LinkProviderEndpoints
             return ApiProblems.BadRequest("username and password must not be empty.");
         }
         // Junction's region is a hint only: LibreView redirects a login to the account's home region by itself.
-        var hint = body.Region is { } given && LibreRegions.IsKnown(given) ? given : null;
+        var hint = body.Region is { } given && LibreViewApiRegions.IsKnown(given) ? given : null;
         return Answer(await linking.LinkAsync(LinkToken(http), body.Username, body.Password, hint, ct));
     }
 

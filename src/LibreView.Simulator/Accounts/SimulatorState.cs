@@ -280,7 +280,7 @@ public sealed class SimulatorState
     {
         if (string.IsNullOrWhiteSpace(seed.Email) || !seed.Email.Contains('@')) throw new ArgumentException("A valid email is required");
         if (string.IsNullOrEmpty(seed.Password)) throw new ArgumentException("A password is required");
-        if (!LibreView.Regions.LibreRegions.IsKnown(seed.Region)) throw new ArgumentException($"Unknown region '{seed.Region}'");
+        if (!LibreView.Regions.LibreViewApiRegions.IsKnown(seed.Region)) throw new ArgumentException($"Unknown region '{seed.Region}'");
         if (seed.Kind is not (AccountKinds.Patient or AccountKinds.CareTeam)) throw new ArgumentException($"Unknown account kind '{seed.Kind}'");
         if (seed.Mfa is not (MfaMethods.None or MfaMethods.Sms or MfaMethods.Email)) throw new ArgumentException($"Unknown MFA method '{seed.Mfa}'");
         if (seed.Mfa == MfaMethods.Sms && string.IsNullOrWhiteSpace(seed.MfaTarget)) throw new ArgumentException("sms MFA needs a phone number in mfaTarget");

@@ -24,13 +24,13 @@ internal sealed class ApiGate(RequestDelegate next, SimulatorState state)
         }
         state.CountApiRequest();
         var endpoint = context.GetEndpoint();
-        if (!LibreRegions.IsKnown(region) || endpoint?.Metadata.GetMetadata<UnlistedPath>() is not null || endpoint is not RouteEndpoint route)
+        if (!LibreViewApiRegions.IsKnown(region) || endpoint?.Metadata.GetMetadata<UnlistedPath>() is not null || endpoint is not RouteEndpoint route)
         {
             state.Requests.CountUnlisted();
             await Plain(context, StatusCodes.Status404NotFound, "text/plain", "Not Found");
             return;
         }
-        region = LibreRegions.Normalize(region!);
+        region = LibreViewApiRegions.Normalize(region!);
         state.Requests.Count($"{context.Request.Method} {route.RoutePattern.RawText?[(route.RoutePattern.RawText.IndexOf('/', 1))..]}");
 
         var faults = state.Faults.Get(region);

@@ -26,7 +26,7 @@ public sealed partial class LibreViewClient : ILibreViewClient
 
     public async Task<LibreViewResult<LibreViewSession>> LoginAsync(LibreViewCredentials credentials, LoginPurpose purpose, CancellationToken ct = default)
     {
-        var region = LibreRegions.Normalize(credentials.Region ?? Options.DefaultRegion);
+        var region = LibreViewApiRegions.Normalize(credentials.Region ?? Options.DefaultRegion);
         var body = new WireLoginRequest(credentials.Email, credentials.Password, credentials.TrustedDeviceToken);
         for (var hop = 0; hop <= Options.MaxRedirects; hop++)
         {
@@ -36,7 +36,7 @@ public sealed partial class LibreViewClient : ILibreViewClient
             var next = LoginReply.Read(reply!);
             if (next is LoginReply.Redirect redirect)
             {
-                region = LibreRegions.Normalize(redirect.Region);
+                region = LibreViewApiRegions.Normalize(redirect.Region);
                 continue;
             }
             return await FollowAsync(region, next, purpose, credentials.TrustedDeviceToken, [], ct);

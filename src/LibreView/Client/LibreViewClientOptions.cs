@@ -85,7 +85,7 @@ public sealed class LibreViewClientOptions
     /// </summary>
     internal bool MayFetchHandedBack(Uri url)
     {
-        var regions = Regions.Count == 0 ? LibreView.Regions.LibreRegions.All : Regions;
+        var regions = Regions.Count == 0 ? LibreView.Regions.LibreViewApiRegions.All : Regions;
         foreach (var region in regions)
         {
             var own = RegionUri(region, "/");
@@ -98,7 +98,7 @@ public sealed class LibreViewClientOptions
     }
 
     internal bool Serves(string region) =>
-        (Regions.Count == 0 ? LibreView.Regions.LibreRegions.All : Regions).Contains(region, StringComparer.OrdinalIgnoreCase);
+        (Regions.Count == 0 ? LibreView.Regions.LibreViewApiRegions.All : Regions).Contains(region, StringComparer.OrdinalIgnoreCase);
 
     internal Uri RegionUri(string region, string pathAndQuery) =>
         new((RegionBaseUrls.TryGetValue(region, out var own) && !string.IsNullOrWhiteSpace(own)

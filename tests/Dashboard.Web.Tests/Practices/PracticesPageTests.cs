@@ -71,8 +71,8 @@ public sealed class PracticesPageTests : ConsoleTestContext, IAsyncLifetime
         var table = page.Find("[data-testid=built-in-practices]").TextContent;
         Assert.Contains(BuiltInPractices.Sandbox, table);
         Assert.Contains(BuiltInPractices.Production, table);
-        Assert.Contains(string.Join(" ", LibreViewRegions.Us), table);
-        Assert.Contains(string.Join(" ", LibreViewRegions.Eu), table);
+        Assert.Contains(string.Join(" ", LibreViewCountries.Us), table);
+        Assert.Contains(string.Join(" ", LibreViewCountries.Eu), table);
     }
 
     [Fact]

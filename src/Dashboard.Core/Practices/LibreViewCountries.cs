@@ -3,10 +3,11 @@ using Dashboard.Core.Teams;
 namespace Dashboard.Core.Practices;
 
 /// <summary>
-/// The LibreView region codes a team may use, by deployment region (DESIGN §3), and which LibreView
-/// API region serves each code.
+/// The country codes LibreView calls a patient's "region" (what the patient picks in the app), the ones a team may use
+/// by deployment region (DESIGN §3), and which LibreView API region (<see cref="LibreView.Regions.LibreViewApiRegions"/>)
+/// serves each. Named for countries so it is not taken for the API regions (issue 20 item 4).
 /// </summary>
-public static class LibreViewRegions
+public static class LibreViewCountries
 {
     public static IReadOnlyList<string> Us { get; } = ["ca", "hk", "in", "kr", "ph", "sg", "tw", "us"];
 

@@ -1,7 +1,10 @@
 namespace LibreView.Regions;
 
-/// <summary>The LibreView API regions (reference §1.1): the <c>{region}</c> of <c>api-{region}.libreview.io</c>, plus ru and cn.</summary>
-public static class LibreRegions
+/// <summary>
+/// The LibreView API regions (reference §1.1): the <c>{region}</c> of <c>api-{region}.libreview.io</c>, plus ru and cn;
+/// not the patients' country codes, which Core's <c>LibreViewCountries</c> maps onto these.
+/// </summary>
+public static class LibreViewApiRegions
 {
     public static readonly IReadOnlyList<string> All = ["us", "eu", "eu2", "de", "fr", "ca", "au", "ap", "ae", "jp", "la", "ru", "cn"];
 
