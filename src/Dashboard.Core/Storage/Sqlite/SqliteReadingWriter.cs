@@ -228,9 +228,9 @@ internal sealed class SqliteReadingWriter(IDbContextFactory<DashboardDbContext> 
 
         public void Add(IReadOnlyList<T> rows, CancellationToken ct)
         {
-            foreach (var row in rows)
+            for (var i = 0; i < rows.Count; i++) // by index: no enumerator per piece, and a MappedList converts each row once here
             {
-                _pending.Add(row);
+                _pending.Add(rows[i]);
                 if (_pending.Count < RowsPerStatement) continue;
                 ct.ThrowIfCancellationRequested();
                 _full ??= Prepare(handle, shape, RowsPerStatement, user, connection, source);
