@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dashboard.Core.Connections;
 using Dashboard.Core.Linking;
 using Dashboard.Core.Storage;
@@ -39,6 +40,7 @@ internal sealed class ScreenshotConsole : IAsyncDisposable
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseEnvironment(Environments.Development);
+            host.UseContentRoot(WebProjectFolder());
             host.UseSetting("ConnectionStrings:Dashboard", $"Data Source={Path.Combine(_dataFolder, "dashboard.db")}");
             host.UseSetting("Urls", "http://127.0.0.1:0");
             // The engine finds the demo's broken passwords on its first look, not 15 s later.
@@ -47,6 +49,18 @@ internal sealed class ScreenshotConsole : IAsyncDisposable
         _factory.UseKestrel(0);
         _factory.StartServer();
         BaseAddress = _factory.ClientOptions.BaseAddress;
+    }
+
+    /// <summary>
+    /// The console's project folder, from the manifest Mvc.Testing writes next to this program. The factory itself
+    /// looks for that manifest in the current directory (a test runner's is the output folder), which for
+    /// <c>dotnet run</c> is wherever it was started.
+    /// </summary>
+    private static string WebProjectFolder()
+    {
+        var manifest = Path.Combine(AppContext.BaseDirectory, "MvcTestingAppManifest.json");
+        var folders = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(manifest))!;
+        return folders[typeof(Program).Assembly.FullName!];
     }
 
     /// <summary>

@@ -53,7 +53,9 @@ internal sealed class ScreenshotTour(ScreenshotConsole app, IBrowser browser, st
                 await ReviewInMmolAsync(page);
                 await ShotAsync(page, "glucose-review", theme, page.Locator("[data-chart=agp] svg.apexcharts-svg"),
                     page.Locator("[data-chart=time-in-ranges] svg.apexcharts-svg"));
-                await page.Locator("[data-chart=detail]").ScrollIntoViewIfNeededAsync();
+                await ScrollToTopAsync(page, "[data-chart=agp]");
+                await ShotAsync(page, "glucose-review-agp", theme, page.Locator("[data-chart=agp] svg.apexcharts-svg"));
+                await ScrollToTopAsync(page, "[data-chart=detail]");
                 await ShotAsync(page, "glucose-review-detail", theme, page.Locator("[data-chart=detail] svg.apexcharts-svg"),
                     page.Locator("svg[data-chart=daily-profile]"));
             });
@@ -67,6 +69,7 @@ internal sealed class ScreenshotTour(ScreenshotConsole app, IBrowser browser, st
                 await ShotAsync(page, "patients-password-expired", theme, page.Locator("[data-testid=patient-grid] tbody tr"));
 
                 await page.GotoAsync($"/patients/{expired}");
+                await ScrollToTopAsync(page, "[data-testid=connection-card]");
                 await ShotAsync(page, "patient-password-expired", theme, page.GetByTestId("reconnect-guidance"),
                     page.GetByTestId("create-reconnect-link"));
 
@@ -113,6 +116,7 @@ internal sealed class ScreenshotTour(ScreenshotConsole app, IBrowser browser, st
                     throw new InvalidOperationException($"The invitation was refused: {await page.GetByTestId("invitation-error").TextContentAsync()}");
                 }
                 invitationLink = await page.GetByTestId("invitation-link").InputValueAsync();
+                await ScrollToTopAsync(page, "[data-testid=reconnect-guidance]");
                 await ShotAsync(page, "patient-invitation-sent", theme, page.GetByTestId("invitation-qr"));
             });
 
@@ -136,8 +140,7 @@ internal sealed class ScreenshotTour(ScreenshotConsole app, IBrowser browser, st
         await page.SignInAsync(person);
         if (theme.Dark)
         {
-            await page.GetByRole(AriaRole.Button, new() { Name = "Switch to dark theme" }).ClickAsync();
-            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Switch to light theme" })).ToBeVisibleAsync();
+            await SwitchToDarkAsync(page);
             // The switch keeps the choice in a cookie, which every page loaded next is rendered with.
             await WaitForThemeCookieAsync(context, "dark");
         }
@@ -174,6 +177,34 @@ internal sealed class ScreenshotTour(ScreenshotConsole app, IBrowser browser, st
         return context;
     }
 
+    /// <summary>
+    /// Clicks the app bar's theme button until the page is dark: the signed-in page is prerendered first, and a click
+    /// before the circuit is up does nothing.
+    /// </summary>
+    private static async Task SwitchToDarkAsync(IPage page)
+    {
+        var toDark = page.GetByRole(AriaRole.Button, new() { Name = "Switch to dark theme" });
+        var toLight = page.GetByRole(AriaRole.Button, new() { Name = "Switch to light theme" });
+        for (var attempt = 0; attempt < 30; attempt++)
+        {
+            if (await toLight.CountAsync() > 0)
+            {
+                return;
+            }
+            await toDark.ClickAsync();
+            try
+            {
+                await toLight.WaitForAsync(new() { Timeout = 1000 });
+                return;
+            }
+            catch (TimeoutException)
+            {
+                // Not interactive yet.
+            }
+        }
+        throw new TimeoutException("The theme button did not switch to the dark theme.");
+    }
+
     private static async Task WaitForThemeCookieAsync(IBrowserContext context, string value)
     {
         for (var i = 0; i < 100; i++)
@@ -201,6 +232,30 @@ internal sealed class ScreenshotTour(ScreenshotConsole app, IBrowser browser, st
         await page.GetByTestId("review-refreshing").WaitForAsync(new() { State = WaitForSelectorState.Detached });
     }
 
+    /// <summary>Whether the page's background is dark (relative luminance below one half).</summary>
+    private static Task<bool> IsDarkAsync(IPage page) => page.EvaluateAsync<bool>("""
+        () => {
+            const colours = [document.querySelector('.mud-layout'), document.body, document.documentElement]
+                .filter(e => e).map(e => getComputedStyle(e).backgroundColor.match(/[\d.]+/g).map(Number));
+            const [r, g, b] = colours.find(c => c.length < 4 || c[3] > 0) ?? [255, 255, 255];
+            return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 < 0.5;
+        }
+        """);
+
+    /// <summary>Scrolls the panel (or alert) holding <paramref name="selector"/> to the top of the window, just below the app bar.</summary>
+    private static async Task ScrollToTopAsync(IPage page, string selector)
+    {
+        await page.Locator(selector).First.WaitForAsync();
+        await page.EvaluateAsync("""
+            selector => {
+                const element = document.querySelector(selector);
+                const panel = element.closest('.mud-paper, .mud-alert') ?? element;
+                const bar = document.querySelector('.mud-appbar')?.getBoundingClientRect().height ?? 0;
+                window.scrollBy(0, panel.getBoundingClientRect().top - bar - 8);
+            }
+            """, selector);
+    }
+
     /// <summary>Waits until the page has settled, checks the theme, and saves <c>{name}.{theme}.png</c> of the viewport.</summary>
     private async Task ShotAsync(IPage page, string name, Theme theme, params ILocator[] ready)
     {
@@ -211,17 +266,20 @@ internal sealed class ScreenshotTour(ScreenshotConsole app, IBrowser browser, st
             await locator.First.WaitForAsync();
         }
         // No loading bar left, fonts in, and two frames drawn after the last change.
-        await Assertions.Expect(page.Locator("main .mud-progress-linear")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("main .mud-progress-indeterminate")).ToHaveCountAsync(0);
         await page.EvaluateAsync("() => document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))");
         // ApexCharts animates its first draw and MudBlazor fades popovers in; neither is stopped by disabling CSS animations.
         await page.WaitForTimeoutAsync(800);
-        var toggle = page.GetByRole(AriaRole.Button, new() { Name = theme.Dark ? "Switch to light theme" : "Switch to dark theme" });
-        if (await page.GetByTestId("user-name").CountAsync() > 0 && await toggle.CountAsync() == 0)
+        // The console's pages follow the theme (checked by the background, as the theme button's label is translated).
+        if (await page.GetByTestId("user-name").CountAsync() > 0 && await IsDarkAsync(page) != theme.Dark)
         {
             throw new InvalidOperationException($"{name}: the page is not in the {theme.Name} theme ({page.Url}).");
         }
-        // Away from buttons, so no hover highlight or tooltip is in the picture.
+        // Away from buttons, so no hover highlight or tooltip is in the picture; and no focus ring on the heading, which
+        // Blazor focuses after a navigation and Chromium outlines when the page was opened by address, not by a click.
         await page.Mouse.MoveAsync(Viewport.Width - 1, Viewport.Height - 1);
+        // (Only a heading: leaving a field would run its validation.)
+        await page.EvaluateAsync("() => { const e = document.activeElement; if (e && /^H[1-6]$/.test(e.tagName)) e.blur(); }");
 
         var file = Path.Combine(folder, $"{name}.{theme.Name}.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, Animations = ScreenshotAnimations.Disabled });
