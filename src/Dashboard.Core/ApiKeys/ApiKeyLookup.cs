@@ -8,7 +8,7 @@ namespace Dashboard.Core.ApiKeys;
 /// Finds the team of a presented API key in the store on every call — no cache — so a revoke takes effect at once on
 /// every instance. Records when the key was last used, at most once a minute, so busy keys do not write on every call.
 /// </summary>
-public sealed class ApiKeyLookup(DashboardDbContext db, TimeProvider time)
+public sealed class ApiKeyLookup(IDbContextFactory<DashboardDbContext> contexts, TimeProvider time)
 {
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
@@ -20,6 +20,7 @@ public sealed class ApiKeyLookup(DashboardDbContext db, TimeProvider time)
             return null;
         }
         var hash = SecretHash.Of(apiKey.Trim());
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var key = await db.TeamApiKeys.AsNoTracking()
             .Where(k => k.KeyHash == hash && k.RevokedAt == null)
             .Select(k => new { k.Id, k.LastUsedAt, k.Team })

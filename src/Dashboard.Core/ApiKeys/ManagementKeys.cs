@@ -16,7 +16,7 @@ public sealed record IssuedManagementKey(ManagementKeyView Key, string Secret);
 /// Organisation management keys (<c>X-Management-Key</c> of the Org Management API): issue, list, revoke, and find the
 /// organisation of a presented key. Keys are stored as SHA-256 hashes; a revoked key never works again.
 /// </summary>
-public sealed class ManagementKeys(DashboardDbContext db, AuditLog audit, TimeProvider time)
+public sealed class ManagementKeys(IDbContextFactory<DashboardDbContext> contexts, AuditLog audit, TimeProvider time)
 {
     public const string CreatedAction = AuditActions.CreateManagementKey;
     public const string RevokedAction = AuditActions.RevokeManagementKey;
@@ -31,15 +31,19 @@ public sealed class ManagementKeys(DashboardDbContext db, AuditLog audit, TimePr
             return null;
         }
         var hash = SecretHash.Of(presented.Trim());
+        await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.ManagementKeys.AsNoTracking()
             .Where(k => k.KeyHash == hash && k.RevokedAt == null)
             .Select(k => (Guid?)k.OrganizationId)
             .FirstOrDefaultAsync(ct);
     }
 
-    public async Task<IReadOnlyList<ManagementKeyView>> ListAsync(Guid organizationId, CancellationToken ct = default) =>
-        (await db.ManagementKeys.AsNoTracking().Where(k => k.OrganizationId == organizationId).ToListAsync(ct))
+    public async Task<IReadOnlyList<ManagementKeyView>> ListAsync(Guid organizationId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return (await db.ManagementKeys.AsNoTracking().Where(k => k.OrganizationId == organizationId).ToListAsync(ct))
             .OrderByDescending(k => k.CreatedAt).Select(ViewOf).ToList();
+    }
 
     /// <returns>Null when the label is empty or too long.</returns>
     public async Task<IssuedManagementKey?> IssueAsync(Guid organizationId, string? label, AuditActor actor, CancellationToken ct = default)
@@ -56,6 +60,7 @@ public sealed class ManagementKeys(DashboardDbContext db, AuditLog audit, TimePr
             CreatedAt = time.GetUtcNow().UtcDateTime, CreatedBy = actor.Name,
         };
         ConsoleAccessDeniedException.ThrowUnlessAllowed(ConsolePolicies.ManageOrganization, actor);
+        await using var db = await contexts.CreateDbContextAsync(ct);
         db.ManagementKeys.Add(key);
         audit.Append(db, actor, CreatedAction, details: $"{key.Prefix}… \"{name}\"", organizationId: organizationId);
         await db.SaveChangesAsync(ct);
@@ -65,6 +70,7 @@ public sealed class ManagementKeys(DashboardDbContext db, AuditLog audit, TimePr
     /// <summary>False when the organisation has no such live key.</summary>
     public async Task<bool> RevokeAsync(Guid organizationId, Guid keyId, AuditActor actor, CancellationToken ct = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var key = await db.ManagementKeys.FirstOrDefaultAsync(k => k.Id == keyId && k.OrganizationId == organizationId && k.RevokedAt == null, ct);
         if (key is null)
         {
@@ -78,10 +84,13 @@ public sealed class ManagementKeys(DashboardDbContext db, AuditLog audit, TimePr
     }
 
     /// <summary>The organisation's teams of one environment and deployment region: what an Org Management call may touch.</summary>
-    public async Task<IReadOnlyList<Team>> TeamsAsync(Guid organizationId, TeamEnvironment environment, DeploymentRegion deployment, CancellationToken ct = default) =>
-        await db.Teams.AsNoTracking()
+    public async Task<IReadOnlyList<Team>> TeamsAsync(Guid organizationId, TeamEnvironment environment, DeploymentRegion deployment, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Teams.AsNoTracking()
             .Where(t => t.OrganizationId == organizationId && t.Environment == environment && t.DeploymentRegion == deployment)
             .ToListAsync(ct);
+    }
 
     private static ManagementKeyView ViewOf(ManagementKey k) => new(k.Id, k.Label, k.Prefix, k.CreatedAt, k.CreatedBy, k.RevokedAt);
 }

@@ -22,7 +22,7 @@ public enum DemoOutcome
 /// sandbox team's user with <see cref="Days"/> days of generated CGM data, so a customer can build against the API and
 /// webhooks before any patient shares. The data is made here, not fetched: the sync never touches a demo connection.
 /// </summary>
-public sealed class DemoConnections(DashboardDbContext db, ReadingWriter readings, EventRecorder events, EventPayloads payloads, TimeProvider time)
+public sealed class DemoConnections(IDbContextFactory<DashboardDbContext> contexts, ReadingWriter readings, EventRecorder events, EventPayloads payloads, TimeProvider time)
 {
     public const int Days = 14;
 
@@ -33,6 +33,7 @@ public sealed class DemoConnections(DashboardDbContext db, ReadingWriter reading
 
     public async Task<DemoOutcome> ConnectAsync(Guid teamId, Guid userId, CancellationToken ct = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var team = await db.Teams.AsNoTracking().FirstAsync(t => t.Id == teamId, ct);
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId && u.TeamId == teamId, ct);
         if (user is null) return DemoOutcome.NoSuchUser;

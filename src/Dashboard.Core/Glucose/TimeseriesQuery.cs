@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dashboard.Core.Glucose.Store;
 using Dashboard.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -30,28 +31,37 @@ public sealed record GlucosePage(IReadOnlyList<ProviderReadings> Groups, Reading
 public sealed record ProviderNotes(string Provider, IReadOnlyList<StoredNote> Entries);
 
 /// <summary>Reads a user's stored readings and notes for a floating-time window [from, to).</summary>
-public sealed class TimeseriesQuery(DashboardDbContext db)
+public sealed class TimeseriesQuery(IDbContextFactory<DashboardDbContext> contexts)
 {
-    public Task<bool> IsTeamUserAsync(Guid teamId, Guid userId, CancellationToken ct) =>
-        db.Users.AnyAsync(u => u.Id == userId && u.TeamId == teamId, ct);
+    public async Task<bool> IsTeamUserAsync(Guid teamId, Guid userId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Users.AnyAsync(u => u.Id == userId && u.TeamId == teamId, ct);
+    }
 
     /// <summary>
     /// The window's readings in time order, read as they are written out (the API streams them to the response rather
-    /// than holding the whole window).
+    /// than holding the whole window). The context is open while the caller enumerates, and closed when it stops.
     /// </summary>
     /// <param name="provider">Only readings synced through this provider's connection; null: every source.</param>
-    public IAsyncEnumerable<TimeseriesReading> GlucoseAsync(Guid userId, DateTime from, DateTime to, string? provider)
+    public async IAsyncEnumerable<TimeseriesReading> GlucoseAsync(Guid userId, DateTime from, DateTime to, string? provider,
+        [EnumeratorCancellation] CancellationToken ct = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var readings = db.Readings.AsNoTracking().Where(r => r.UserId == userId && r.Timestamp >= from && r.Timestamp < to);
         if (provider is not null)
         {
             var connectionIds = db.Connections.Where(c => c.UserId == userId && c.Provider == provider).Select(c => (Guid?)c.Id);
             readings = readings.Where(r => connectionIds.Contains(r.ConnectionId));
         }
-        return readings
+        var ordered = readings
             .OrderBy(r => r.Timestamp).ThenBy(r => r.Kind)
             .Select(r => new TimeseriesReading(r.Timestamp, r.Kind, r.ValueMgdl, r.MeasuredValue, r.MeasuredUnit))
             .AsAsyncEnumerable();
+        await foreach (var reading in ordered.WithCancellation(ct))
+        {
+            yield return reading;
+        }
     }
 
     /// <summary>
@@ -60,6 +70,7 @@ public sealed class TimeseriesQuery(DashboardDbContext db)
     /// </summary>
     public async Task<GlucosePage> GlucosePageAsync(Guid userId, DateTime from, DateTime to, string? provider, ReadingPosition? after, int limit, CancellationToken ct)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var providers = await db.Connections.AsNoTracking().Where(c => c.UserId == userId).ToDictionaryAsync(c => c.Id, c => c.Provider, ct);
         var readings = db.Readings.AsNoTracking().Where(r => r.UserId == userId && r.Timestamp >= from && r.Timestamp < to);
         if (provider is not null)
@@ -83,6 +94,7 @@ public sealed class TimeseriesQuery(DashboardDbContext db)
     /// <summary>Note entries of the given kinds, grouped by the provider of their connection (or their import source).</summary>
     public async Task<IReadOnlyList<ProviderNotes>> NotesAsync(Guid userId, DateTime from, DateTime to, IReadOnlyCollection<NoteKind> kinds, CancellationToken ct)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var providers = await db.Connections.AsNoTracking().Where(c => c.UserId == userId).ToDictionaryAsync(c => c.Id, c => c.Provider, ct);
         var notes = await db.Notes.AsNoTracking()
             .Where(n => n.UserId == userId && n.Timestamp >= from && n.Timestamp < to && kinds.Contains(n.Kind))

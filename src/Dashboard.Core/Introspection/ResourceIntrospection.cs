@@ -16,10 +16,11 @@ public sealed record ConnectionResources(
 /// <c>GET /v2/introspect/resources</c>: per connection of a team, what the sync stored of each resource. Note kinds
 /// count as the resource Junction names them by (see <see cref="NoteResources"/>).
 /// </summary>
-public sealed class ResourceIntrospection(DashboardDbContext db)
+public sealed class ResourceIntrospection(IDbContextFactory<DashboardDbContext> contexts)
 {
     public async Task<IReadOnlyList<ConnectionResources>> ForTeamAsync(Guid teamId, Guid? userId, string? provider, CancellationToken ct = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var connections = await db.Connections.AsNoTracking()
             .Where(c => c.User!.TeamId == teamId)
             .Where(c => userId == null || c.UserId == userId)

@@ -39,7 +39,7 @@ public sealed record InvitationOpening(IssuedLinkToken? Token, string? Error);
 /// changing their LibreView password still gets in.
 /// </summary>
 public sealed class PatientInvitations(
-    DashboardDbContext db, LinkTokenService tokens, PatientDirectory patients, AuditLog audit, MailOutbox outbox,
+    IDbContextFactory<DashboardDbContext> contexts, LinkTokenService tokens, PatientDirectory patients, AuditLog audit, MailOutbox outbox,
     IConsoleAddresses addresses, IOptions<InvitationOptions> options, TimeProvider time)
 {
     public const string SecretPrefix = "inv_";
@@ -58,12 +58,13 @@ public sealed class PatientInvitations(
         {
             return InvitationResult.Refused(emailError);
         }
+        await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var id = clientUserId?.Trim();
         var user = await db.Users.FirstOrDefaultAsync(u => u.TeamId == teamId && u.ClientUserId == id && u.DeletedAt == null, ct);
         if (user is null)
         {
-            var (outcome, created) = await patients.CreateAsync(teamId, id, ct: ct);
+            var (outcome, created) = await patients.CreateAsync(db, teamId, id, null, ct);
             if (outcome != CreateUserOutcome.Created)
             {
                 return InvitationResult.Refused(outcome == CreateUserOutcome.InvalidClientUserId
@@ -76,7 +77,7 @@ public sealed class PatientInvitations(
         {
             return InvitationResult.Refused("This patient is connected already.");
         }
-        var result = Issue(actor, user, InvitationKinds.Connect, provider: null, email!, requestBase);
+        var result = Issue(db, actor, user, InvitationKinds.Connect, provider: null, email!, requestBase);
         if (result.Succeeded)
         {
             await db.SaveChangesAsync(ct);
@@ -88,6 +89,7 @@ public sealed class PatientInvitations(
     /// <summary>The teams a patient may be connected to from the console: the scope's, by name.</summary>
     public async Task<IReadOnlyList<(Guid Id, string Name)>> TeamsAsync(StaffScope scope, CancellationToken ct = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var teamIds = scope.TeamIds.ToList();
         return (await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).Select(t => new { t.Id, t.Name }).ToListAsync(ct))
             .OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).Select(t => (t.Id, t.Name)).ToList();
@@ -102,6 +104,7 @@ public sealed class PatientInvitations(
         {
             return InvitationResult.Refused(emailError);
         }
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var teamIds = scope.TeamIds.ToList();
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId && teamIds.Contains(u.TeamId) && u.DeletedAt == null, ct);
         if (user is null)
@@ -114,7 +117,7 @@ public sealed class PatientInvitations(
             return InvitationResult.Refused("This connection is not broken: there is nothing to re-connect.");
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var result = Issue(actor, user, InvitationKinds.Reconnect, provider, email!, requestBase);
+        var result = Issue(db, actor, user, InvitationKinds.Reconnect, provider, email!, requestBase);
         if (result.Succeeded)
         {
             await db.SaveChangesAsync(ct);
@@ -127,6 +130,7 @@ public sealed class PatientInvitations(
     public async Task<InvitationResult> ResendAsync(StaffScope scope, AuditActor actor, Guid invitationId, string? requestBase, CancellationToken ct = default)
     {
         ConsoleAccessDeniedException.ThrowUnlessAllowed(ConsolePolicies.ReconnectPatients, actor);
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var teamIds = scope.TeamIds.ToList();
         var invitation = await db.PatientInvitations.FirstOrDefaultAsync(i => i.Id == invitationId && teamIds.Contains(i.TeamId), ct);
         var user = invitation is null ? null : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == invitation.UserId && u.DeletedAt == null, ct);
@@ -134,7 +138,7 @@ public sealed class PatientInvitations(
         {
             return InvitationResult.Refused("There is no such invitation in your organisation.");
         }
-        if ((await StatesAsync([invitation], ct))[invitation.Id] == InvitationState.Connected)
+        if ((await StatesAsync(db, [invitation], ct))[invitation.Id] == InvitationState.Connected)
         {
             return InvitationResult.Refused("The patient connected through this invitation already.");
         }
@@ -151,7 +155,7 @@ public sealed class PatientInvitations(
         invitation.OpenedAt = null;
         var url = Url(secret, requestBase)!;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        Mail(invitation, url);
+        Mail(db, invitation, url);
         audit.Append(db, actor, AuditActions.ResendInvitation, user.TeamId, user.Id, user.ClientUserId, Details(invitation));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -161,10 +165,11 @@ public sealed class PatientInvitations(
     /// <summary>The patient's invitations, newest first, each with its state.</summary>
     public async Task<IReadOnlyList<InvitationView>> ListAsync(StaffScope scope, Guid userId, CancellationToken ct = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var teamIds = scope.TeamIds.ToList();
         var invitations = await db.PatientInvitations.AsNoTracking().Where(i => i.UserId == userId && teamIds.Contains(i.TeamId))
             .OrderByDescending(i => i.CreatedAt).ToListAsync(ct);
-        var states = await StatesAsync(invitations, ct);
+        var states = await StatesAsync(db, invitations, ct);
         var ids = invitations.Select(i => i.Id).ToList();
         var mails = (await db.OutgoingMails.AsNoTracking().Where(m => m.InvitationId != null && ids.Contains(m.InvitationId.Value))
                 .Select(m => new { m.InvitationId, m.CreatedAt, m.SentAt, m.LastError }).ToListAsync(ct))
@@ -180,24 +185,26 @@ public sealed class PatientInvitations(
     /// <summary>The landing page's view of an invitation link; null when the link is unknown (or was replaced by a resend).</summary>
     public async Task<InvitationLanding?> DescribeAsync(string? secret, CancellationToken ct = default)
     {
-        var invitation = await FindAsync(secret, ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var invitation = await FindAsync(db, secret, ct);
         if (invitation is null)
         {
             return null;
         }
-        var state = (await StatesAsync([invitation], ct))[invitation.Id];
+        var state = (await StatesAsync(db, [invitation], ct))[invitation.Id];
         return new InvitationLanding(invitation.Kind, invitation.Provider, state, invitation.ExpiresAt);
     }
 
     /// <summary>The patient continues from the landing page: a fresh one-use link token, and the invitation marked opened.</summary>
     public async Task<InvitationOpening> OpenAsync(string? secret, CancellationToken ct = default)
     {
-        var invitation = await FindAsync(secret, ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var invitation = await FindAsync(db, secret, ct);
         if (invitation is null)
         {
             return new(null, UnknownLink);
         }
-        switch ((await StatesAsync([invitation], ct))[invitation.Id])
+        switch ((await StatesAsync(db, [invitation], ct))[invitation.Id])
         {
             case InvitationState.Connected:
                 return new(null, "You are connected already: there is nothing more to do.");
@@ -205,7 +212,7 @@ public sealed class PatientInvitations(
                 return new(null, Expired);
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var issued = await tokens.IssueAsync(invitation.TeamId, invitation.UserId, invitation.Provider, null, ct);
+        var issued = await tokens.IssueAsync(db, invitation.TeamId, invitation.UserId, invitation.Provider, null, ct);
         if (issued is null)
         {
             return new(null, UnknownLink);
@@ -226,7 +233,7 @@ public sealed class PatientInvitations(
     public static bool IsBrokenByPatientLogin(Connection connection) =>
         connection.Status == ConnectionStatus.Error && connection.ErrorType is not LinkErrorTypes.UserNotFound;
 
-    private InvitationResult Issue(AuditActor actor, User user, string kind, string? provider, string email, string? requestBase)
+    private InvitationResult Issue(DashboardDbContext db, AuditActor actor, User user, string kind, string? provider, string email, string? requestBase)
     {
         var secret = SecretHash.NewSecret(SecretPrefix);
         var url = Url(secret, requestBase);
@@ -249,7 +256,7 @@ public sealed class PatientInvitations(
             LastSentAt = now,
         };
         db.PatientInvitations.Add(invitation);
-        Mail(invitation, url);
+        Mail(db, invitation, url);
         audit.Append(db, actor, AuditActions.SendInvitation, user.TeamId, user.Id, user.ClientUserId, Details(invitation));
         return new InvitationResult(new InvitationIssued(invitation.Id, invitation.UserId, url, invitation.ExpiresAt), null);
     }
@@ -257,7 +264,7 @@ public sealed class PatientInvitations(
     private static string Details(PatientInvitation invitation) =>
         $"invitation={invitation.Id} kind={invitation.Kind}" + (invitation.Provider is null ? "" : $" provider={invitation.Provider}");
 
-    private void Mail(PatientInvitation invitation, string url)
+    private void Mail(DashboardDbContext db, PatientInvitation invitation, string url)
     {
         var until = $"{invitation.ExpiresAt:yyyy-MM-dd HH:mm} UTC";
         var (subject, body) = invitation.Kind == InvitationKinds.Reconnect
@@ -292,7 +299,7 @@ public sealed class PatientInvitations(
             ? "Give the patient's e-mail address (for example name@example.org)."
             : null;
 
-    private async Task<PatientInvitation?> FindAsync(string? secret, CancellationToken ct)
+    private static async Task<PatientInvitation?> FindAsync(DashboardDbContext db, string? secret, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(secret) || secret.Length > 200)
         {
@@ -306,7 +313,7 @@ public sealed class PatientInvitations(
     /// Connected: the link token of its latest opening was used and the connection is up now. Otherwise expired once its
     /// date passed, opened once the patient continued from the landing page, else sent.
     /// </summary>
-    private async Task<Dictionary<Guid, InvitationState>> StatesAsync(IReadOnlyList<PatientInvitation> invitations, CancellationToken ct)
+    private async Task<Dictionary<Guid, InvitationState>> StatesAsync(DashboardDbContext db, IReadOnlyList<PatientInvitation> invitations, CancellationToken ct)
     {
         var tokenIds = invitations.Where(i => i.LinkTokenId != null).Select(i => i.LinkTokenId!.Value).ToList();
         var usedTokens = (await db.LinkTokens.AsNoTracking().Where(t => tokenIds.Contains(t.Id) && t.ConsumedAt != null).Select(t => t.Id).ToListAsync(ct)).ToHashSet();

@@ -24,16 +24,23 @@ public sealed record LinkedAccount(
 /// connection per (user, provider), consumes the token, raises the event and schedules its sync — in one transaction
 /// that starts by consuming the token, so concurrent uses of one token link (and raise the event) once.
 /// </summary>
-public sealed class ConnectionLinker(DashboardDbContext db, CredentialVault vault, EventRecorder events, EventPayloads payloads, TimeProvider time, ISyncScheduler sync, LinkTokenService tokens)
+public sealed class ConnectionLinker(IDbContextFactory<DashboardDbContext> contexts, CredentialVault vault, EventRecorder events, EventPayloads payloads, TimeProvider time, ISyncScheduler sync)
 {
     public async Task<LinkResult> LinkAsync(LinkToken token, LinkedAccount account, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await LinkAsync(db, token, account, ct);
+    }
+
+    /// <summary>The same on the context the token was checked on (the flows that found the account pass theirs).</summary>
+    internal async Task<LinkResult> LinkAsync(DashboardDbContext db, LinkToken token, LinkedAccount account, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         // Before the transaction: the first secret of a new store writes the key ring, through a connection of its own.
         var protectedCredentials = account.Credentials is null ? null : vault.Protect(account.Credentials);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // A write first: the transaction takes the store's write lock before it reads anything.
-        if (!await tokens.TryConsumeAsync(token, now, ct))
+        if (!await LinkTokenService.TryConsumeAsync(db, token, now, ct))
         {
             return LinkResult.Failed(account.Provider, LinkErrorTypes.TokenConsumed);
         }

@@ -14,7 +14,7 @@ namespace Dashboard.Core.Linking;
 /// Not found yet: the connection waits in <c>error</c>/<c>user_not_found</c> and is re-checked on a schedule.
 /// </summary>
 public sealed class EmailLinking(
-    DashboardDbContext db,
+    IDbContextFactory<DashboardDbContext> contexts,
     LinkTokenService tokens,
     PracticeSearch search,
     ConnectionLinker linker)
@@ -23,7 +23,8 @@ public sealed class EmailLinking(
 
     public async Task<LinkResult> LinkAsync(string? tokenSecret, string? email, string? region, CancellationToken ct)
     {
-        var check = await tokens.CheckAsync(tokenSecret, Provider, ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var check = await tokens.CheckAsync(db, tokenSecret, Provider, ct);
         if (!check.IsValid)
         {
             return LinkResult.Failed(Provider, check.ErrorType!);
@@ -50,12 +51,12 @@ public sealed class EmailLinking(
         var credentials = new StoredCredentials(address, "", null);
         if (found.Patient is { } patient)
         {
-            return await linker.LinkAsync(token, new LinkedAccount(Provider, patient.PatientId, code, patient.PracticeId, credentials,
+            return await linker.LinkAsync(db, token, new LinkedAccount(Provider, patient.PatientId, code, patient.PracticeId, credentials,
                 SharedPerson: patient.Person), ct);
         }
         var message = $"Not shared yet: in the LibreLink app, add the practice {found.PracticeToShareWith} ({code.ToUpperInvariant()}). " +
                       "The connection completes by itself once the practice can see your data.";
-        return await linker.LinkAsync(token, new LinkedAccount(Provider, PendingExternalId(address), code, found.PracticeToShareWith,
+        return await linker.LinkAsync(db, token, new LinkedAccount(Provider, PendingExternalId(address), code, found.PracticeToShareWith,
             credentials, ConnectionStatus.Error, LinkErrorTypes.UserNotFound, message), ct);
     }
 
@@ -71,13 +72,17 @@ public sealed record PracticeSearchResult(PracticePatient? Patient, string Pract
 /// Finds a patient who shares with one of our practices, through the practice account's shared session: pages the
 /// Pro dashboard by email (reference §4.6), limited to the team's bound Practice ID when it has one.
 /// </summary>
-public sealed class PracticeSearch(DashboardDbContext db, ILibreViewClient libreView, IOptions<PracticeAccountOptions> accounts, PracticeAccountSessions sessions)
+public sealed class PracticeSearch(IDbContextFactory<DashboardDbContext> contexts, ILibreViewClient libreView, IOptions<PracticeAccountOptions> accounts, PracticeAccountSessions sessions)
 {
     public async Task<PracticeSearchResult> FindAsync(Teams.Team team, string regionCode, string email, CancellationToken ct)
     {
         var apiRegion = LibreViewCountries.ApiRegionFor(regionCode);
-        var binding = await db.TeamPracticeBindings.AsNoTracking()
-            .FirstOrDefaultAsync(b => b.TeamId == team.Id && b.Provider == Providers.FreeStyleLibre, ct);
+        TeamPracticeBinding? binding;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            binding = await db.TeamPracticeBindings.AsNoTracking()
+                .FirstOrDefaultAsync(b => b.TeamId == team.Id && b.Provider == Providers.FreeStyleLibre, ct);
+        }
         var shareWith = binding?.PracticeId ?? BuiltInPractices.For(team.Environment);
 
         var account = accounts.Value.For(team.Environment, apiRegion);

@@ -13,7 +13,7 @@ public sealed record LinkTokenCheck(LinkToken? Token, string? ErrorType)
 }
 
 /// <summary>Issues and checks the short-lived, single-use link tokens.</summary>
-public sealed class LinkTokenService(DashboardDbContext db, TimeProvider time)
+public sealed class LinkTokenService(IDbContextFactory<DashboardDbContext> contexts, TimeProvider time)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
@@ -25,6 +25,13 @@ public sealed class LinkTokenService(DashboardDbContext db, TimeProvider time)
 
     /// <summary>A new token for a user of the team; null when the team has no such user.</summary>
     public async Task<IssuedLinkToken?> IssueAsync(Guid teamId, Guid userId, string? provider, string? redirectUrl, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await IssueAsync(db, teamId, userId, provider, redirectUrl, ct);
+    }
+
+    /// <summary>The same on the caller's context, saved with whatever else it has pending (one unit of work).</summary>
+    internal async Task<IssuedLinkToken?> IssueAsync(DashboardDbContext db, Guid teamId, Guid userId, string? provider, string? redirectUrl, CancellationToken ct)
     {
         if (!await db.Users.AnyAsync(u => u.TeamId == teamId && u.Id == userId, ct))
         {
@@ -47,8 +54,15 @@ public sealed class LinkTokenService(DashboardDbContext db, TimeProvider time)
         return new IssuedLinkToken(secret, token.ExpiresAt);
     }
 
-    /// <summary>Finds a token and says why it cannot be used, if it cannot (tracked, so callers may update it).</summary>
+    /// <summary>Finds a token and says why it cannot be used, if it cannot.</summary>
     public async Task<LinkTokenCheck> CheckAsync(string? secret, string? provider = null, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await CheckAsync(db, secret, provider, ct);
+    }
+
+    /// <summary>The same on the caller's context, the token tracked there so the caller may update it.</summary>
+    internal async Task<LinkTokenCheck> CheckAsync(DashboardDbContext db, string? secret, string? provider, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(secret) || secret.Length > 200)
         {
@@ -79,7 +93,7 @@ public sealed class LinkTokenService(DashboardDbContext db, TimeProvider time)
     /// Marks the token used, in the store, only if nobody used it first: a conditional update, so of any number of
     /// concurrent uses exactly one gets true. Call inside the transaction that links, as its first statement.
     /// </summary>
-    public async Task<bool> TryConsumeAsync(LinkToken token, DateTime now, CancellationToken ct)
+    internal static async Task<bool> TryConsumeAsync(DashboardDbContext db, LinkToken token, DateTime now, CancellationToken ct)
     {
         var consumed = await db.LinkTokens.Where(t => t.Id == token.Id && t.ConsumedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.ConsumedAt, now).SetProperty(t => t.PendingMfa, (string?)null), ct);
@@ -90,12 +104,12 @@ public sealed class LinkTokenService(DashboardDbContext db, TimeProvider time)
     /// Reserves one of the token's <see cref="MaxMfaCodeAttempts"/> code attempts before the code goes to LibreView: a
     /// conditional update, so concurrent guesses cannot exceed the limit. False when the token has none left (or was used).
     /// </summary>
-    public async Task<bool> TryReserveMfaAttemptAsync(LinkToken token, CancellationToken ct) =>
+    internal static async Task<bool> TryReserveMfaAttemptAsync(DashboardDbContext db, LinkToken token, CancellationToken ct) =>
         await db.LinkTokens.Where(t => t.Id == token.Id && t.ConsumedAt == null && t.MfaCodeAttempts < MaxMfaCodeAttempts)
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.MfaCodeAttempts, t => t.MfaCodeAttempts + 1), ct) == 1;
 
     /// <summary>After a wrong code: a token that has spent its last attempt is consumed, and its pending login (with the password) dropped.</summary>
-    public async Task<bool> ConsumeIfAttemptsSpentAsync(LinkToken token, CancellationToken ct) =>
+    internal async Task<bool> ConsumeIfAttemptsSpentAsync(DashboardDbContext db, LinkToken token, CancellationToken ct) =>
         await db.LinkTokens.Where(t => t.Id == token.Id && t.ConsumedAt == null && t.MfaCodeAttempts >= MaxMfaCodeAttempts)
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.ConsumedAt, time.GetUtcNow().UtcDateTime).SetProperty(t => t.PendingMfa, (string?)null), ct) == 1;
 

@@ -13,12 +13,13 @@ public sealed record LinkWidgetContext(
     DateTime ExpiresAt,
     string? RedirectUrl);
 
-public sealed class LinkWidgetQuery(DashboardDbContext db, LinkTokenService tokens)
+public sealed class LinkWidgetQuery(IDbContextFactory<DashboardDbContext> contexts, LinkTokenService tokens)
 {
     /// <summary>The context, or the error type that makes the token unusable.</summary>
     public async Task<(LinkWidgetContext? Context, string? ErrorType)> DescribeAsync(string? tokenSecret, CancellationToken ct = default)
     {
-        var check = await tokens.CheckAsync(tokenSecret, ct: ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var check = await tokens.CheckAsync(db, tokenSecret, null, ct);
         if (!check.IsValid)
         {
             return (null, check.ErrorType);

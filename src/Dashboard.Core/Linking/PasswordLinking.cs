@@ -13,7 +13,7 @@ namespace Dashboard.Core.Linking;
 /// and <see cref="ResendCodeAsync"/> sends the code again, by the same or the other method.
 /// </summary>
 public sealed class PasswordLinking(
-    DashboardDbContext db,
+    IDbContextFactory<DashboardDbContext> contexts,
     LinkTokenService tokens,
     ILibreViewClient libreView,
     CredentialVault vault,
@@ -23,7 +23,8 @@ public sealed class PasswordLinking(
 
     public async Task<LinkResult> LinkAsync(string? tokenSecret, string? username, string? password, string? region, CancellationToken ct)
     {
-        var check = await tokens.CheckAsync(tokenSecret, Provider, ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var check = await tokens.CheckAsync(db, tokenSecret, Provider, ct);
         if (!check.IsValid)
         {
             return LinkResult.Failed(Provider, check.ErrorType!);
@@ -42,7 +43,7 @@ public sealed class PasswordLinking(
             }
             startRegion = LibreViewApiRegions.Normalize(region);
         }
-        if (!await IsOpenForAsync(token, ct))
+        if (!await IsOpenForAsync(db, token, ct))
         {
             return LinkResult.Failed(Provider, LinkErrorTypes.ProviderNotAvailable);
         }
@@ -51,15 +52,16 @@ public sealed class PasswordLinking(
         var login = await libreView.LoginAsync(new LibreViewCredentials(email, password, startRegion), LoginPurpose.Interactive, ct);
         if (login.Error is { Kind: LibreViewErrorKind.MfaRequired, Mfa: { } challenge })
         {
-            return await ParkAsync(token, new PendingMfa(challenge, email, password), ct);
+            return await ParkAsync(db, token, new PendingMfa(challenge, email, password), ct);
         }
-        return await FinishAsync(token, login, email, password, ct);
+        return await FinishAsync(db, token, login, email, password, ct);
     }
 
     /// <summary>Sends the two-factor code again: by the same method, or by the account's other one.</summary>
     public async Task<LinkResult> ResendCodeAsync(string? tokenSecret, bool useOtherMethod, CancellationToken ct)
     {
-        var check = await tokens.CheckAsync(tokenSecret, Provider, ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var check = await tokens.CheckAsync(db, tokenSecret, Provider, ct);
         if (!check.IsValid)
         {
             return LinkResult.Failed(Provider, check.ErrorType!);
@@ -76,10 +78,10 @@ public sealed class PasswordLinking(
         {
             return LinkResult.Failed(Provider, ErrorTypeOf(sent.Error.Kind), LinkErrorTypes.CodeNotResent);
         }
-        return await ParkAsync(token, pending with { Challenge = sent.Value }, ct);
+        return await ParkAsync(db, token, pending with { Challenge = sent.Value }, ct);
     }
 
-    private async Task<LinkResult> ParkAsync(LinkToken token, PendingMfa pending, CancellationToken ct)
+    private async Task<LinkResult> ParkAsync(DashboardDbContext db, LinkToken token, PendingMfa pending, CancellationToken ct)
     {
         token.PendingMfa = vault.Protect(pending);
         await db.SaveChangesAsync(ct);
@@ -90,7 +92,8 @@ public sealed class PasswordLinking(
 
     public async Task<LinkResult> CompleteMfaAsync(string? tokenSecret, string? code, CancellationToken ct)
     {
-        var check = await tokens.CheckAsync(tokenSecret, Provider, ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var check = await tokens.CheckAsync(db, tokenSecret, Provider, ct);
         if (!check.IsValid)
         {
             return check is { ErrorType: LinkErrorTypes.TokenConsumed, Token.MfaCodeAttempts: >= LinkTokenService.MaxMfaCodeAttempts }
@@ -109,7 +112,7 @@ public sealed class PasswordLinking(
             return LinkResult.Failed(Provider, LinkErrorTypes.IncorrectMfaCode, LinkErrorTypes.CodeNotNumeric);
         }
 
-        if (!await tokens.TryReserveMfaAttemptAsync(token, ct))
+        if (!await LinkTokenService.TryReserveMfaAttemptAsync(db, token, ct))
         {
             return LinkResult.Failed(Provider, LinkErrorTypes.TokenConsumed, LinkErrorTypes.TooManyMfaCodes);
         }
@@ -117,13 +120,13 @@ public sealed class PasswordLinking(
         if (result.Error is { Kind: LibreViewErrorKind.IncorrectMfaCode })
         {
             // The same challenge stays parked: the patient may try again or ask for a new code, until the attempts are spent.
-            await tokens.ConsumeIfAttemptsSpentAsync(token, ct);
+            await tokens.ConsumeIfAttemptsSpentAsync(db, token, ct);
             return LinkResult.Failed(Provider, LinkErrorTypes.IncorrectMfaCode);
         }
-        return await FinishAsync(token, result, pending.Email, pending.Password, ct);
+        return await FinishAsync(db, token, result, pending.Email, pending.Password, ct);
     }
 
-    private async Task<LinkResult> FinishAsync(LinkToken token, LibreViewResult<LibreViewSession> login, string email, string password, CancellationToken ct)
+    private async Task<LinkResult> FinishAsync(DashboardDbContext db, LinkToken token, LibreViewResult<LibreViewSession> login, string email, string password, CancellationToken ct)
     {
         if (!login.IsSuccess)
         {
@@ -131,7 +134,7 @@ public sealed class PasswordLinking(
         }
         var session = login.Value;
         // The accepted documents are recorded as an event of the connection, not kept with its session.
-        return await linker.LinkAsync(token,
+        return await linker.LinkAsync(db, token,
             new LinkedAccount(Provider, session.UserId, session.Region, null,
                 new StoredCredentials(email, password, session with { AcceptedDocuments = null }),
                 AcceptedDocuments: session.AcceptedDocuments, SharedPerson: session.Person), ct);
@@ -141,7 +144,7 @@ public sealed class PasswordLinking(
     /// Closed to new connections for an organisation with no connected <c>abbott_libreview</c> connection;
     /// re-linking the user's existing connection is always allowed.
     /// </summary>
-    private async Task<bool> IsOpenForAsync(LinkToken token, CancellationToken ct)
+    private static async Task<bool> IsOpenForAsync(DashboardDbContext db, LinkToken token, CancellationToken ct)
     {
         if (await db.Connections.AnyAsync(c => c.UserId == token.UserId && c.Provider == Provider, ct))
         {

@@ -18,14 +18,15 @@ public sealed record NotificationList(int Unread, IReadOnlyList<NotificationView
 /// A console person's notifications (the app bar's bell), their mail setting, and the daily digests. The
 /// notifications themselves are written by <see cref="BrokenConnectionNotices"/> when the sync stops a connection.
 /// </summary>
-public sealed class StaffNotifications(DashboardDbContext db, MailOutbox outbox, BrokenConnectionNotices notices, TimeProvider time)
+public sealed class StaffNotifications(IDbContextFactory<DashboardDbContext> contexts, MailOutbox outbox, BrokenConnectionNotices notices, TimeProvider time)
 {
     public static readonly TimeSpan DigestInterval = TimeSpan.FromDays(1);
 
     /// <summary>The signed-in person's newest notifications and how many are unread.</summary>
     public async Task<NotificationList> ForPersonAsync(StaffScope scope, string? email, int take = 20, CancellationToken ct = default)
     {
-        var membershipId = await MembershipOfAsync(scope, email, ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var membershipId = await MembershipOfAsync(db, scope, email, ct);
         if (membershipId is null)
         {
             return new NotificationList(0, []);
@@ -41,7 +42,8 @@ public sealed class StaffNotifications(DashboardDbContext db, MailOutbox outbox,
     /// <summary>Marks one of the person's own notifications read (null id: all of them).</summary>
     public async Task MarkReadAsync(StaffScope scope, string? email, long? notificationId, CancellationToken ct = default)
     {
-        var membershipId = await MembershipOfAsync(scope, email, ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var membershipId = await MembershipOfAsync(db, scope, email, ct);
         if (membershipId is null)
         {
             return;
@@ -54,7 +56,8 @@ public sealed class StaffNotifications(DashboardDbContext db, MailOutbox outbox,
 
     public async Task<string> DeliveryAsync(StaffScope scope, string? email, CancellationToken ct = default)
     {
-        var membershipId = await MembershipOfAsync(scope, email, ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var membershipId = await MembershipOfAsync(db, scope, email, ct);
         return await db.NotificationSettings.AsNoTracking().Where(s => s.MembershipId == membershipId).Select(s => s.Delivery).FirstOrDefaultAsync(ct)
             ?? NotificationDelivery.Immediate;
     }
@@ -66,7 +69,8 @@ public sealed class StaffNotifications(DashboardDbContext db, MailOutbox outbox,
         {
             throw new ArgumentException($"Unknown delivery '{delivery}'; one of {string.Join(", ", NotificationDelivery.All)}.", nameof(delivery));
         }
-        if (await MembershipOfAsync(scope, email, ct) is not { } membershipId)
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (await MembershipOfAsync(db, scope, email, ct) is not { } membershipId)
         {
             return false;
         }
@@ -94,6 +98,7 @@ public sealed class StaffNotifications(DashboardDbContext db, MailOutbox outbox,
     /// </summary>
     public async Task<int> QueueDueDigestsAsync(CancellationToken ct = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
         var dueBefore = now - DigestInterval;
         var due = await db.NotificationSettings.AsNoTracking()
@@ -129,7 +134,7 @@ public sealed class StaffNotifications(DashboardDbContext db, MailOutbox outbox,
         return queued;
     }
 
-    private async Task<Guid?> MembershipOfAsync(StaffScope scope, string? email, CancellationToken ct)
+    private static async Task<Guid?> MembershipOfAsync(DashboardDbContext db, StaffScope scope, string? email, CancellationToken ct)
     {
         var normalized = StaffIdentity.Normalize(email);
         if (normalized is null)

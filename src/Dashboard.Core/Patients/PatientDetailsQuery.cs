@@ -48,7 +48,7 @@ public sealed class PatientDetailsQuery(IDbContextFactory<DashboardDbContext> co
         {
             return null;
         }
-        var connections = await new ConnectionDirectory(db).ForUserAsync(user.TeamId, user.Id, ct) ?? [];
+        var connections = await ConnectionDirectory.ForUserAsync(db, user.TeamId, user.Id, ct) ?? [];
         var events = await db.Events.AsNoTracking()
             .Where(e => e.UserId == userId)
             .OrderByDescending(e => e.Id)

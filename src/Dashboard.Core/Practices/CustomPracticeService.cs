@@ -36,12 +36,13 @@ public sealed record AddCustomPractice(string? PracticeId, TeamEnvironment Envir
 /// turns it <c>active</c>.
 /// </summary>
 public sealed class CustomPracticeService(
-    DashboardDbContext db, ILibreViewClient libreView, IOptions<PracticeAccountOptions> accounts, PracticeAccountSessions sessions, TimeProvider time, AuditLog audit)
+    IDbContextFactory<DashboardDbContext> contexts, ILibreViewClient libreView, IOptions<PracticeAccountOptions> accounts, PracticeAccountSessions sessions, TimeProvider time, AuditLog audit)
 {
     public const int MaxPracticeIdLength = 100;
 
     public async Task<IReadOnlyList<CustomPracticeView>> ListAsync(Guid organizationId, CancellationToken ct = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var practices = await db.Practices.AsNoTracking()
             .Where(p => p.OrganizationId == organizationId)
             .ToListAsync(ct);
@@ -61,6 +62,7 @@ public sealed class CustomPracticeService(
 
     public async Task<PracticeResult<CustomPracticeView>> AddAsync(Guid organizationId, AddCustomPractice request, AuditActor actor, CancellationToken ct = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         ConsoleAccessDeniedException.ThrowUnlessAllowed(ConsolePolicies.ManageOrganization, actor);
         var organization = await db.Organizations.AsNoTracking().Include(o => o.Teams)
             .FirstOrDefaultAsync(o => o.Id == organizationId, ct);
@@ -118,6 +120,7 @@ public sealed class CustomPracticeService(
     /// <summary>Signs in with our practice account and turns the practice active when that account sees it (id compared case-insensitively).</summary>
     public async Task<PracticeResult<CustomPracticeView>> VerifyAsync(Guid organizationId, Guid practiceId, AuditActor actor, CancellationToken ct = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         ConsoleAccessDeniedException.ThrowUnlessAllowed(ConsolePolicies.ManageOrganization, actor);
         var practice = await db.Practices.FirstOrDefaultAsync(p => p.Id == practiceId && p.OrganizationId == organizationId, ct);
         if (practice is null)
@@ -162,6 +165,7 @@ public sealed class CustomPracticeService(
     /// <summary>Removes a custom practice; refused, with the teams named, while a team binding uses it.</summary>
     public async Task<PracticeResult<CustomPracticeView>> RemoveAsync(Guid organizationId, Guid practiceId, AuditActor actor, CancellationToken ct = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         ConsoleAccessDeniedException.ThrowUnlessAllowed(ConsolePolicies.ManageOrganization, actor);
         var practice = await db.Practices.FirstOrDefaultAsync(p => p.Id == practiceId && p.OrganizationId == organizationId, ct);
         if (practice is null)

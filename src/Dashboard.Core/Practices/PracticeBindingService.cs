@@ -15,26 +15,35 @@ public sealed record PracticeBindingView(Guid TeamId, string Provider, string Pr
 /// existing connections keep the practice they were linked through and keep syncing.
 /// (No method is named <c>BindAsync</c>: minimal APIs would take the class for a parameter binder.)
 /// </summary>
-public sealed class PracticeBindingService(DashboardDbContext db, TimeProvider time, AuditLog audit)
+public sealed class PracticeBindingService(IDbContextFactory<DashboardDbContext> contexts, TimeProvider time, AuditLog audit)
 {
     public const string Provider = Providers.FreeStyleLibre;
 
     /// <summary>The organisation's team in one environment and deployment region, or null.</summary>
-    public Task<Team?> FindTeamAsync(Guid organizationId, TeamEnvironment environment, DeploymentRegion deployment, CancellationToken ct = default) =>
-        db.Teams.AsNoTracking().Include(t => t.Organization)
+    public async Task<Team?> FindTeamAsync(Guid organizationId, TeamEnvironment environment, DeploymentRegion deployment, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Teams.AsNoTracking().Include(t => t.Organization)
             .Where(t => t.OrganizationId == organizationId && t.Environment == environment && t.DeploymentRegion == deployment)
             .OrderBy(t => t.CreatedAt)
             .FirstOrDefaultAsync(ct);
+    }
 
-    public async Task<PracticeBindingView?> GetAsync(Guid teamId, CancellationToken ct = default) =>
-        await db.TeamPracticeBindings.AsNoTracking()
+    public async Task<PracticeBindingView?> GetAsync(Guid teamId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.TeamPracticeBindings.AsNoTracking()
             .Where(b => b.TeamId == teamId && b.Provider == Provider)
             .Select(b => new PracticeBindingView(b.TeamId, b.Provider, b.PracticeId, b.CreatedAt))
             .FirstOrDefaultAsync(ct);
+    }
 
     /// <summary>The team's existing <c>freestyle_libre</c> connections: they keep syncing whatever happens to the binding.</summary>
-    public Task<int> ExistingConnectionsAsync(Guid teamId, CancellationToken ct = default) =>
-        db.Connections.CountAsync(c => c.Provider == Provider && c.User!.TeamId == teamId, ct);
+    public async Task<int> ExistingConnectionsAsync(Guid teamId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Connections.CountAsync(c => c.Provider == Provider && c.User!.TeamId == teamId, ct);
+    }
 
     /// <summary>Whether a custom practice may be bound to a team: active, same environment, a region of the team's deployment.</summary>
     public static bool CanServe(CustomPracticeView practice, Team team) =>
@@ -44,6 +53,7 @@ public sealed class PracticeBindingService(DashboardDbContext db, TimeProvider t
     /// <summary>Binds the team to one of its organisation's active custom practices (console or Org Management API), audited with the change.</summary>
     public async Task<PracticeResult<PracticeBindingView>> BindTeamAsync(Guid teamId, string? practiceId, AuditActor actor, CancellationToken ct = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         ConsoleAccessDeniedException.ThrowUnlessAllowedOrManagementKey(ConsolePolicies.ManageOrganization, actor);
         var team = await db.Teams.AsNoTracking().Include(t => t.Organization).FirstOrDefaultAsync(t => t.Id == teamId, ct);
         if (team?.Organization is not { } organization)
@@ -83,6 +93,7 @@ public sealed class PracticeBindingService(DashboardDbContext db, TimeProvider t
     /// <summary>Removes the team's binding; new connections then search every practice again. False when there was none.</summary>
     public async Task<bool> UnbindTeamAsync(Guid teamId, AuditActor actor, CancellationToken ct = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         ConsoleAccessDeniedException.ThrowUnlessAllowedOrManagementKey(ConsolePolicies.ManageOrganization, actor);
         var binding = await db.TeamPracticeBindings.Include(b => b.Team).FirstOrDefaultAsync(b => b.TeamId == teamId && b.Provider == Provider, ct);
         if (binding is null)

@@ -58,11 +58,12 @@ public sealed record OrganizationPractices(Guid Id, string Name, Plan Plan, IRea
 }
 
 /// <summary>Read side of the Practices page: every organisation with its teams, bindings and custom practices.</summary>
-public sealed class PracticeDirectory(DashboardDbContext db, CustomPracticeService practices, PracticeBindingService bindings)
+public sealed class PracticeDirectory(IDbContextFactory<DashboardDbContext> contexts, CustomPracticeService practices, PracticeBindingService bindings)
 {
     /// <summary>The person's organisation only (DESIGN §9).</summary>
     public async Task<IReadOnlyList<OrganizationPractices>> ListAsync(Access.StaffScope scope, CancellationToken ct = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var organizations = await db.Organizations.AsNoTracking().Where(o => o.Id == scope.OrganizationId)
             .Include(o => o.Teams).OrderBy(o => o.Name).ToListAsync(ct);
         var result = new List<OrganizationPractices>();

@@ -4,7 +4,7 @@ namespace Dashboard.Core.Practices;
 
 public static class PracticesServiceCollectionExtensions
 {
-    /// <summary>Custom practices, team practice bindings and the Practices page's read side (all scoped: one store context each).</summary>
+    /// <summary>Custom practices, team practice bindings and the Practices page's read side (each opens a store context per operation).</summary>
     public static IServiceCollection AddPractices(this IServiceCollection services)
     {
         services.AddScoped<CustomPracticeService>();

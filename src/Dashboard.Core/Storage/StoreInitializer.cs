@@ -14,8 +14,9 @@ public static class StoreInitializer
     public static async Task InitializeStoreAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await services.GetRequiredService<StoreIntegrity>().CheckAsync(cancellationToken);
+        await using var db = await services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync(cancellationToken);
+        // The seeders are scoped services; they work on the context given to them.
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<StoreEngine>().AfterMigrationsAsync(db, cancellationToken);
         foreach (var seeder in scope.ServiceProvider.GetServices<IStoreSeeder>())

@@ -8,12 +8,13 @@ namespace Dashboard.Core.Sync;
 /// Gives a sync state to connections that have none — made before sync existed, or seeded straight into the
 /// store — so they are scheduled exactly as a link would schedule them.
 /// </summary>
-internal sealed class SyncAdoption(DashboardDbContext db, ISyncScheduler scheduler)
+internal sealed class SyncAdoption(IDbContextFactory<DashboardDbContext> contexts, ISyncScheduler scheduler)
 {
     private const int Batch = 100;
 
     public async Task AdoptAsync(CancellationToken ct)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var orphans = await db.Connections
             .Where(c => !db.SyncStates.Any(s => s.ConnectionId == c.Id))
             .Where(c => c.Status == ConnectionStatus.Connected || c.ErrorType == SyncErrorTypes.UserNotFound)

@@ -7,11 +7,12 @@ namespace Dashboard.Core.Sync;
 public sealed record RefreshOutcome(IReadOnlyList<string> Refreshed, IReadOnlyList<string> InProgress, IReadOnlyList<string> Failed);
 
 /// <summary><c>POST /v2/user/refresh</c>: makes a user's connected connections due now (a failed pull is tried again) and wakes the engine.</summary>
-public sealed class SyncRefresh(DashboardDbContext db, TimeProvider time, SyncSignal signal)
+public sealed class SyncRefresh(IDbContextFactory<DashboardDbContext> contexts, TimeProvider time, SyncSignal signal)
 {
     /// <returns>Null when the team has no such user.</returns>
     public async Task<RefreshOutcome?> RefreshAsync(Guid teamId, Guid userId, CancellationToken ct = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         if (!await db.Users.AnyAsync(u => u.Id == userId && u.TeamId == teamId, ct))
         {
             return null;

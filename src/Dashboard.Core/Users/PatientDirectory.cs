@@ -39,7 +39,7 @@ public sealed record UserPage(IReadOnlyList<PatientUser> Users, int Total);
 /// A deletion deregisters the user's connections at once and keeps the user for <see cref="DeletionGrace"/>, as
 /// Junction does; after that the user is purged.
 /// </summary>
-public sealed class PatientDirectory(DashboardDbContext db, TimeProvider time)
+public sealed class PatientDirectory(IDbContextFactory<DashboardDbContext> contexts, TimeProvider time)
 {
     public const int MaxClientUserIdLength = 200;
 
@@ -49,12 +49,19 @@ public sealed class PatientDirectory(DashboardDbContext db, TimeProvider time)
     /// <returns>For <see cref="CreateUserOutcome.DuplicateClientUserId"/>, the user who already holds the id (deleted or not).</returns>
     public async Task<(CreateUserOutcome Outcome, PatientUser? User)> CreateAsync(Guid teamId, string? clientUserId, UserFields? fields = null, CancellationToken ct = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await CreateAsync(db, teamId, clientUserId, fields, ct);
+    }
+
+    /// <summary>The same, on the caller's context: inside its transaction, as part of its unit of work.</summary>
+    internal async Task<(CreateUserOutcome Outcome, PatientUser? User)> CreateAsync(DashboardDbContext db, Guid teamId, string? clientUserId, UserFields? fields, CancellationToken ct)
+    {
         var id = clientUserId?.Trim();
         if (string.IsNullOrEmpty(id) || id.Length > MaxClientUserIdLength || Validation.InputText.HasHiddenCharacters(id))
         {
             return (CreateUserOutcome.InvalidClientUserId, null);
         }
-        if (await HolderOfAsync(teamId, id, ct) is { } holder)
+        if (await HolderOfAsync(db, teamId, id, ct) is { } holder)
         {
             return (CreateUserOutcome.DuplicateClientUserId, holder);
         }
@@ -70,7 +77,7 @@ public sealed class PatientDirectory(DashboardDbContext db, TimeProvider time)
         {
             // Another request created the same client_user_id in between; the unique index decided.
             db.ChangeTracker.Clear();
-            return (CreateUserOutcome.DuplicateClientUserId, await HolderOfAsync(teamId, id, ct));
+            return (CreateUserOutcome.DuplicateClientUserId, await HolderOfAsync(db, teamId, id, ct));
         }
         return (CreateUserOutcome.Created, ViewOf(user, []));
     }
@@ -78,15 +85,22 @@ public sealed class PatientDirectory(DashboardDbContext db, TimeProvider time)
     public static bool IsTimeZone(string zone) =>
         zone.Length is > 0 and <= 64 && !Validation.InputText.HasHiddenCharacters(zone) && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _);
 
-    public Task<PatientUser?> GetAsync(Guid teamId, Guid userId, CancellationToken ct = default) =>
-        Project(db.Users.Where(u => u.TeamId == teamId && u.Id == userId), ct);
+    public async Task<PatientUser?> GetAsync(Guid teamId, Guid userId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await Project(db, db.Users.Where(u => u.TeamId == teamId && u.Id == userId), ct);
+    }
 
-    public Task<PatientUser?> ResolveAsync(Guid teamId, string clientUserId, CancellationToken ct = default) =>
-        Project(db.Users.Where(u => u.TeamId == teamId && u.ClientUserId == clientUserId), ct);
+    public async Task<PatientUser?> ResolveAsync(Guid teamId, string clientUserId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await Project(db, db.Users.Where(u => u.TeamId == teamId && u.ClientUserId == clientUserId), ct);
+    }
 
     /// <summary>The team's users from <paramref name="offset"/>, at most <paramref name="limit"/>, in creation order.</summary>
     public async Task<UserPage> ListAsync(Guid teamId, int offset, int limit, CancellationToken ct = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var team = db.Users.AsNoTracking().Where(u => u.TeamId == teamId);
         var total = await team.CountAsync(ct);
         var users = await team.OrderBy(u => u.CreatedAt).ThenBy(u => u.Id).Skip(offset).Take(limit).ToListAsync(ct);
@@ -100,6 +114,7 @@ public sealed class PatientDirectory(DashboardDbContext db, TimeProvider time)
     /// <summary>Changes the given fields (null keeps one); a new client_user_id must be free in the team.</summary>
     public async Task<UpdateUserOutcome> UpdateAsync(Guid teamId, Guid userId, string? clientUserId, UserFields fields, CancellationToken ct = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var user = await db.Users.FirstOrDefaultAsync(u => u.TeamId == teamId && u.Id == userId, ct);
         if (user is null)
         {
@@ -116,7 +131,7 @@ public sealed class PatientDirectory(DashboardDbContext db, TimeProvider time)
             {
                 return UpdateUserOutcome.InvalidClientUserId;
             }
-            if (id != user.ClientUserId && await HolderOfAsync(teamId, id, ct) is not null)
+            if (id != user.ClientUserId && await HolderOfAsync(db, teamId, id, ct) is not null)
             {
                 return UpdateUserOutcome.DuplicateClientUserId;
             }
@@ -133,7 +148,8 @@ public sealed class PatientDirectory(DashboardDbContext db, TimeProvider time)
     /// </summary>
     public async Task<bool> DeleteAsync(Guid teamId, Guid userId, CancellationToken ct = default)
     {
-        await PurgeExpiredAsync(teamId, ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await PurgeExpiredAsync(db, teamId, ct);
         var user = await db.Users.FirstOrDefaultAsync(u => u.TeamId == teamId && u.Id == userId, ct);
         if (user is null)
         {
@@ -151,7 +167,8 @@ public sealed class PatientDirectory(DashboardDbContext db, TimeProvider time)
     /// <summary>Brings back a user deleted within <see cref="DeletionGrace"/>, by id or by client_user_id. False when there is none.</summary>
     public async Task<bool> UndoDeleteAsync(Guid teamId, Guid? userId, string? clientUserId, CancellationToken ct = default)
     {
-        await PurgeExpiredAsync(teamId, ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await PurgeExpiredAsync(db, teamId, ct);
         var user = await db.Users.IgnoreQueryFilters()
             .Where(u => u.TeamId == teamId && u.DeletedAt != null)
             .Where(u => userId == null || u.Id == userId)
@@ -175,6 +192,12 @@ public sealed class PatientDirectory(DashboardDbContext db, TimeProvider time)
     /// </summary>
     public async Task<int> PurgeExpiredAsync(Guid teamId, CancellationToken ct = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await PurgeExpiredAsync(db, teamId, ct);
+    }
+
+    private async Task<int> PurgeExpiredAsync(DashboardDbContext db, Guid teamId, CancellationToken ct)
+    {
         var before = time.GetUtcNow().UtcDateTime - DeletionGrace;
         var expired = db.Users.IgnoreQueryFilters().Where(u => u.TeamId == teamId && u.DeletedAt != null && u.DeletedAt < before);
         if (!await expired.AnyAsync(ct)) return 0; // the common case takes no write lock
@@ -189,13 +212,14 @@ public sealed class PatientDirectory(DashboardDbContext db, TimeProvider time)
     /// <summary>Deregisters one provider's connection. False when the team has no such user or connection.</summary>
     public async Task<bool> DeleteConnectionAsync(Guid teamId, Guid userId, string provider, CancellationToken ct = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var deleted = await db.Connections
             .Where(c => c.UserId == userId && c.User!.TeamId == teamId && c.Provider == provider)
             .ExecuteDeleteAsync(ct);
         return deleted > 0;
     }
 
-    private async Task<PatientUser?> HolderOfAsync(Guid teamId, string clientUserId, CancellationToken ct)
+    private static async Task<PatientUser?> HolderOfAsync(DashboardDbContext db, Guid teamId, string clientUserId, CancellationToken ct)
     {
         var holder = await db.Users.IgnoreQueryFilters().AsNoTracking()
             .FirstOrDefaultAsync(u => u.TeamId == teamId && u.ClientUserId == clientUserId, ct);
@@ -224,7 +248,7 @@ public sealed class PatientDirectory(DashboardDbContext db, TimeProvider time)
         user.FallbackTimeZone, user.FallbackTimeZoneUpdatedAt, user.FallbackBirthDate, user.FallbackBirthDateUpdatedAt,
         user.IngestionStart, user.IngestionEnd);
 
-    private async Task<PatientUser?> Project(IQueryable<User> users, CancellationToken ct)
+    private static async Task<PatientUser?> Project(DashboardDbContext db, IQueryable<User> users, CancellationToken ct)
     {
         var user = await users.AsNoTracking().FirstOrDefaultAsync(ct);
         if (user is null)

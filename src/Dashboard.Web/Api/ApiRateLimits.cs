@@ -104,7 +104,8 @@ internal static class ApiRateLimits
         if (linkToken.Length is > 0 and <= 200)
         {
             var hash = SecretHash.Of(linkToken);
-            if (await services.GetRequiredService<DashboardDbContext>().LinkTokens.AnyAsync(t => t.TokenHash == hash, ct))
+            await using var db = await services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync(ct);
+            if (await db.LinkTokens.AnyAsync(t => t.TokenHash == hash, ct))
             {
                 return ("link-token:" + hash, limits.PerLinkToken);
             }

@@ -1,4 +1,5 @@
 using Dashboard.Core.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Web.Api;
 
@@ -12,8 +13,9 @@ internal static class HealthEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/health", async (DashboardDbContext db, StoreEngine engine, StoreIntegrity integrity, StoreWritability writability, ILoggerFactory logs, CancellationToken ct) =>
+        endpoints.MapGet("/health", async (IDbContextFactory<DashboardDbContext> contexts, StoreEngine engine, StoreIntegrity integrity, StoreWritability writability, ILoggerFactory logs, CancellationToken ct) =>
         {
+            await using var db = await contexts.CreateDbContextAsync(ct);
             var (reachable, serverVersion) = await ProbeAsync(db, engine, logs.CreateLogger(typeof(HealthEndpoints)), ct);
             var sound = !reachable || (await integrity.CurrentAsync(ct)).Sound;
             var writable = reachable && await writability.ProbeAsync(ct);

@@ -15,6 +15,8 @@ namespace Dashboard.Web.Demo;
 /// pulls their history; breaking some passwords in the simulator lets it find credential and expiry errors itself.
 /// </summary>
 internal sealed class DemoPatientsSeeder(
+    IDbContextFactory<DashboardDbContext> contexts,
+    IServiceProvider services,
     IServiceScopeFactory scopes,
     IHostApplicationLifetime lifetime,
     IConfiguration configuration,
@@ -54,11 +56,17 @@ internal sealed class DemoPatientsSeeder(
 
     private async Task SeedAsync(int count, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
-        var teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);
-        var sim = scope.ServiceProvider.GetRequiredService<SimulatorState>();
-        if (await db.Users.AnyAsync(u => u.ClientUserId.StartsWith(Prefix), ct))
+        // Resolved once the app listens: the practice accounts' LibreView client needs the simulator's address.
+        var sim = services.GetRequiredService<SimulatorState>();
+        var sessions = services.GetRequiredService<PracticeAccountSessions>();
+        List<Team> teams;
+        bool seeded;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);
+            seeded = await db.Users.AnyAsync(u => u.ClientUserId.StartsWith(Prefix), ct);
+        }
+        if (seeded)
         {
             // The simulator keeps its accounts in memory, the store keeps the connections: a restart gives the stored
             // demo patients their LibreView accounts back as they were left, or every sync would find a wrong password.
@@ -66,11 +74,11 @@ internal sealed class DemoPatientsSeeder(
             {
                 RestoreAccount(i, teams[i % teams.Count], FateOf(i), sim);
             }
-            await SignInPracticeAccountsAsync(scope.ServiceProvider.GetRequiredService<PracticeAccountSessions>(), sim, ct);
+            await SignInPracticeAccountsAsync(sessions, sim, ct);
             logger.LogInformation("Restored the simulator accounts of {Count} demo patients", count);
             return;
         }
-        await SignInPracticeAccountsAsync(scope.ServiceProvider.GetRequiredService<PracticeAccountSessions>(), sim, ct);
+        await SignInPracticeAccountsAsync(sessions, sim, ct);
         for (var i = 0; i < count && !ct.IsCancellationRequested; i++)
         {
             var team = teams[i % teams.Count];
@@ -157,17 +165,18 @@ internal sealed class DemoPatientsSeeder(
         var email = EmailOf(i);
         CreateAccount(i, team, fate, sim);
 
+        // A background service resolves the request-lifetime link services through a scope of its own.
         await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var (_, user) = await services.GetRequiredService<PatientDirectory>().CreateAsync(team.Id, $"{Prefix}{i:D3}", ct: ct);
-        var issued = await services.GetRequiredService<LinkTokenService>().IssueAsync(team.Id, user!.UserId, null, null, ct);
+        var scoped = scope.ServiceProvider;
+        var (_, user) = await scoped.GetRequiredService<PatientDirectory>().CreateAsync(team.Id, $"{Prefix}{i:D3}", ct: ct);
+        var issued = await scoped.GetRequiredService<LinkTokenService>().IssueAsync(team.Id, user!.UserId, null, null, ct);
         if (fate is Fate.AwaitingShare or Fate.SharedWithPractice)
         {
-            await services.GetRequiredService<EmailLinking>().LinkAsync(issued!.Token, email, us ? "us" : "gb", ct);
+            await scoped.GetRequiredService<EmailLinking>().LinkAsync(issued!.Token, email, us ? "us" : "gb", ct);
             return;
         }
 
-        var linking = services.GetRequiredService<PasswordLinking>();
+        var linking = scoped.GetRequiredService<PasswordLinking>();
         var result = await linking.LinkAsync(issued!.Token, email, Password, null, ct);
         if (result.State == LinkState.PendingProviderMfa)
         {

@@ -200,19 +200,13 @@ public sealed class TriageQueryTests
         var before = await store.Triage.PageAsync(store.Scope, filter);
         Assert.Equal((2, 2), (before.Total, before.FlagCounts[TriageFlag.LowOver4]));
 
-        await using (var db = await store.Contexts.CreateDbContextAsync())
-        {
-            Assert.True(await new Dashboard.Core.Users.PatientDirectory(db, TimeProvider.System).DeleteAsync(store.TeamId, deleted));
-        }
+        Assert.True(await new Dashboard.Core.Users.PatientDirectory(store.Contexts, TimeProvider.System).DeleteAsync(store.TeamId, deleted));
         var gone = await store.Triage.PageAsync(store.Scope, filter);
         Assert.Equal((1, 1), (gone.Total, gone.FlagCounts[TriageFlag.LowOver4]));
         Assert.Equal(["kept"], gone.Rows.Select(r => r.ClientUserId));
         Assert.Equal(1, (await store.Triage.PageAsync(store.Scope, TriageFilter.Default)).Total);
 
-        await using (var db = await store.Contexts.CreateDbContextAsync())
-        {
-            Assert.True(await new Dashboard.Core.Users.PatientDirectory(db, TimeProvider.System).UndoDeleteAsync(store.TeamId, deleted, null));
-        }
+        Assert.True(await new Dashboard.Core.Users.PatientDirectory(store.Contexts, TimeProvider.System).UndoDeleteAsync(store.TeamId, deleted, null));
         var back = await store.Triage.PageAsync(store.Scope, filter);
         Assert.Equal(2, back.Total);
         Assert.Equal(before.Rows.Single(r => r.UserId == deleted).Metrics, back.Rows.Single(r => r.UserId == deleted).Metrics);
