@@ -88,7 +88,7 @@ public sealed class PracticeSearch(DashboardDbContext db, ILibreViewClient libre
         var (session, problem) = await sessions.SignedInAsync(account, ct);
         if (session is null)
         {
-            return new(null, shareWith, LinkErrorTypes.ProviderApiError, PracticeUnavailable(problem));
+            return new(null, shareWith, LinkErrorTypes.ProviderApiError, PracticeUnavailable(problem?.Message));
         }
         var found = await libreView.FindPatientAsync(session, email, binding?.PracticeId,
             PracticeAccountSessions.CredentialsOf(account, session.TrustedDeviceToken), ct);
