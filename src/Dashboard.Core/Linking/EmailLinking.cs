@@ -93,7 +93,7 @@ public sealed class PracticeSearch(IDbContextFactory<DashboardDbContext> context
         var (session, problem) = await sessions.SignedInAsync(account, ct);
         if (session is null)
         {
-            return new(null, shareWith, LinkErrorTypes.ProviderApiError, PracticeUnavailable(problem));
+            return new(null, shareWith, LinkErrorTypes.ProviderApiError, PracticeUnavailable(problem?.Message));
         }
         var found = await libreView.FindPatientAsync(session, email, binding?.PracticeId,
             PracticeAccountSessions.CredentialsOf(account, session.TrustedDeviceToken), ct);

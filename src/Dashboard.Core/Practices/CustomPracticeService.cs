@@ -68,37 +68,34 @@ public sealed class CustomPracticeService(
             .FirstOrDefaultAsync(o => o.Id == organizationId, ct);
         if (organization is null)
         {
-            return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.NotFound, "No such organisation.");
+            return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.NotFound, new(PracticeProblem.OrganizationNotFound));
         }
         if (!PracticePlan.Allows(organization.Plan))
         {
-            return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.PlanRequired, PracticePlan.Explanation(organization.Plan));
+            return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.PlanRequired, new(PracticeProblem.PlanRequired, Plan: organization.Plan));
         }
         var practiceId = request.PracticeId?.Trim();
         if (string.IsNullOrEmpty(practiceId) || practiceId.Length > MaxPracticeIdLength || practiceId.Any(char.IsWhiteSpace))
         {
-            return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.Invalid,
-                $"Enter the LibreView Practice ID: 1 to {MaxPracticeIdLength} characters, no spaces.");
+            return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.Invalid, new(PracticeProblem.PracticeIdInvalid));
         }
         var region = request.Region?.Trim().ToLowerInvariant() ?? "";
         var choices = RegionChoices(organization.Teams.Select(t => (t.Environment, t.DeploymentRegion)), request.Environment);
         if (!choices.Contains(region))
         {
             return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.Invalid, choices.Count == 0
-                ? $"This organisation has no {Lower(request.Environment)} team, so it cannot use a {Lower(request.Environment)} practice."
-                : $"'{request.Region}' is not a region the {Lower(request.Environment)} teams serve. Choose one of: {string.Join(", ", choices)}.");
+                ? new(PracticeProblem.NoTeamInEnvironment, Environment: request.Environment)
+                : new(PracticeProblem.RegionNotServed, Region: request.Region, Environment: request.Environment, Regions: choices));
         }
         if (AccountFor(request.Environment, region) is null)
         {
             return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.LibreViewUnavailable,
-                $"We have no {Lower(request.Environment)} practice account in LibreView region {LibreViewCountries.ApiRegionFor(region)} yet, " +
-                "so a practice there cannot be connected. Contact support.");
+                new(PracticeProblem.NoPracticeAccountYet, Environment: request.Environment, ApiRegion: LibreViewCountries.ApiRegionFor(region)));
         }
         var key = Practice.KeyOf(practiceId);
         if (await db.Practices.AnyAsync(p => p.OrganizationId == organizationId && p.PracticeIdKey == key, ct))
         {
-            return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.Duplicate,
-                $"This organisation already has the practice '{practiceId}' (Practice IDs are compared without regard to letter case).");
+            return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.Duplicate, new(PracticeProblem.DuplicatePractice, PracticeId: practiceId));
         }
 
         var practice = new Practice
@@ -125,33 +122,31 @@ public sealed class CustomPracticeService(
         var practice = await db.Practices.FirstOrDefaultAsync(p => p.Id == practiceId && p.OrganizationId == organizationId, ct);
         if (practice is null)
         {
-            return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.NotFound, "No such practice in this organisation.");
+            return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.NotFound, new(PracticeProblem.PracticeNotFound));
         }
         var apiRegion = LibreViewCountries.ApiRegionFor(practice.Region);
         var account = AccountFor(practice.Environment, practice.Region);
         if (account is null)
         {
             return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.LibreViewUnavailable,
-                $"We have no {Lower(practice.Environment)} practice account in LibreView region {apiRegion}. Contact support.");
+                new(PracticeProblem.NoPracticeAccount, Environment: practice.Environment, ApiRegion: apiRegion));
         }
         var (session, problem) = await sessions.SignedInAsync(account, ct);
         if (session is null)
         {
-            return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.LibreViewUnavailable, problem!);
+            return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.LibreViewUnavailable, new(PracticeProblem.PracticeAccountCannotSignIn, AccountProblem: problem));
         }
         var seen = await libreView.GetAccountAsync(session, PracticeAccountSessions.CredentialsOf(account, session.TrustedDeviceToken), ct);
         await sessions.KeepAsync(account, seen.Session, seen.Error, ct);
         if (!seen.IsSuccess)
         {
-            return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.LibreViewUnavailable,
-                "LibreView could not be asked right now. Try Verify again in a few minutes.");
+            return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.LibreViewUnavailable, new(PracticeProblem.LibreViewNotAnswering));
         }
         var match = seen.Value.Practices.FirstOrDefault(p => Practice.KeyOf(p.PracticeId) == practice.PracticeIdKey);
         if (match is null)
         {
             return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.NotVisibleYet,
-                $"Not visible yet: LibreView does not show practice '{practice.PracticeId}' to {account.InviteEmail}. " +
-                $"Check that {account.InviteEmail} was invited as {PracticeSetupSteps.Role} and the invitation was accepted, then verify again.");
+                new(PracticeProblem.NotVisibleYet, PracticeId: practice.PracticeId, Email: account.InviteEmail));
         }
 
         practice.Status = PracticeStatus.Active;
@@ -170,7 +165,7 @@ public sealed class CustomPracticeService(
         var practice = await db.Practices.FirstOrDefaultAsync(p => p.Id == practiceId && p.OrganizationId == organizationId, ct);
         if (practice is null)
         {
-            return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.NotFound, "No such practice in this organisation.");
+            return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.NotFound, new(PracticeProblem.PracticeNotFound));
         }
         var boundTeams = await db.TeamPracticeBindings
             .Where(b => b.PracticeIdKey == practice.PracticeIdKey && b.Team!.OrganizationId == organizationId)
@@ -179,8 +174,7 @@ public sealed class CustomPracticeService(
         if (boundTeams.Count > 0)
         {
             return PracticeResult<CustomPracticeView>.Refused(PracticeRefusal.InUse,
-                $"{practice.PracticeId} cannot be removed while {string.Join(", ", boundTeams.Order(StringComparer.Ordinal))} " +
-                $"{(boundTeams.Count == 1 ? "is" : "are")} bound to it. Unbind {(boundTeams.Count == 1 ? "that team" : "those teams")} first.");
+                new(PracticeProblem.InUse, PracticeId: practice.PracticeId, Teams: boundTeams.Order(StringComparer.Ordinal).ToList()));
         }
         db.Practices.Remove(practice);
         audit.Append(db, actor, AuditActions.RemovePractice, details: $"removed {practice.PracticeId} ({Lower(practice.Environment)}, {practice.Region})", organizationId: organizationId);

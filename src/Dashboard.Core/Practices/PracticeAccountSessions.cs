@@ -19,11 +19,109 @@ public sealed record PracticeAccountStatus(
     DateTime? TrustedDeviceExpiresAt,
     bool TrustedDeviceWarning,
     bool AwaitingCode,
-    string? CodeHint,
-    string? Problem);
+    PracticeCodeHint? Code,
+    string? Problem)
+{
+    /// <summary>Where LibreView sent the code, in invariant English ("email to p***@example.org").</summary>
+    public string? CodeHint => Code?.Text;
+}
 
-/// <summary>Where an admin's sign-in of a practice account stands.</summary>
-public sealed record PracticeSignInStep(bool SignedIn, bool AwaitingCode, string? CodeHint, string? Error);
+/// <summary>Where LibreView sent a sign-in code: its method (<c>email</c> or <c>sms</c>) and the redacted destination.</summary>
+public sealed record PracticeCodeHint(string Method, string Destination)
+{
+    public string Text => $"{Method} to {Destination}";
+
+    public static PracticeCodeHint Of(MfaChallenge challenge) => new(challenge.Method, challenge.Hint);
+}
+
+/// <summary>Why a practice account cannot sign in to LibreView. The console says each in its own language from the code.</summary>
+public enum PracticeAccountProblemKind
+{
+    /// <summary>LibreView asks for a code e-mailed to the practice mailbox: an admin must sign the account in.</summary>
+    CodeRequired,
+    /// <summary>LibreView did not accept the configured email and password.</summary>
+    CredentialsRejected,
+    /// <summary>LibreView locked the account after failed logins.</summary>
+    LockedOut,
+    /// <summary>LibreView is refusing requests from this server for a while.</summary>
+    RegionBlocked,
+    /// <summary>Anything else; <see cref="PracticeAccountProblem.LibreViewMessage"/> is what LibreView said.</summary>
+    Other,
+}
+
+/// <summary>
+/// Why a practice account cannot sign in: a <see cref="Kind"/> (with LibreView's own words for <see cref="PracticeAccountProblemKind.Other"/>)
+/// and <see cref="Message"/>, the same in invariant English (kept with the account, logged, and given to link errors).
+/// </summary>
+public sealed record PracticeAccountProblem(PracticeAccountProblemKind Kind, string? LibreViewMessage = null)
+{
+    public static PracticeAccountProblem Of(LibreViewError error) => error.Kind switch
+    {
+        LibreViewErrorKind.ReauthenticationRequired or LibreViewErrorKind.MfaRequired => new(PracticeAccountProblemKind.CodeRequired),
+        LibreViewErrorKind.CredentialError => new(PracticeAccountProblemKind.CredentialsRejected),
+        LibreViewErrorKind.LockedOut => new(PracticeAccountProblemKind.LockedOut),
+        LibreViewErrorKind.RegionBlocked => new(PracticeAccountProblemKind.RegionBlocked),
+        _ => new(PracticeAccountProblemKind.Other, error.Message),
+    };
+
+    public string Message => Kind switch
+    {
+        PracticeAccountProblemKind.CodeRequired =>
+            "LibreView asks for a code e-mailed to the practice mailbox. An admin must sign this practice account in on the Practice accounts page.",
+        PracticeAccountProblemKind.CredentialsRejected => "LibreView did not accept this practice account's email and password. Update LibreView:PracticeAccounts.",
+        PracticeAccountProblemKind.LockedOut => "LibreView locked this practice account after failed logins. Wait at least 5 minutes, then sign it in again.",
+        PracticeAccountProblemKind.RegionBlocked => "LibreView is refusing requests from this server for a while. It is tried again automatically.",
+        _ => "LibreView could not sign this practice account in: " + LibreViewMessage,
+    };
+}
+
+/// <summary>What a step of an admin's sign-in came to. The console says each in its own language from the code.</summary>
+public enum PracticeSignInOutcome
+{
+    /// <summary>Done: the account is signed in.</summary>
+    SignedIn,
+    /// <summary>LibreView sent a code (<see cref="PracticeSignInStep.Code"/>); the admin types it next.</summary>
+    AwaitingCode,
+    /// <summary>Refused: no such practice account is configured.</summary>
+    NoSuchAccount,
+    /// <summary>Refused: no sign-in is waiting for a code.</summary>
+    NothingWaiting,
+    /// <summary>Refused: the code is not 6 digits; still waiting for one.</summary>
+    CodeMalformed,
+    /// <summary>LibreView did not accept the code; still waiting for one.</summary>
+    CodeRejected,
+    /// <summary>LibreView did not send a new code (<see cref="PracticeSignInStep.LibreViewMessage"/>); still waiting for one.</summary>
+    ResendFailed,
+    /// <summary>The account cannot sign in: <see cref="PracticeSignInStep.Problem"/> says why.</summary>
+    CannotSignIn,
+}
+
+/// <summary>
+/// Where an admin's sign-in of a practice account stands: an <see cref="Outcome"/> code with where the code went and
+/// what went wrong, for the console to say in the person's language; <see cref="Error"/> is the same in invariant English.
+/// </summary>
+public sealed record PracticeSignInStep(
+    PracticeSignInOutcome Outcome, PracticeCodeHint? Code = null, PracticeAccountProblem? Problem = null, string? LibreViewMessage = null)
+{
+    public bool SignedIn => Outcome == PracticeSignInOutcome.SignedIn;
+
+    public bool AwaitingCode => Outcome is PracticeSignInOutcome.AwaitingCode or PracticeSignInOutcome.CodeMalformed
+        or PracticeSignInOutcome.CodeRejected or PracticeSignInOutcome.ResendFailed;
+
+    public string? CodeHint => Code?.Text;
+
+    public string? Error => Outcome switch
+    {
+        PracticeSignInOutcome.SignedIn or PracticeSignInOutcome.AwaitingCode => null,
+        PracticeSignInOutcome.NoSuchAccount => "No such practice account is configured.",
+        PracticeSignInOutcome.NothingWaiting => "No sign-in is waiting for a code. Start the sign-in again.",
+        PracticeSignInOutcome.CodeMalformed => "Enter the 6-digit code from LibreView's e-mail.",
+        PracticeSignInOutcome.CodeRejected => "LibreView did not accept that code. Check the newest e-mail, or send the code again.",
+        PracticeSignInOutcome.ResendFailed => "LibreView did not send a new code: " + LibreViewMessage,
+        PracticeSignInOutcome.CannotSignIn => Problem?.Message,
+        _ => Outcome.ToString(),
+    };
+}
 
 /// <summary>
 /// One signed-in LibreView session per practice account (reference §4.1, §8), kept encrypted in the store so every
@@ -62,7 +160,7 @@ public sealed class PracticeAccountSessions(
         new(account.Email, account.Password, string.IsNullOrEmpty(account.Region) ? null : account.Region, trustedDevice ?? account.TrustedDeviceToken);
 
     /// <summary>The shared session, signing in unattended (with the trusted device) only when none is stored.</summary>
-    public async Task<(LibreViewSession? Session, string? Problem)> SignedInAsync(PracticeAccount account, CancellationToken ct)
+    public async Task<(LibreViewSession? Session, PracticeAccountProblem? Problem)> SignedInAsync(PracticeAccount account, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var row = await RowAsync(db, account, ct);
@@ -72,8 +170,8 @@ public sealed class PracticeAccountSessions(
         var login = await libreView.LoginAsync(CredentialsOf(account, trusted), LoginPurpose.Unattended, ct);
         if (!login.IsSuccess)
         {
-            var problem = ProblemOf(login.Error);
-            await SetProblemAsync(db, row, problem, ct);
+            var problem = PracticeAccountProblem.Of(login.Error);
+            await SetProblemAsync(db, row, problem.Message, ct);
             return (null, problem);
         }
         Store(row, login.Value);
@@ -113,7 +211,7 @@ public sealed class PracticeAccountSessions(
                 expires,
                 expires is { } e && e - now <= WarningBefore,
                 pending is not null,
-                pending is null ? null : $"{pending.Method} to {pending.Hint}",
+                pending is null ? null : PracticeCodeHint.Of(pending),
                 row?.Problem);
         }).ToList();
     }
@@ -135,7 +233,7 @@ public sealed class PracticeAccountSessions(
 
     private async Task<PracticeSignInStep> BeginSignInAsync(string accountKey, SignInBy by, CancellationToken ct)
     {
-        if (Find(accountKey) is not { } account) return new(false, false, null, "No such practice account is configured.");
+        if (Find(accountKey) is not { } account) return new(PracticeSignInOutcome.NoSuchAccount);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var row = await RowAsync(db, account, ct);
         var login = await libreView.LoginAsync(CredentialsOf(account, null) with { TrustedDeviceToken = null }, LoginPurpose.Interactive, ct);
@@ -163,16 +261,16 @@ public sealed class PracticeAccountSessions(
     /// <summary>Sends the code again, by the same method.</summary>
     public async Task<PracticeSignInStep> ResendCodeAsync(string accountKey, CancellationToken ct)
     {
-        if (Find(accountKey) is not { } account) return new(false, false, null, "No such practice account is configured.");
+        if (Find(accountKey) is not { } account) return new(PracticeSignInOutcome.NoSuchAccount);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var row = await RowAsync(db, account, ct);
         if (vault.UnprotectPracticeSecret<MfaChallenge>(row.ProtectedPendingMfa) is not { } pending)
-            return new(false, false, null, "No sign-in is waiting for a code. Start the sign-in again.");
+            return new(PracticeSignInOutcome.NothingWaiting);
         var sent = await libreView.SendCodeAsync(pending, pending.UsesPrimaryMethod, ct);
-        if (!sent.IsSuccess) return new(false, true, Hint(pending), "LibreView did not send a new code: " + sent.Error.Message);
+        if (!sent.IsSuccess) return new(PracticeSignInOutcome.ResendFailed, Hint(pending), LibreViewMessage: sent.Error.Message);
         row.ProtectedPendingMfa = vault.ProtectPracticeSecret(sent.Value);
         await db.SaveChangesAsync(ct);
-        return new(false, true, Hint(sent.Value), null);
+        return new(PracticeSignInOutcome.AwaitingCode, Hint(sent.Value));
     }
 
     /// <summary>The admin types the code; the new session and trusted device are kept.</summary>
@@ -184,14 +282,14 @@ public sealed class PracticeAccountSessions(
 
     private async Task<PracticeSignInStep> CompleteSignInAsync(string accountKey, string? code, SignInBy by, CancellationToken ct)
     {
-        if (Find(accountKey) is not { } account) return new(false, false, null, "No such practice account is configured.");
+        if (Find(accountKey) is not { } account) return new(PracticeSignInOutcome.NoSuchAccount);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var row = await RowAsync(db, account, ct);
         if (vault.UnprotectPracticeSecret<MfaChallenge>(row.ProtectedPendingMfa) is not { } pending)
-            return new(false, false, null, "No sign-in is waiting for a code. Start the sign-in again.");
+            return new(PracticeSignInOutcome.NothingWaiting);
         var trimmed = code?.Trim() ?? "";
         if (trimmed.Length != 6 || !trimmed.All(char.IsAsciiDigit))
-            return new(false, true, Hint(pending), "Enter the 6-digit code from LibreView's e-mail.");
+            return new(PracticeSignInOutcome.CodeMalformed, Hint(pending));
         var result = await libreView.CompleteMfaAsync(pending, trimmed, ct);
         return await AfterLoginAsync(db, account, row, result, by, ct);
     }
@@ -204,15 +302,16 @@ public sealed class PracticeAccountSessions(
             row.ProtectedPendingMfa = vault.ProtectPracticeSecret(challenge);
             row.UpdatedAt = time.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(ct);
-            return new(false, true, Hint(challenge), null);
+            return new(PracticeSignInOutcome.AwaitingCode, Hint(challenge));
         }
         if (!login.IsSuccess)
         {
             var pending = vault.UnprotectPracticeSecret<MfaChallenge>(row.ProtectedPendingMfa);
             if (login.Error.Kind != LibreViewErrorKind.IncorrectMfaCode) row.ProtectedPendingMfa = null;
             await db.SaveChangesAsync(ct);
-            return new(false, login.Error.Kind == LibreViewErrorKind.IncorrectMfaCode, pending is null ? null : Hint(pending),
-                login.Error.Kind == LibreViewErrorKind.IncorrectMfaCode ? "LibreView did not accept that code. Check the newest e-mail, or send the code again." : ProblemOf(login.Error));
+            return login.Error.Kind == LibreViewErrorKind.IncorrectMfaCode
+                ? new(PracticeSignInOutcome.CodeRejected, pending is null ? null : Hint(pending))
+                : new(PracticeSignInOutcome.CannotSignIn, pending is null ? null : Hint(pending), PracticeAccountProblem.Of(login.Error));
         }
         row.ProtectedPendingMfa = null;
         Store(row, login.Value);
@@ -221,7 +320,7 @@ public sealed class PracticeAccountSessions(
         audit.Append(db, by.Actor, AuditActions.SignInPracticeAccount, details: $"{account.Email}: with a code", organizationId: by.OrganizationId);
         await db.SaveChangesAsync(ct);
         log.LogInformation("Practice account {Email} signed in", login.Value.UserId);
-        return new(true, false, null, null);
+        return new(PracticeSignInOutcome.SignedIn);
     }
 
     private void Store(PracticeAccountSession row, LibreViewSession session)
@@ -251,17 +350,9 @@ public sealed class PracticeAccountSessions(
     }
 
     /// <summary>What the console and link errors say when the account cannot sign in, in plain words.</summary>
-    public static string ProblemOf(LibreViewError error) => error.Kind switch
-    {
-        LibreViewErrorKind.ReauthenticationRequired or LibreViewErrorKind.MfaRequired =>
-            "LibreView asks for a code e-mailed to the practice mailbox. An admin must sign this practice account in on the Practice accounts page.",
-        LibreViewErrorKind.CredentialError => "LibreView did not accept this practice account's email and password. Update LibreView:PracticeAccounts.",
-        LibreViewErrorKind.LockedOut => "LibreView locked this practice account after failed logins. Wait at least 5 minutes, then sign it in again.",
-        LibreViewErrorKind.RegionBlocked => "LibreView is refusing requests from this server for a while. It is tried again automatically.",
-        _ => "LibreView could not sign this practice account in: " + error.Message,
-    };
+    public static string ProblemOf(LibreViewError error) => PracticeAccountProblem.Of(error).Message;
 
-    private static string Hint(MfaChallenge challenge) => $"{challenge.Method} to {challenge.Hint}";
+    private static PracticeCodeHint Hint(MfaChallenge challenge) => PracticeCodeHint.Of(challenge);
 
     private async Task<PracticeAccountSession> RowAsync(DashboardDbContext db, PracticeAccount account, CancellationToken ct)
     {

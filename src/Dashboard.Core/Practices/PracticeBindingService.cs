@@ -58,15 +58,15 @@ public sealed class PracticeBindingService(IDbContextFactory<DashboardDbContext>
         var team = await db.Teams.AsNoTracking().Include(t => t.Organization).FirstOrDefaultAsync(t => t.Id == teamId, ct);
         if (team?.Organization is not { } organization)
         {
-            return PracticeResult<PracticeBindingView>.Refused(PracticeRefusal.NotFound, "No such team.");
+            return PracticeResult<PracticeBindingView>.Refused(PracticeRefusal.NotFound, new(PracticeProblem.TeamNotFound));
         }
         if (!PracticePlan.Allows(organization.Plan))
         {
-            return PracticeResult<PracticeBindingView>.Refused(PracticeRefusal.PlanRequired, PracticePlan.Explanation(organization.Plan));
+            return PracticeResult<PracticeBindingView>.Refused(PracticeRefusal.PlanRequired, new(PracticeProblem.PlanRequired, Plan: organization.Plan));
         }
         if (string.IsNullOrWhiteSpace(practiceId))
         {
-            return PracticeResult<PracticeBindingView>.Refused(PracticeRefusal.Invalid, "Name the Practice ID to bind the team to.");
+            return PracticeResult<PracticeBindingView>.Refused(PracticeRefusal.Invalid, new(PracticeProblem.BindingPracticeIdMissing));
         }
         var key = Practice.KeyOf(practiceId);
         var practice = await db.Practices.AsNoTracking()
@@ -106,23 +106,22 @@ public sealed class PracticeBindingService(IDbContextFactory<DashboardDbContext>
         return true;
     }
 
-    private static string? NotBindableReason(CustomPracticeView? practice, string typed, Team team)
+    private static PracticeRefusalReason? NotBindableReason(CustomPracticeView? practice, string typed, Team team)
     {
         if (practice is null)
         {
-            return $"'{typed}' is not a custom practice of this organisation. Add it on the Practices page and verify it first.";
+            return new(PracticeProblem.NotACustomPractice, PracticeId: typed);
         }
         if (!practice.IsActive)
         {
-            return $"The practice '{practice.PracticeId}' is not active yet: invite our practice account as {PracticeSetupSteps.Role} in LibreView, then verify it.";
+            return new(PracticeProblem.PracticeNotActive, PracticeId: practice.PracticeId);
         }
         if (practice.Environment != team.Environment)
         {
-            return $"The practice '{practice.PracticeId}' is a {practice.Environment.ToString().ToLowerInvariant()} practice; " +
-                   $"this team is {team.Environment.ToString().ToLowerInvariant()}.";
+            return new(PracticeProblem.EnvironmentMismatch, PracticeId: practice.PracticeId, Environment: practice.Environment, TeamEnvironment: team.Environment);
         }
         return CanServe(practice, team)
             ? null
-            : $"The practice '{practice.PracticeId}' is in region {practice.Region}, which the team's {team.DeploymentRegion.ToString().ToUpperInvariant()} deployment does not serve.";
+            : new(PracticeProblem.RegionMismatch, PracticeId: practice.PracticeId, Region: practice.Region, Deployment: team.DeploymentRegion);
     }
 }

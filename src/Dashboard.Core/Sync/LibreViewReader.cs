@@ -108,7 +108,7 @@ internal sealed class LibreViewReader
             var (session, problem) = await practiceSessions.SignedInAsync(account, ct);
             if (session is null)
             {
-                return (null, new LibreViewError(LibreViewErrorKind.ProviderApiError, problem ?? "The practice account is not signed in"));
+                return (null, new LibreViewError(LibreViewErrorKind.ProviderApiError, problem?.Message ?? "The practice account is not signed in"));
             }
             return (new LibreViewReader(client, session, PracticeAccountSessions.CredentialsOf(account, session.TrustedDeviceToken), patientId,
                 (s, e) => practiceSessions.KeepAsync(account, s, e, ct)), null);

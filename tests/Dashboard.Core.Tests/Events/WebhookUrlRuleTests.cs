@@ -58,4 +58,29 @@ public sealed class WebhookUrlRuleTests
         Assert.NotNull(Rule(Environments.Development, allowLoopback: false).Check("http://127.0.0.1:1234/x"));
         Assert.Null(Rule(Environments.Development, allowLoopback: true).Check("http://127.0.0.1:1234/x"));
     }
+
+    [Theory]
+    [InlineData("", WebhookUrlProblem.Missing)]
+    [InlineData("hooks.example.com", WebhookUrlProblem.NotAUrl)]
+    [InlineData("https://user:pw@hooks.example.com/x", WebhookUrlProblem.HasUserInfo)]
+    [InlineData("https://10.0.0.5/hooks", WebhookUrlProblem.NotPublic)]
+    [InlineData("http://hooks.example.com/libre", WebhookUrlProblem.HttpsOrLoopbackRequired)]
+    public void Each_refusal_has_a_problem_code_and_Check_is_its_English(string url, WebhookUrlProblem problem)
+    {
+        var rule = Rule(Environments.Development);
+
+        Assert.Equal(problem, rule.Problem(url));
+        Assert.Equal(WebhookUrlRule.MessageOf(problem), rule.Check(url));
+    }
+
+    [Fact]
+    public void A_long_url_is_TooLong_and_plain_http_in_production_HttpsRequired()
+    {
+        var rule = Rule(Environments.Production);
+
+        Assert.Equal(WebhookUrlProblem.TooLong, rule.Problem("https://hooks.example.com/" + new string('x', WebhookUrlRule.MaxLength)));
+        Assert.Equal(WebhookUrlProblem.HttpsRequired, rule.Problem("http://hooks.example.com/libre"));
+        Assert.Equal("Webhook endpoints must use https.", rule.Check("http://hooks.example.com/libre"));
+        Assert.Null(rule.Problem("https://hooks.example.com/libre"));
+    }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Bunit;
 using Dashboard.Core.Access;
 using Dashboard.Core.Events;
+using Dashboard.Core.Events.Webhooks;
 using Dashboard.Core.Organizations;
 using Dashboard.Core.Storage;
 using Dashboard.Core.Teams;
@@ -195,5 +196,31 @@ public sealed class EventsPageTests : ConsoleTestContext, IAsyncLifetime
             Assert.Contains("Endpunkt hinzufügen", page.Markup);
             Assert.DoesNotContain("Add an endpoint", page.Markup);
         });
+    }
+
+    [Fact]
+    public async Task A_refused_endpoint_url_is_said_in_German()
+    {
+        SignIn("admin");
+        await SeedAsync(ourEvents: 0);
+
+        InCulture.Run("de", () =>
+        {
+            var page = RenderPage();
+            page.WaitForElement("[data-testid=events-empty]");
+            page.FindAll(".mud-tab").Single(t => t.TextContent.Contains("Webhooks")).Click();
+            page.WaitForElement("[data-testid=endpoints-empty]");
+
+            page.Find("[data-testid=endpoint-url] input").Change("http://example.com/hooks");
+            page.Find("[data-testid=add-endpoint]").Submit();
+            page.WaitForAssertion(() => Assert.Contains("Webhook-Endpunkte müssen https verwenden", page.Find("[data-testid=endpoint-url]").TextContent));
+
+            page.Find("[data-testid=endpoint-url] input").Change("https://user:pw@hooks.example.com/libre");
+            page.Find("[data-testid=add-endpoint]").Submit();
+            page.WaitForAssertion(() => Assert.Contains("Die URL darf weder Benutzernamen noch Passwort enthalten.", page.Find("[data-testid=endpoint-url]").TextContent));
+            Assert.DoesNotContain("must use https", page.Markup);
+        });
+        await using var db = await Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+        Assert.Equal(0, await db.WebhookEndpoints.CountAsync());
     }
 }

@@ -108,6 +108,26 @@ public sealed class PlanPageTests : ConsoleTestContext, IAsyncLifetime
         Assert.Contains("Beim Wechsel von Scale", page.Markup);
     });
 
+    [Fact]
+    public async Task What_each_plan_allows_and_a_change_are_said_in_German()
+    {
+        var organizationName = await WithDbAsync(db => db.Organizations.Where(o => o.Teams.Any()).Select(o => o.Name).SingleAsync());
+
+        await InCulture.RunAsync("de", async () =>
+        {
+            var page = Render<PlanPage>();
+            page.WaitForElement("[data-testid=plan-offer][data-plan=grow] [data-testid=plan-choose]");
+            var offers = page.FindAll("[data-testid=plan-offer]");
+            Assert.Equal(["Teams, API-Schlüssel, Mitglieder und Webhooks", "Patienten teilen ihre Daten mit der vorgegebenen Praxis", "Eigene Praxen und Praxiszuordnungen der Teams"],
+                offers[2].QuerySelectorAll("li").Select(li => li.TextContent.Trim()));
+            Assert.DoesNotContain("Eigene Praxen", offers[0].TextContent);
+
+            await page.Find("[data-testid=plan-offer][data-plan=grow] [data-testid=plan-choose]").ClickAsync(new());
+
+            page.WaitForAssertion(() => Assert.Equal($"{organizationName} hat jetzt den Tarif Grow.", page.Find("[data-testid=plan-notice]").TextContent.Trim()));
+        });
+    }
+
     private async Task<T> WithDbAsync<T>(Func<DashboardDbContext, Task<T>> work)
     {
         await using var db = await Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();

@@ -258,4 +258,33 @@ public sealed class PracticesPageTests : ConsoleTestContext, IAsyncLifetime
                 BindingFormOf(page, SandboxTeam).QuerySelector("[data-testid=action-notice]")!.TextContent));
         });
     }
+
+    [Fact]
+    public async Task The_binding_summary_the_note_and_a_refused_removal_are_said_in_German()
+    {
+        await _setup.AddPracticeAsync("Active-Us", PracticeStatus.Active);
+        var team = await _setup.TeamAsync(SandboxTeam);
+        await _setup.BindAsync(team.Id, "Active-Us");
+        await _setup.AddConnectionsAsync(team.Id, 3);
+
+        await InCulture.RunAsync("de", async () =>
+        {
+            var page = RenderPage();
+
+            var form = BindingFormOf(page, SandboxTeam);
+            Assert.Equal("Active-Us zugeordnet: Neue Patienten werden nur in dieser Praxis gesucht.", form.QuerySelector("[data-testid=binding-summary]")!.TextContent.Trim());
+            Assert.Equal("Eine Zuordnung oder ihre Aufhebung betrifft nur neue Verbindungen. 3 bestehende Verbindungen werden weiter über die Praxen synchronisiert, mit denen sie verknüpft wurden.",
+                form.QuerySelector("[data-testid=new-connections-note]")!.TextContent.Trim());
+
+            page.Find("[data-testid=remove-Active-Us]").Click();
+            page.WaitForAssertion(() => Assert.Contains($"Active-Us kann nicht entfernt werden, solange {SandboxTeam} ihr zugeordnet ist. Heben Sie zuerst die Zuordnung dieses Teams auf.",
+                page.Find("[data-testid=custom-practice-Active-Us]").TextContent));
+
+            await _setup.SetPlanAsync(Plan.Grow);
+            var grow = RenderPage();
+            Assert.Equal("Eigene Praxen und Praxiszuordnungen der Teams gehören zum Tarif Scale. Diese Organisation hat den Tarif Grow; wechseln Sie zu Scale, um sie zu nutzen. Bis dahin teilen Patienten ihre Daten mit der vorgegebenen Praxis.",
+                grow.Find("[data-testid=custom-practices-plan-notice]").TextContent.Trim());
+        });
+        Assert.True(await _setup.WithStoreAsync(db => db.Practices.AnyAsync(p => p.PracticeId == "Active-Us")));
+    }
 }

@@ -172,6 +172,26 @@ public sealed class TeamsPageTests : ConsoleTestContext, IAsyncLifetime
         });
     }
 
+    [Fact]
+    public async Task A_refused_team_name_is_said_in_German()
+    {
+        await CreateTeamAsync("Sandbox");
+
+        await InCulture.RunAsync("de", async () =>
+        {
+            var page = Render<TeamsPage>();
+            page.WaitForElement("[data-testid=team][data-team='Sandbox']");
+
+            await page.Find("[data-testid=team-form]").SubmitAsync();
+            Assert.Equal($"Geben Sie dem Team einen Namen mit 1 bis {TeamAdministration.MaxNameLength} Zeichen.", page.WaitForElement("[data-testid=team-error]").TextContent.Trim());
+
+            page.Find("[data-testid=team-form] input").Input(" Sandbox ");
+            await page.Find("[data-testid=team-form]").SubmitAsync();
+            page.WaitForAssertion(() => Assert.Equal("Die Organisation hat bereits ein Team namens „Sandbox“.", page.Find("[data-testid=team-error]").TextContent.Trim()));
+        });
+        Assert.Equal(1, await WithDbAsync(db => db.Teams.CountAsync()));
+    }
+
     private async Task<Guid> CreateTeamAsync(string name)
     {
         var organizationId = await WithDbAsync(db => db.Organizations.Select(o => o.Id).SingleAsync());

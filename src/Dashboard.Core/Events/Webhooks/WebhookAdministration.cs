@@ -16,12 +16,45 @@ public sealed record WebhookDeliveryRow(
 
 public sealed record WebhookAttemptRow(long Id, DateTime AttemptedAt, int? StatusCode, int DurationMs, string? Error);
 
-/// <summary>The result of an admin action: an error in plain words, or success with the secret to show once.</summary>
-public sealed record WebhookActionResult(string? Error, string? Secret = null)
+/// <summary>What an admin action on webhooks came to. The console says each in its own language from the code.</summary>
+public enum WebhookActionOutcome
 {
-    public bool Succeeded => Error is null;
-    public static WebhookActionResult Done(string? secret = null) => new(null, secret);
-    public static WebhookActionResult NotFound { get; } = new("That webhook endpoint was not found.");
+    /// <summary>Done (with <see cref="WebhookActionResult.Secret"/> when a new secret is to be shown once).</summary>
+    Done,
+    /// <summary>Refused: the team is not one of the caller's.</summary>
+    TeamNotInScope,
+    /// <summary>Refused: the endpoint's URL may not receive webhooks (<see cref="WebhookActionResult.UrlProblem"/>).</summary>
+    UrlRefused,
+    /// <summary>Refused: <see cref="WebhookActionResult.UnknownEventTypes"/> are not event types one can subscribe to.</summary>
+    UnknownEventTypes,
+    /// <summary>Refused: no such endpoint for the caller.</summary>
+    EndpointNotFound,
+    /// <summary>Refused: no such delivery for the caller.</summary>
+    DeliveryNotFound,
+}
+
+/// <summary>
+/// The result of an admin action: an <see cref="Outcome"/> code with what it is about, or success with the secret to show
+/// once; <see cref="Error"/> is a refusal in invariant English (for logs and callers without a language).
+/// </summary>
+public sealed record WebhookActionResult(
+    WebhookActionOutcome Outcome, string? Secret = null, WebhookUrlProblem? UrlProblem = null, IReadOnlyList<string>? UnknownEventTypes = null)
+{
+    public bool Succeeded => Outcome == WebhookActionOutcome.Done;
+
+    public string? Error => Outcome switch
+    {
+        WebhookActionOutcome.Done => null,
+        WebhookActionOutcome.TeamNotInScope => "Choose one of your teams.",
+        WebhookActionOutcome.UrlRefused => UrlProblem is { } problem ? WebhookUrlRule.MessageOf(problem) : "",
+        WebhookActionOutcome.UnknownEventTypes => $"Unknown event type: {string.Join(", ", UnknownEventTypes ?? [])}.",
+        WebhookActionOutcome.EndpointNotFound => "That webhook endpoint was not found.",
+        WebhookActionOutcome.DeliveryNotFound => "That delivery was not found.",
+        _ => Outcome.ToString(),
+    };
+
+    public static WebhookActionResult Done(string? secret = null) => new(WebhookActionOutcome.Done, secret);
+    public static WebhookActionResult NotFound { get; } = new(WebhookActionOutcome.EndpointNotFound);
 }
 
 /// <summary>
@@ -67,16 +100,16 @@ public sealed class WebhookAdministration(
     {
         if (!scope.Includes(teamId))
         {
-            return new WebhookActionResult("Choose one of your teams.");
+            return new WebhookActionResult(WebhookActionOutcome.TeamNotInScope);
         }
-        if (urls.Check(url) is { } refused)
+        if (urls.Problem(url) is { } refused)
         {
-            return new WebhookActionResult(refused);
+            return new WebhookActionResult(WebhookActionOutcome.UrlRefused, UrlProblem: refused);
         }
         var unknown = (eventTypes ?? []).Except(WebhookEventTypes.Subscribable).ToList();
         if (unknown.Count > 0)
         {
-            return new WebhookActionResult($"Unknown event type: {string.Join(", ", unknown)}.");
+            return new WebhookActionResult(WebhookActionOutcome.UnknownEventTypes, UnknownEventTypes: unknown);
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var secret = WebhookSecrets.Generate();
@@ -191,7 +224,7 @@ public sealed class WebhookAdministration(
         var delivery = await FindDeliveryAsync(db, scope, deliveryId, cancellationToken);
         if (delivery is null)
         {
-            return new WebhookActionResult("That delivery was not found.");
+            return new WebhookActionResult(WebhookActionOutcome.DeliveryNotFound);
         }
         delivery.Redeliver(time.GetUtcNow().UtcDateTime, options.Value.RetryWindow);
         await db.SaveChangesAsync(cancellationToken);
