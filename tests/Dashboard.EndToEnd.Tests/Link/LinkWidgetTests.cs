@@ -19,7 +19,8 @@ public sealed class LinkWidgetTests(BrowserFixture browser, ConsoleAppFixture ap
         await page.GetByLabel("LibreView password").FillAsync("Libre-Passw0rd!");
         await page.GetByLabel("LibreView password").PressAsync("Enter");
 
-        await Assertions.Expect(page.GetByTestId("mfa-prompt")).ToContainTextAsync("***");
+        // The sign-in behind this step is several LibreView round trips; 5 s was once not enough on a busy CI machine.
+        await Assertions.Expect(page.GetByTestId("mfa-prompt")).ToContainTextAsync("***", new() { Timeout = 20_000 });
         await page.GetByLabel("Verification code").FillAsync(await api.LastMfaCodeAsync("patient.eu@example.org"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
 
