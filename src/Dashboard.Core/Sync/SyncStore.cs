@@ -28,8 +28,8 @@ internal sealed class SyncStore(ReadingWriter writer)
             await using var rows = writer.Begin(work.Connection.UserId, work.Connection.Id, DataSources.LibreView, ct);
             var (window, error) = await reader.FetchAsync(from, to, now, day => LibreViewRows.AddTo(rows, day), ct);
             if (window is null) return (null, error);
-            await rows.CommitAsync(ct: ct);
-            return (Recorded(work, window), null);
+            var stored = await rows.CommitAsync(ct: ct);
+            return (Recorded(work, window, stored), null);
         }
         finally
         {
@@ -37,23 +37,27 @@ internal sealed class SyncStore(ReadingWriter writer)
         }
     }
 
-    /// <summary>Moves the connection's newest reading on and counts the window's days with data per resource.</summary>
-    private static WrittenWindow Recorded(SyncWork work, FetchedWindow window)
+    /// <summary>
+    /// Moves the connection's newest reading on and counts the window's days with data per resource. The write's own
+    /// summary gives the readings' days and the newest reading (every reading of the window, scans included), so they
+    /// are not counted again here.
+    /// </summary>
+    private static WrittenWindow Recorded(SyncWork work, FetchedWindow window, WriteSummary stored)
     {
         var state = work.State;
         var previous = state.LastReadingAt;
         var newDays = window.Glucose
             .Where(r => previous is null || r.Timestamp > previous)
             .Select(r => DateOnly.FromDateTime(r.Timestamp)).Distinct().Order().ToList();
-        if (window.Glucose.MaxBy(r => r.Timestamp) is { } newest && (previous is null || newest.Timestamp > previous))
+        if (stored.LastReading is { } newest && (previous is null || newest > previous))
         {
-            state.LastReadingAt = newest.Timestamp;
+            state.LastReadingAt = newest;
             // The report has floating times only (reference §7); the device's offset, when LibreView gives it, makes the instant.
-            state.LastReadingUtc = DateTime.SpecifyKind(newest.Timestamp.AddMinutes(-(window.TimeOffsetMinutes ?? 0)), DateTimeKind.Utc);
+            state.LastReadingUtc = DateTime.SpecifyKind(newest.AddMinutes(-(window.TimeOffsetMinutes ?? 0)), DateTimeKind.Utc);
         }
         int DaysOf(Func<LibreNote, bool> kind) => window.Notes.Where(kind).Select(n => DateOnly.FromDateTime(n.Timestamp)).Distinct().Count();
         return new WrittenWindow(
-            window.Glucose.Select(r => DateOnly.FromDateTime(r.Timestamp)).Distinct().Count(),
+            stored.DaysTouched.Count,
             DaysOf(n => n.Kind == LibreNoteKind.Note),
             DaysOf(n => n.Kind == LibreNoteKind.Food),
             DaysOf(n => n.Kind is LibreNoteKind.RapidInsulin or LibreNoteKind.LongInsulin),
