@@ -21,22 +21,6 @@ public sealed record TeamPractices(
 
     /// <summary>The practice a new patient of this team adds in the Libre app.</summary>
     public string PracticeForNewPatients => Binding?.PracticeId ?? BuiltInPractice;
-
-    /// <summary>Where new patients of this team are searched for, in plain words.</summary>
-    public string BindingSummary => Binding is { } binding
-        ? $"Bound to {binding.PracticeId}: new patients are searched for in this practice only."
-        : $"Not bound: new patients are searched for in every practice we administer in their region, including {BuiltInPractice}.";
-
-    /// <summary>What a binding change does, in plain words, with the count of connections it leaves alone.</summary>
-    public string NewConnectionsOnlyNote =>
-        "Binding or unbinding affects new connections only. " + ExistingConnections switch
-        {
-            // The count is of practice-shared connections only: a team with many LibreView-password connections read
-            // "no existing connections" before.
-            0 => "None of this team's connections is shared through a practice yet (LibreView-password connections never use one).",
-            1 => "1 existing connection keeps syncing through the practice it was linked with.",
-            _ => $"{ExistingConnections} existing connections keep syncing through the practices they were linked with.",
-        };
 }
 
 /// <summary>A custom practice with the steps that make it active.</summary>
@@ -45,7 +29,6 @@ public sealed record CustomPracticeEntry(CustomPracticeView Practice, PracticeSe
 public sealed record OrganizationPractices(Guid Id, string Name, Plan Plan, IReadOnlyList<TeamPractices> Teams, IReadOnlyList<CustomPracticeEntry> CustomPractices)
 {
     public bool AllowsCustomPractices => PracticePlan.Allows(Plan);
-    public string PlanExplanation => PracticePlan.Explanation(Plan);
 
     public IReadOnlyList<TeamEnvironment> Environments => Teams.Select(t => t.Environment).Distinct().Order().ToList();
 

@@ -25,6 +25,8 @@ public static class PracticeText
     /// <summary>What a binding change does, with the count of connections it leaves alone.</summary>
     public static string NewConnectionsOnlyNote(IStringLocalizer<ConsoleText> L, TeamPractices team) => team.ExistingConnections switch
     {
+        // The count is of practice-shared connections only: a team with many LibreView-password connections read
+        // "no existing connections" before.
         0 => L["Practices.NewConnectionsNote.None"],
         1 => L["Practices.NewConnectionsNote.One"],
         var count => L["Practices.NewConnectionsNote.Many", count],
