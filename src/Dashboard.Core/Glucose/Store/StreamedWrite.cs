@@ -43,19 +43,25 @@ internal sealed class WriteTally
 
     public WriteSummary Summary => new(Readings, _notes, _days.Order().ToList(), _last);
 
+    private DateOnly? _previousDay;
+
     public void Add(IReadOnlyList<ReadingInput> readings, IReadOnlyList<NoteInput> notes)
     {
-        DateOnly? previous = null;
-        foreach (var r in readings)
-        {
-            var day = DateOnly.FromDateTime(r.Timestamp);
-            if (day != previous) _days.Add(day); // rows mostly come in time order: one set lookup per day, not per row
-            previous = day;
-            if (_last is null || r.Timestamp > _last) _last = r.Timestamp;
-        }
-        Readings += readings.Count;
-        _notes += notes.Count;
+        foreach (var r in readings) Add(r);
+        AddNotes(notes.Count);
     }
+
+    /// <summary>Counts one reading (an engine that reads each row once anyway counts it as it goes).</summary>
+    public void Add(ReadingInput reading)
+    {
+        var day = DateOnly.FromDateTime(reading.Timestamp);
+        if (day != _previousDay) _days.Add(day); // rows mostly come in time order: one set lookup per day, not per row
+        _previousDay = day;
+        if (_last is null || reading.Timestamp > _last) _last = reading.Timestamp;
+        Readings++;
+    }
+
+    public void AddNotes(int count) => _notes += count;
 }
 
 /// <summary>An engine without a streamed path keeps the pieces and writes them in one call at the commit.</summary>

@@ -14,8 +14,18 @@ namespace Dashboard.Core.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
-    /// <summary>The busy timeout is as long as a command may take (the connection string's default timeout, 30 s).</summary>
-    public const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
+    /// <summary>
+    /// The busy timeout is as long as a command may take (the connection string's default timeout, 30 s). The automatic
+    /// checkpoint is SQLite's default, stated because <see cref="DurableWithNextCommitPragmas"/> turns it off.
+    /// </summary>
+    public const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=1000;";
+
+    /// <summary>
+    /// <see cref="SqliteCommitMode.DurableWithNextCommit"/> for one connection until it is closed: <see cref="Pragmas"/>
+    /// are applied again on every open, pooled or not, so its next user commits durably. Its log is checkpointed by
+    /// <see cref="SqliteCheckpoints"/>.
+    /// </summary>
+    public const string DurableWithNextCommitPragmas = "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -17,6 +17,7 @@ internal sealed class SqliteEngine(string connectionString) : StoreEngine
 
     internal override void AddServices(IServiceCollection services)
     {
+        services.AddSingleton<SqliteCheckpoints>();
         services.AddSingleton<ReadingWriter, SqliteReadingWriter>();
         services.AddSingleton<PatientSearchIndex, SqlitePatientSearch>();
     }

@@ -17,7 +17,7 @@ namespace Dashboard.Core.Storage.Sqlite;
 /// the constants once per statement. Rows whose values did not change are not rewritten: re-reading an overlap of days
 /// changes nothing on disk.
 /// </summary>
-internal sealed class SqliteReadingWriter(IDbContextFactory<DashboardDbContext> contexts) : ReadingWriter
+internal sealed class SqliteReadingWriter(IDbContextFactory<DashboardDbContext> contexts, SqliteCheckpoints checkpoints) : ReadingWriter
 {
     /// <summary>Rows per statement: 64 × 6 values + 3 constants stays far below SQLite's variable limit.</summary>
     internal const int RowsPerStatement = 64;
@@ -52,7 +52,7 @@ internal sealed class SqliteReadingWriter(IDbContextFactory<DashboardDbContext> 
         IReadOnlyList<ReadingInput> readings, IReadOnlyList<NoteInput> notes, CancellationToken ct = default,
         WriteAlongside? alongside = null)
     {
-        await using var open = await OpenWrite.StartAsync(contexts, userId, connectionId, source, ct);
+        await using var open = await OpenWrite.StartAsync(contexts, userId, connectionId, source, SqliteCommitMode.Durable, ct);
         open.Add(readings, notes, ct);
         await open.CommitAsync(alongside, ct);
         return Summarize(readings, notes);
@@ -61,10 +61,11 @@ internal sealed class SqliteReadingWriter(IDbContextFactory<DashboardDbContext> 
     /// <summary>
     /// The pieces go through a queue to a writer task that opens the transaction at the first piece and binds rows while
     /// the caller reads the next (on two cores, a 90-day report's parse and its store overlap instead of adding up).
-    /// The write lock is therefore held from the first piece to the commit, not while the report is fetched.
+    /// The write lock is therefore held from the first piece to the commit, not while the report is fetched. It commits
+    /// as <see cref="SqliteCommitMode.DurableWithNextCommit"/>, and the log is checkpointed after it in the background.
     /// </summary>
     public override StreamedWrite Begin(Guid userId, Guid? connectionId, string source, CancellationToken ct = default) =>
-        new QueuedWrite(contexts, userId, connectionId, source, ct);
+        new QueuedWrite(contexts, checkpoints, userId, connectionId, source, ct);
 
     /// <summary>One open <c>BEGIN IMMEDIATE</c> transaction and the statements that add rows to it.</summary>
     private sealed class OpenWrite : IAsyncDisposable
@@ -103,13 +104,18 @@ internal sealed class SqliteReadingWriter(IDbContextFactory<DashboardDbContext> 
             });
         }
 
-        public static async Task<OpenWrite> StartAsync(IDbContextFactory<DashboardDbContext> contexts, Guid userId, Guid? connectionId, string source, CancellationToken ct)
+        public static async Task<OpenWrite> StartAsync(IDbContextFactory<DashboardDbContext> contexts, Guid userId, Guid? connectionId, string source,
+            SqliteCommitMode mode, CancellationToken ct)
         {
             var db = await contexts.CreateDbContextAsync(ct);
             try
             {
                 await db.Database.OpenConnectionAsync(ct); // through EF, so the store's connection settings apply
                 var connection = (SqliteConnection)db.Database.GetDbConnection();
+                if (mode == SqliteCommitMode.DurableWithNextCommit)
+                {
+                    await ExecuteAsync(connection, SqliteConnectionSettings.DurableWithNextCommitPragmas, ct);
+                }
                 // Serializable and not deferred: BEGIN IMMEDIATE takes the write lock up front (with the driver's busy retries),
                 // so the statements below never meet SQLITE_BUSY half-way.
                 var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, ct);
@@ -124,10 +130,13 @@ internal sealed class SqliteReadingWriter(IDbContextFactory<DashboardDbContext> 
             }
         }
 
-        public void Add(IReadOnlyList<ReadingInput> readings, IReadOnlyList<NoteInput> notes, CancellationToken ct)
+        /// <summary>Adds rows to the transaction; <paramref name="tally"/> counts each reading as it is bound (a piece's
+        /// rows may be converted as they are read, <see cref="MappedList{TSource, T}"/>, so they are read once).</summary>
+        public void Add(IReadOnlyList<ReadingInput> readings, IReadOnlyList<NoteInput> notes, CancellationToken ct, WriteTally? tally = null)
         {
-            _readings.Add(readings, ct);
+            _readings.Add(readings, ct, tally is null ? null : tally.Add);
             _notes.Add(notes, ct);
+            tally?.AddNotes(notes.Count);
         }
 
         public async Task CommitAsync(WriteAlongside? alongside, CancellationToken ct)
@@ -144,11 +153,19 @@ internal sealed class SqliteReadingWriter(IDbContextFactory<DashboardDbContext> 
             _readings.Dispose();
             _notes.Dispose();
             await _transaction.DisposeAsync();
-            await _db.DisposeAsync();
+            await _db.DisposeAsync(); // back to the pool: SqliteConnectionSettings makes its next user commit durably again
+        }
+
+        private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken ct)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync(ct);
         }
     }
 
-    private sealed class QueuedWrite(IDbContextFactory<DashboardDbContext> contexts, Guid userId, Guid? connectionId, string source, CancellationToken ct)
+    private sealed class QueuedWrite(IDbContextFactory<DashboardDbContext> contexts, SqliteCheckpoints checkpoints,
+        Guid userId, Guid? connectionId, string source, CancellationToken ct)
         : StreamedWrite
     {
         private readonly Channel<(IReadOnlyList<ReadingInput> Readings, IReadOnlyList<NoteInput> Notes)> _pieces =
@@ -166,13 +183,12 @@ internal sealed class SqliteReadingWriter(IDbContextFactory<DashboardDbContext> 
 
         private async Task<OpenWrite> WriteQueuedAsync(CancellationToken token)
         {
-            var open = await OpenWrite.StartAsync(contexts, userId, connectionId, source, token);
+            var open = await OpenWrite.StartAsync(contexts, userId, connectionId, source, SqliteCommitMode.DurableWithNextCommit, token);
             try
             {
                 await foreach (var (readings, notes) in _pieces.Reader.ReadAllAsync(token))
                 {
-                    _tally.Add(readings, notes);
-                    open.Add(readings, notes, token);
+                    open.Add(readings, notes, token, _tally);
                 }
                 return open;
             }
@@ -190,6 +206,7 @@ internal sealed class SqliteReadingWriter(IDbContextFactory<DashboardDbContext> 
             var open = await _writer;
             await open.CommitAsync(alongside, ct);
             _committed = true;
+            checkpoints.Request();
             return _tally.Summary;
         }
 
@@ -226,11 +243,13 @@ internal sealed class SqliteReadingWriter(IDbContextFactory<DashboardDbContext> 
         private readonly List<T> _pending = new(RowsPerStatement);
         private sqlite3_stmt? _full;
 
-        public void Add(IReadOnlyList<T> rows, CancellationToken ct)
+        public void Add(IReadOnlyList<T> rows, CancellationToken ct, Action<T>? observe = null)
         {
             for (var i = 0; i < rows.Count; i++) // by index: no enumerator per piece, and a MappedList converts each row once here
             {
-                _pending.Add(rows[i]);
+                var row = rows[i];
+                _pending.Add(row);
+                observe?.Invoke(row);
                 if (_pending.Count < RowsPerStatement) continue;
                 ct.ThrowIfCancellationRequested();
                 _full ??= Prepare(handle, shape, RowsPerStatement, user, connection, source);
