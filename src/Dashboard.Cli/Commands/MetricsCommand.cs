@@ -3,6 +3,9 @@ using Dashboard.Core.Glucose;
 using Dashboard.Core.Glucose.Store;
 using LibreView.Csv;
 using Microsoft.EntityFrameworkCore;
+using Dashboard.Core.Glucose.Metrics;
+using Dashboard.Core.Glucose.Timeseries;
+using Dashboard.Core.Glucose.Import;
 
 namespace Dashboard.Cli.Commands;
 

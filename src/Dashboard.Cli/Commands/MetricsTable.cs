@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dashboard.Core.Glucose;
 using LibreView.Csv;
+using Dashboard.Core.Glucose.Metrics;
 
 namespace Dashboard.Cli.Commands;
 

@@ -5,6 +5,7 @@ using Dashboard.Core.Glucose.Store;
 using Dashboard.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Dashboard.Core.Glucose.Timeseries;
 
 namespace Dashboard.Core.Events;
 

@@ -4,6 +4,8 @@ using Dashboard.Core.Glucose.Store;
 using Dashboard.Core.Storage;
 using Dashboard.Core.Triage;
 using Microsoft.EntityFrameworkCore;
+using Dashboard.Core.Glucose.Metrics;
+using Dashboard.Core.Glucose.Timeseries;
 
 namespace Dashboard.Core.Patients;
 

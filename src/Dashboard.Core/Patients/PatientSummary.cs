@@ -2,6 +2,7 @@ using Dashboard.Core.Glucose;
 using Dashboard.Core.Glucose.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Dashboard.Core.Glucose.Metrics;
 
 namespace Dashboard.Core.Patients;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Dashboard.Core.Glucose.Timeseries;
 
 namespace Dashboard.Core.Sync;
 
@@ -23,7 +24,7 @@ internal static class SyncServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<SyncEngine>());
         services.AddScoped<SyncRefresh>();
         services.AddScoped<PullIntrospection>();
-        services.AddScoped<Glucose.TimeseriesQuery>();
+        services.AddScoped<Glucose.Timeseries.TimeseriesQuery>();
         return services;
     }
 }

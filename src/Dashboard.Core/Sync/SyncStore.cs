@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using LibreNote = LibreView.Client.NoteEntry;
 using LibreNoteKind = LibreView.Client.NoteKind;
 using LibreViewError = LibreView.Client.LibreViewError;
+using Dashboard.Core.Glucose.Metrics;
+using Dashboard.Core.Glucose.Timeseries;
 
 namespace Dashboard.Core.Sync;
 

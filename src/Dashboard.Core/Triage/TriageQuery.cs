@@ -7,6 +7,7 @@ using Dashboard.Core.Storage;
 using System.Linq.Expressions;
 using Dashboard.Core.Connections;
 using Microsoft.EntityFrameworkCore;
+using Dashboard.Core.Glucose.Metrics;
 
 namespace Dashboard.Core.Triage;
 

@@ -1,5 +1,6 @@
 using Dashboard.Core.Connections;
 using Dashboard.Core.Glucose;
+using Dashboard.Core.Glucose.Metrics;
 
 namespace Dashboard.Core.Triage;
 

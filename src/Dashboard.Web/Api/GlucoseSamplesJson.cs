@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Dashboard.Core.Glucose;
 using Dashboard.Core.Glucose.Store;
+using Dashboard.Core.Glucose.Timeseries;
 
 namespace Dashboard.Web.Api;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Dashboard.Core.Connections;
 using Dashboard.Core.Glucose;
 using Dashboard.Core.Glucose.Store;
+using Dashboard.Core.Glucose.Timeseries;
 
 namespace Dashboard.Web.Api;
 

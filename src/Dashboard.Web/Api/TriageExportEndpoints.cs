@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Dashboard.Core.Access;
 using Dashboard.Core.Triage;
+using Dashboard.Core.Glucose.Metrics;
 
 namespace Dashboard.Web.Api;
 

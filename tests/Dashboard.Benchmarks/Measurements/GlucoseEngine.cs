@@ -1,5 +1,10 @@
 using Dashboard.Benchmarks.Runner;
 using Dashboard.Core.Glucose;
+using Dashboard.Core.Glucose.Metrics;
+using Dashboard.Core.Glucose.Agp;
+using Dashboard.Core.Glucose.Downsampling;
+using Dashboard.Core.Glucose.Timeseries;
+using Dashboard.Core.Glucose.Synthetic;
 
 namespace Dashboard.Benchmarks.Measurements;
 

@@ -4,6 +4,7 @@ using Dashboard.Core.Glucose;
 using Dashboard.Core.Glucose.Store;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Dashboard.Core.Glucose.Synthetic;
 
 namespace Dashboard.Benchmarks.Measurements;
 

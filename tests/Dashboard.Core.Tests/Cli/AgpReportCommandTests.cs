@@ -7,6 +7,7 @@ using LibreView.Tests.Csv;
 using Microsoft.EntityFrameworkCore;
 using UglyToad.PdfPig;
 using static Dashboard.Core.Tests.Cli.CliRun;
+using Dashboard.Core.Glucose.Metrics;
 
 namespace Dashboard.Core.Tests.Cli;
 

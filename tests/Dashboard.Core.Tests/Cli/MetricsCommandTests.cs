@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dashboard.Core.Glucose;
 using LibreView.Tests.Csv;
 using static Dashboard.Core.Tests.Cli.CliRun;
+using Dashboard.Core.Glucose.Metrics;
 
 namespace Dashboard.Core.Tests.Cli;
 

@@ -1,5 +1,9 @@
 using Dashboard.Core.Glucose;
 using static Dashboard.Core.Tests.Glucose.Readings;
+using Dashboard.Core.Glucose.Agp;
+using Dashboard.Core.Glucose.Downsampling;
+using Dashboard.Core.Glucose.Timeseries;
+using Dashboard.Core.Glucose.Synthetic;
 
 namespace Dashboard.Core.Tests.Glucose;
 

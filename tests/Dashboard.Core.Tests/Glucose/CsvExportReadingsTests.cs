@@ -1,6 +1,7 @@
 using Dashboard.Core.Glucose;
 using LibreView.Csv;
 using static Dashboard.Core.Tests.Glucose.Readings;
+using Dashboard.Core.Glucose.Import;
 
 namespace Dashboard.Core.Tests.Glucose;
 

@@ -1,5 +1,7 @@
 using Dashboard.Core.Glucose;
 using static Dashboard.Core.Tests.Glucose.Readings;
+using Dashboard.Core.Glucose.Metrics;
+using Dashboard.Core.Glucose.Timeseries;
 
 namespace Dashboard.Core.Tests.Glucose;
 

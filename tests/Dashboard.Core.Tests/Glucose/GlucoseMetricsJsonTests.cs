@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dashboard.Core.Glucose;
 using static Dashboard.Core.Tests.Glucose.Readings;
+using Dashboard.Core.Glucose.Metrics;
 
 namespace Dashboard.Core.Tests.Glucose;
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Dashboard.Core.Glucose;
+using Dashboard.Core.Glucose.Metrics;
+using Dashboard.Core.Glucose.Timeseries;
 
 namespace Dashboard.Core.Tests.Glucose;
 

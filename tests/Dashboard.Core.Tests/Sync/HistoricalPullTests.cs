@@ -2,6 +2,8 @@ using Dashboard.Core.Events;
 using Dashboard.Core.Glucose.Store;
 using Dashboard.Core.Sync;
 using Microsoft.EntityFrameworkCore;
+using Dashboard.Core.Glucose.Metrics;
+using Dashboard.Core.Glucose.Timeseries;
 
 namespace Dashboard.Core.Tests.Sync;
 
@@ -52,8 +54,8 @@ public sealed class HistoricalPullTests
         // The patient list's 14-day figures are the review's: the metrics engine over the stored automatic readings.
         var automatic = await h.WithDbAsync(db => db.Readings.AsNoTracking().Where(r => r.UserId == userId && r.Kind == ReadingKind.Automatic)
             .Select(r => new Dashboard.Core.Glucose.GlucoseReading(r.Timestamp, r.MeasuredValue, r.MeasuredUnit)).ToListAsync());
-        var review = Dashboard.Core.Glucose.GlucoseMetricsCalculator.Compute(
-            Dashboard.Core.Glucose.GlucoseSeries.From(automatic), Dashboard.Core.Glucose.MetricsWindow.LastDays(14));
+        var review = Dashboard.Core.Glucose.Metrics.GlucoseMetricsCalculator.Compute(
+            Dashboard.Core.Glucose.Timeseries.GlucoseSeries.From(automatic), Dashboard.Core.Glucose.Metrics.MetricsWindow.LastDays(14));
         Assert.InRange(state.TimeInRange14dPercent!.Value, 1, 100);
         Assert.Equal((review.TimeInRangePercent, review.ActivePercent), (state.TimeInRange14dPercent, state.ActivePercent14d));
         Assert.Null(state.LeaseOwner);

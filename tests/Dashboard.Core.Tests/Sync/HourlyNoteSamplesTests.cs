@@ -1,5 +1,6 @@
 using Dashboard.Core.Glucose;
 using Dashboard.Core.Glucose.Store;
+using Dashboard.Core.Glucose.Timeseries;
 
 namespace Dashboard.Core.Tests.Sync;
 

@@ -6,6 +6,8 @@ using Dashboard.Core.Glucose.Store;
 using Dashboard.EndToEnd.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Dashboard.Core.Glucose.Metrics;
+using Dashboard.Core.Glucose.Timeseries;
 
 namespace Dashboard.EndToEnd.Tests.Review;
 

@@ -17,6 +17,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using MudBlazor.Services;
+using Dashboard.Core.Glucose.Synthetic;
 
 namespace Dashboard.Web.Tests.Review;
 

@@ -1,6 +1,7 @@
 using Dashboard.Core.Glucose.Review;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using Dashboard.Core.Glucose.Metrics;
 
 namespace Dashboard.Core.Glucose.Reports;
 

@@ -2,6 +2,8 @@ using Dashboard.Core.Access;
 using Dashboard.Core.Glucose.Store;
 using Dashboard.Core.Storage;
 using Microsoft.EntityFrameworkCore;
+using Dashboard.Core.Glucose.Metrics;
+using Dashboard.Core.Glucose.Timeseries;
 
 namespace Dashboard.Core.Glucose.Review;
 

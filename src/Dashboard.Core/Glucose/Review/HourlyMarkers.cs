@@ -1,4 +1,5 @@
 using Dashboard.Core.Glucose.Store;
+using Dashboard.Core.Glucose.Timeseries;
 
 namespace Dashboard.Core.Glucose.Review;
 

@@ -1,3 +1,7 @@
+using Dashboard.Core.Glucose.Metrics;
+using Dashboard.Core.Glucose.Agp;
+using Dashboard.Core.Glucose.Downsampling;
+
 namespace Dashboard.Core.Glucose.Review;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Dashboard.Core.Glucose.Metrics;
+
 namespace Dashboard.Core.Glucose.Review;
 
 /// <summary>A review beside a second one of the same patient and unit: the chosen period and the one it is compared with.</summary>

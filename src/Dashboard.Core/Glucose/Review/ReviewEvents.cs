@@ -1,3 +1,5 @@
+using Dashboard.Core.Glucose.Metrics;
+
 namespace Dashboard.Core.Glucose.Review;
 
 /// <summary>One kind's line of the events panel: how many, per week, mean duration.</summary>

@@ -1,3 +1,5 @@
+using Dashboard.Core.Glucose.Metrics;
+
 namespace Dashboard.Core.Glucose.Review;
 
 /// <summary>One band of the Time in ranges bar, with its share, its time a day and the consensus goal beside it.</summary>

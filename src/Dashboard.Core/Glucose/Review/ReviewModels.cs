@@ -1,3 +1,5 @@
+using Dashboard.Core.Glucose.Metrics;
+
 namespace Dashboard.Core.Glucose.Review;
 
 /// <summary>Everything the Glucose review page shows for one patient, period and unit. Numbers are ready to show.</summary>

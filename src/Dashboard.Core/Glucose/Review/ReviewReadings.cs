@@ -1,5 +1,7 @@
 using Dashboard.Core.Glucose.Store;
 using Dashboard.Core.Teams;
+using Dashboard.Core.Glucose.Metrics;
+using Dashboard.Core.Glucose.Timeseries;
 
 namespace Dashboard.Core.Glucose.Review;
 

@@ -1,3 +1,5 @@
+using Dashboard.Core.Glucose.Metrics;
+
 namespace Dashboard.Core.Glucose.Review;
 
 /// <summary>Turns the engine's metrics into the text of the Glucose statistics and targets panel.</summary>

@@ -4,6 +4,7 @@ using Dashboard.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Dashboard.Core.Glucose.Metrics;
 
 #nullable disable
 

@@ -6,6 +6,7 @@ using Dashboard.Core.Audit;
 using Microsoft.EntityFrameworkCore;
 using UglyToad.PdfPig;
 using static Dashboard.Core.Tests.Glucose.Readings;
+using Dashboard.Core.Glucose.Metrics;
 
 namespace Dashboard.Core.Tests.Glucose.Reports;
 

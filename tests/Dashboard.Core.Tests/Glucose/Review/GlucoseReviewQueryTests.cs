@@ -4,6 +4,9 @@ using Dashboard.Core.Glucose.Review;
 using Dashboard.Core.Glucose.Store;
 using Xunit.Abstractions;
 using static Dashboard.Core.Tests.Glucose.Readings;
+using Dashboard.Core.Glucose.Metrics;
+using Dashboard.Core.Glucose.Timeseries;
+using Dashboard.Core.Glucose.Synthetic;
 
 namespace Dashboard.Core.Tests.Glucose.Review;
 

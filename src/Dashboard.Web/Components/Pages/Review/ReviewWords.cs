@@ -3,6 +3,7 @@ using Dashboard.Core.Glucose;
 using Dashboard.Core.Glucose.Review;
 using Dashboard.Web.Resources;
 using Microsoft.Extensions.Localization;
+using Dashboard.Core.Glucose.Metrics;
 
 namespace Dashboard.Web.Components.Pages.Review;
 

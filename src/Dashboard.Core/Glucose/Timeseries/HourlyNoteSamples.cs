@@ -1,6 +1,6 @@
 using Dashboard.Core.Glucose.Store;
 
-namespace Dashboard.Core.Glucose;
+namespace Dashboard.Core.Glucose.Timeseries;
 
 /// <summary>The note-like timeseries of the API (DESIGN §7).</summary>
 public enum NoteResource

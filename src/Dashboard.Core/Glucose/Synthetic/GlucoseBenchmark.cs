@@ -1,4 +1,4 @@
-namespace Dashboard.Core.Glucose;
+namespace Dashboard.Core.Glucose.Synthetic;
 
 /// <summary>
 /// A deterministic synthetic CGM series for the benchmark program (tests/Dashboard.Benchmarks times the engine on it)

@@ -1,4 +1,4 @@
-namespace Dashboard.Core.Glucose;
+namespace Dashboard.Core.Glucose.Downsampling;
 
 /// <summary>A point of a chart series: floating local time and a value in the unit shown.</summary>
 public readonly record struct ChartPoint(DateTime Time, double Value)

@@ -1,4 +1,6 @@
-namespace Dashboard.Core.Glucose;
+using Dashboard.Core.Glucose.Metrics;
+
+namespace Dashboard.Core.Glucose.Timeseries;
 
 /// <summary>
 /// Automatic readings made ready for the metrics (DESIGN §8): sorted by floating local time, and of

@@ -1,4 +1,6 @@
-namespace Dashboard.Core.Glucose;
+using Dashboard.Core.Glucose.Metrics;
+
+namespace Dashboard.Core.Glucose.Agp;
 
 /// <summary>One 15-minute slot of the AGP day: how many readings fell in it and their percentiles (null when none).</summary>
 public readonly record struct AgpSlot(TimeOnly Start, int Count, double? P5, double? P25, double? P50, double? P75, double? P95);

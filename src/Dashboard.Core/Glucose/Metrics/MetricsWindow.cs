@@ -1,4 +1,4 @@
-namespace Dashboard.Core.Glucose;
+namespace Dashboard.Core.Glucose.Metrics;
 
 /// <summary>
 /// Which readings a metric looks at (DESIGN §8), all on floating local time:

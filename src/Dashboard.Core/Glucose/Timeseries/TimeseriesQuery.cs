@@ -3,7 +3,7 @@ using Dashboard.Core.Glucose.Store;
 using Dashboard.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace Dashboard.Core.Glucose;
+namespace Dashboard.Core.Glucose.Timeseries;
 
 /// <summary>
 /// A stored reading as the timeseries API reads it (floating local time). A struct: a 14-day answer streams about

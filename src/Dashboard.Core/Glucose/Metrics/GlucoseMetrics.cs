@@ -1,4 +1,4 @@
-namespace Dashboard.Core.Glucose;
+namespace Dashboard.Core.Glucose.Metrics;
 
 /// <summary>
 /// The DESIGN §8 metrics of one window, unrounded (round only for display). Values that need readings

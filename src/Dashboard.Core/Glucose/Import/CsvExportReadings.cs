@@ -1,6 +1,6 @@
 using LibreView.Csv;
 
-namespace Dashboard.Core.Glucose;
+namespace Dashboard.Core.Glucose.Import;
 
 /// <summary>Takes what the metrics need from a parsed LibreView export.</summary>
 public static class CsvExportReadings

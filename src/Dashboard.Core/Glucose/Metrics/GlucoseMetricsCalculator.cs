@@ -1,4 +1,6 @@
-namespace Dashboard.Core.Glucose;
+using Dashboard.Core.Glucose.Timeseries;
+
+namespace Dashboard.Core.Glucose.Metrics;
 
 /// <summary>
 /// The one implementation of DESIGN §8 used by the UI, the API, the patient list and the command line.

@@ -1,4 +1,4 @@
-namespace Dashboard.Core.Glucose;
+namespace Dashboard.Core.Glucose.Metrics;
 
 /// <summary>Glycemia Risk Index zones (Klonoff 2023): A 0–20, B 21–40, C 41–60, D 61–80, E 81–100.</summary>
 public enum GriZone

@@ -1,4 +1,4 @@
-namespace Dashboard.Core.Glucose;
+namespace Dashboard.Core.Glucose.Metrics;
 
 /// <summary>
 /// Time in the five bands and in tight range, as percentages of time (DESIGN §8): each reading weighs

@@ -1,4 +1,4 @@
-namespace Dashboard.Core.Glucose;
+namespace Dashboard.Core.Glucose.Metrics;
 
 /// <summary>The goals of the International Consensus on Time in Range (Battelino 2019) shown beside the metrics (DESIGN §8).</summary>
 public static class ConsensusGoals

@@ -1,4 +1,6 @@
-namespace Dashboard.Core.Glucose;
+using Dashboard.Core.Glucose.Timeseries;
+
+namespace Dashboard.Core.Glucose.Metrics;
 
 /// <summary>The four CGM event kinds of the International Consensus (Battelino 2019; 2023 update for clinical trials).</summary>
 public enum GlucoseEventKind

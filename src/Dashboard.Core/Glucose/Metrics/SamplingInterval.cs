@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Dashboard.Core.Glucose;
+namespace Dashboard.Core.Glucose.Metrics;
 
 /// <summary>dt0 and % time CGM active, exactly as DESIGN §8 defines them (after the R package iglu).</summary>
 public static class SamplingInterval

@@ -1,4 +1,4 @@
-namespace Dashboard.Core.Glucose;
+namespace Dashboard.Core.Glucose.Metrics;
 
 /// <summary>
 /// Sample quantiles by R's default rule (Hyndman–Fan type 7, as iglu and R's quantile() use):
