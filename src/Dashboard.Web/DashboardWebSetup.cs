@@ -24,7 +24,15 @@ public static class DashboardWebSetup
         services.AddDashboardCore(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddProxyHeaders(builder.Configuration);
         builder.AddKeyRingProtection();
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents(circuits =>
+        {
+            // A disconnected circuit (a closed tab, a dropped network) keeps its whole component tree in server memory
+            // until it is evicted: about 1 MB each at the patient list (docs/performance.md, "The circuit load client").
+            // The defaults (100 circuits for 3 minutes) let a clinic's closed tabs hold up to 100 MB for minutes. A real
+            // network drop reconnects within seconds; a circuit evicted later resumes from its persisted state or reloads.
+            circuits.DisconnectedCircuitMaxRetained = 50;
+            circuits.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(1);
+        });
         services.AddMudServices();
         services.AddConsoleLocalization();
         services.AddScoped<Dashboard.Web.Components.Layout.ThemePreference>();

@@ -161,4 +161,16 @@ public sealed class PatientListLayoutTests : ConsoleTestContext, IAsyncLifetime
         Assert.NotNull(page.Find("[data-testid=patients-loading]"));
         Assert.DoesNotContain("No patients match", page.Markup);
     }
+
+    [Fact]
+    public void The_last_reading_column_says_it_is_device_time_and_shows_the_meters_clock_unconverted()
+    {
+        var page = RenderAt("/patients");
+
+        var header = page.Find("[data-testid=sort-reading]").ParentElement!;
+        Assert.Contains("device time", header.TextContent);
+        var row = page.FindAll("[data-testid=patient-grid] tbody tr").Single(r => r.TextContent.Contains("p-high"));
+        Assert.Contains("30 Nov 2026 07:45", row.QuerySelector(".device-time")!.TextContent);
+        Assert.Equal("ascending", page.Find("[data-testid=sort-patient]").ParentElement!.GetAttribute("aria-sort"));
+    }
 }

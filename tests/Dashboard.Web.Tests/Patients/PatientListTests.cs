@@ -16,6 +16,7 @@ namespace Dashboard.Web.Tests.Patients;
 public sealed class PatientListTests : ConsoleTestContext, IAsyncLifetime
 {
     private readonly TestStore _store = new();
+    private IRenderedComponent<MudPopoverProvider>? _popovers;
 
     public PatientListTests()
     {
@@ -47,7 +48,7 @@ public sealed class PatientListTests : ConsoleTestContext, IAsyncLifetime
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo(url);
         Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        Render<MudPopoverProvider>();
+        _popovers = Render<MudPopoverProvider>();
         return Render<PatientList>();
     }
 
@@ -100,5 +101,57 @@ public sealed class PatientListTests : ConsoleTestContext, IAsyncLifetime
         var page = RenderAt("/patients?q=nobody-has-this-id");
 
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=patients-empty]")));
+    }
+
+    [Fact]
+    public async Task A_closed_status_select_draws_no_options_yet_names_its_value_and_choosing_one_filters_the_rows()
+    {
+        await AddPatientAsync("p-ok", ConnectionStatus.Connected, null);
+        await AddPatientAsync("p-credential", ConnectionStatus.Error, LinkErrorTypes.ProviderCredentialError);
+        var page = RenderAt("/patients");
+        page.WaitForAssertion(() => Assert.Contains("p-ok", page.Markup));
+        var status = page.FindComponents<MudSelect<string>>()[0];
+
+        // Closed, the filter bar's selects keep no option components on the circuit.
+        Assert.Empty(page.FindComponents<MudSelectItem<string>>());
+
+        await page.InvokeAsync(status.Instance.OpenMenu);
+        page.WaitForAssertion(() => Assert.Equal(Enum.GetValues<ConnectionHealth>().Length + 1, page.FindComponents<MudSelectItem<string>>().Count));
+        await page.InvokeAsync(() => status.Instance.SelectOption(ConnectionHealthRules.Slug(ConnectionHealth.CredentialError)));
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.EndsWith("/patients?status=credential_error", Services.GetRequiredService<NavigationManager>().Uri);
+            Assert.Contains("p-credential", page.Markup);
+            Assert.DoesNotContain("p-ok", page.Markup);
+        });
+        page.WaitForAssertion(() => Assert.Empty(page.FindComponents<MudSelectItem<string>>()));
+        // The closed select still names the chosen status (through its text function, with no option drawn).
+        Assert.Contains(ConnectionHealthRules.Label(ConnectionHealth.CredentialError), page.FindAll(".patient-filter")[1].OuterHtml);
+    }
+
+    [Fact]
+    public async Task The_pager_turns_pages_and_says_which_rows_it_shows()
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            await AddPatientAsync($"p-{i:00}", ConnectionStatus.Connected, null);
+        }
+        var page = RenderAt("/patients");
+        page.WaitForAssertion(() => Assert.Matches(@"^1-25 of \d+$", page.Find("[data-testid=pager-info]").TextContent));
+        var total = int.Parse(page.Find("[data-testid=pager-info]").TextContent.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(page.Find("button[aria-label='Previous page']").HasAttribute("disabled"));
+        var firstPage = page.FindAll("[data-testid=patient-grid] tbody tr").Select(r => r.TextContent).ToList();
+
+        page.Find("button[aria-label='Next page']").Click();
+
+        page.WaitForAssertion(() => Assert.Equal($"26-{Math.Min(50, total)} of {total}", page.Find("[data-testid=pager-info]").TextContent));
+        Assert.False(page.Find("button[aria-label='Previous page']").HasAttribute("disabled"));
+        Assert.DoesNotContain(page.FindAll("[data-testid=patient-grid] tbody tr").Select(r => r.TextContent), firstPage.Contains);
+
+        page.Find("[data-testid=pager-size]").Change("50");
+
+        page.WaitForAssertion(() => Assert.Equal($"1-{Math.Min(50, total)} of {total}", page.Find("[data-testid=pager-info]").TextContent));
+        Assert.Equal(Math.Min(50, total), page.FindAll("[data-testid=patient-grid] tbody tr").Count);
     }
 }
