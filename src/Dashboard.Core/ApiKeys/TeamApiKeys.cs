@@ -13,13 +13,17 @@ public sealed record IssuedTeamApiKey(TeamApiKeyView Key, string Secret);
 
 /// <summary>
 /// A team's API keys (<c>x-vital-api-key</c>): issue, list, revoke (admins only, audited in the same transaction).
-/// Keys are looked up in the store on every call (<see cref="ApiKeyLookup"/>), with no cache, so a revoked key is
-/// refused at once on every instance.
+/// Calls find their key through <see cref="ApiKeyLookup"/>, which trusts a key checked in the store for a short time
+/// (<see cref="Verified"/>): a revoke here is refused at once on this instance, and on the others within
+/// <see cref="VerifiedApiKeys.Lifetime"/>.
 /// </summary>
 public sealed class TeamApiKeys(IDbContextFactory<DashboardDbContext> contexts, AuditLog audit, TimeProvider time)
 {
     public const string SecretPrefix = "tk_";
     public const int MaxLabelLength = 100;
+
+    /// <summary>The keys this instance trusts without asking the store; here, with the revoke that must forget them.</summary>
+    public VerifiedApiKeys Verified { get; } = new(time);
 
     public async Task<IReadOnlyList<TeamApiKeyView>> ListAsync(Guid organizationId, CancellationToken ct = default)
     {
@@ -67,6 +71,7 @@ public sealed class TeamApiKeys(IDbContextFactory<DashboardDbContext> contexts, 
         key.RevokedAt = time.GetUtcNow().UtcDateTime;
         audit.Append(db, actor, AuditActions.RevokeTeamApiKey, key.TeamId, details: $"{key.Prefix}… \"{key.Label}\"", organizationId: organizationId);
         await db.SaveChangesAsync(ct);
+        Verified.Revoked(key.KeyHash);
         return true;
     }
 

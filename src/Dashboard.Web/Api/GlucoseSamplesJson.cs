@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Dashboard.Core.Glucose;
 using Dashboard.Core.Glucose.Store;
@@ -82,8 +81,8 @@ internal sealed class GlucoseSamplesJson : IResult
 
     private void Write(Utf8JsonWriter writer, in TimeseriesReading reading, JsonEncodedText symbol)
     {
-        Span<byte> time = stackalloc byte[32];
-        reading.Timestamp.TryFormat(time, out var length, ApiTime.FloatingFormat, CultureInfo.InvariantCulture);
+        Span<byte> time = stackalloc byte[ApiTime.FloatingLength];
+        var length = ApiTime.FormatFloating(reading.Timestamp, time);
         writer.WriteStartObject();
         writer.WriteString(Timestamp, time[..length]);
         writer.WriteNull(TimezoneOffset);

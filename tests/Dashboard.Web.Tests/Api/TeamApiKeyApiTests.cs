@@ -4,20 +4,27 @@ using Dashboard.Core.ApiKeys;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Storage;
 using Dashboard.Web.Tests.Support;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Web.Tests.Api;
 
-/// <summary>A team API key issued in the console works over HTTP, records its last use, and once revoked is refused at once on every instance.</summary>
+/// <summary>
+/// A team API key issued in the console works over HTTP, records its last use, and once revoked is refused at once on
+/// the instance that revoked it and on every other within <see cref="VerifiedApiKeys.Lifetime"/>.
+/// </summary>
 public sealed class TeamApiKeyApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     private static readonly AuditActor Admin = new("admin@example.org", ConsoleRoles.Admin, null);
 
     [Fact]
-    public async Task A_revoked_key_is_refused_at_once_by_this_instance_and_by_another_on_the_same_store()
+    public async Task A_revoked_key_is_refused_at_once_by_this_instance_and_within_the_trust_lifetime_by_another_on_the_same_store()
     {
-        var other = factory.WithWebHostBuilder(_ => { }); // a second app instance (own services, no shared memory) on the same store
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        // A second app instance (own services, no shared memory) on the same store, on a clock the test moves.
+        var other = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
         var (organizationId, issued) = await IssueAsync("revoke me");
         using var here = factory.ClientFor(issued.Secret);
         using var there = other.CreateClient();
@@ -31,8 +38,12 @@ public sealed class TeamApiKeyApiTests(ApiFactory factory) : IClassFixture<ApiFa
         }
 
         var refusedHere = await here.GetAsync("/v2/user");
-        var refusedThere = await there.GetAsync("/v2/user");
         Assert.Equal(HttpStatusCode.Unauthorized, refusedHere.StatusCode);
+        // The other instance checked the key in the store less than the lifetime ago: it still trusts it, as documented.
+        clock.Advance(VerifiedApiKeys.Lifetime - TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.OK, (await there.GetAsync("/v2/user")).StatusCode);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var refusedThere = await there.GetAsync("/v2/user");
         Assert.Equal(HttpStatusCode.Unauthorized, refusedThere.StatusCode);
         Assert.Contains("error_type", await refusedThere.Content.ReadAsStringAsync());
     }
