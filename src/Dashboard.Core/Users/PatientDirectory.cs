@@ -1,4 +1,5 @@
 using Dashboard.Core.Connections;
+using Dashboard.Core.Events.Webhooks;
 using Dashboard.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -184,11 +185,13 @@ public sealed class PatientDirectory(IDbContextFactory<DashboardDbContext> conte
     }
 
     /// <summary>
-    /// Removes for good the team's users deleted longer ago than <see cref="DeletionGrace"/>, with their readings and
-    /// notes, in one transaction (issue 20 item 5). The rows that reference a user by foreign key (connections, tokens,
-    /// profile, tags, summaries, invitations) go by cascade; readings and notes have no foreign key on purpose — its check
-    /// on each of a pull's ~26,000 rows measured as a tenth of the time to store them — so they are deleted here, the
-    /// one place a user is deleted for good.
+    /// Removes for good the team's users deleted longer ago than <see cref="DeletionGrace"/>, with their readings, notes
+    /// and events, in one transaction (issue 20 item 5). The rows that reference a user by foreign key (connections,
+    /// tokens, profile, tags, summaries, invitations) go by cascade; readings and notes have no foreign key on purpose —
+    /// its check on each of a pull's ~26,000 rows measured as a tenth of the time to store them — so they are deleted
+    /// here, the one place a user is deleted for good. Their events go too: a payload carries the patient's ids and, for
+    /// data events, their glucose; webhook deliveries still owed for those events are dropped with them (the patient
+    /// they were about no longer exists, and a delivery keeps its event by a restricting key).
     /// </summary>
     public async Task<int> PurgeExpiredAsync(Guid teamId, CancellationToken ct = default)
     {
@@ -204,6 +207,9 @@ public sealed class PatientDirectory(IDbContextFactory<DashboardDbContext> conte
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Readings.Where(r => expired.Any(u => u.Id == r.UserId)).ExecuteDeleteAsync(ct);
         await db.Notes.Where(n => expired.Any(u => u.Id == n.UserId)).ExecuteDeleteAsync(ct);
+        var events = db.Events.Where(e => e.UserId != null && expired.Any(u => u.Id == e.UserId));
+        await db.WebhookDeliveries.Where(d => events.Any(e => e.Id == d.EventId)).ExecuteDeleteAsync(ct);
+        await events.ExecuteDeleteAsync(ct);
         var purged = await expired.ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
         return purged;

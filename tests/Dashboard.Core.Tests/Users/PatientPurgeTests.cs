@@ -1,3 +1,5 @@
+using Dashboard.Core.Events;
+using Dashboard.Core.Events.Webhooks;
 using Dashboard.Core.Glucose;
 using Dashboard.Core.Glucose.Store;
 using Dashboard.Core.Tests.Glucose.Review;
@@ -9,8 +11,8 @@ using static Dashboard.Core.Tests.Glucose.Readings;
 namespace Dashboard.Core.Tests.Users;
 
 /// <summary>
-/// A patient's readings and notes go with the patient (issue 20 item 5): the purge after the undo grace deletes them with
-/// the user, in one transaction, and leaves every other patient's data alone.
+/// A patient's readings, notes and events go with the patient (issue 20 item 5): the purge after the undo grace deletes
+/// them with the user, in one transaction, and leaves every other patient's data alone.
 /// </summary>
 public sealed class PatientPurgeTests
 {
@@ -25,6 +27,21 @@ public sealed class PatientPurgeTests
             await store.WriteAsync(patient, ReviewStore.Every(15, T("2026-11-01 00:00"), days: 2, i => 100 + i % 40),
                 new NoteInput(T("2026-11-01 08:00"), NoteKind.Carbohydrates, 40, null),
                 new NoteInput(T("2026-11-01 09:00"), NoteKind.Note, null, "walk"));
+        }
+        await using (var db = await store.Contexts.CreateDbContextAsync())
+        {
+            // Each patient has an event, and a webhook delivery of it is still owed.
+            var endpoint = new WebhookEndpoint { TeamId = store.TeamId, Url = "https://hooks.example.org/in", ProtectedSecret = "x", CreatedAt = DateTime.UtcNow };
+            db.WebhookEndpoints.Add(endpoint);
+            var events = new[] { purged, kept }.Select(patient => new StoredEvent
+            {
+                EventType = EventTypes.DailyGlucoseCreated, TeamId = store.TeamId, UserId = patient, ClientUserId = patient == purged ? "purged" : "kept",
+                DataJson = "{}", CreatedAt = DateTime.UtcNow,
+            }).ToList();
+            db.Events.AddRange(events);
+            await db.SaveChangesAsync();
+            db.WebhookDeliveries.AddRange(events.Select(e => WebhookDelivery.Queue(endpoint.Id, e.Id, DateTime.UtcNow, TimeSpan.FromDays(1))));
+            await db.SaveChangesAsync();
         }
 
         await using (var scope = store.Services.CreateAsyncScope())
@@ -50,5 +67,8 @@ public sealed class PatientPurgeTests
         Assert.Equal(0, await after.Notes.CountAsync(n => n.UserId == purged));
         Assert.Equal(2 * 96, await after.Readings.CountAsync(r => r.UserId == kept));
         Assert.Equal(2, await after.Notes.CountAsync(n => n.UserId == kept));
+        Assert.Equal(["kept"], await after.Events.Select(e => e.ClientUserId).ToListAsync());
+        var keptEvent = await after.Events.Select(e => e.Id).SingleAsync();
+        Assert.Equal([keptEvent], await after.WebhookDeliveries.Select(d => d.EventId).ToListAsync());
     }
 }
