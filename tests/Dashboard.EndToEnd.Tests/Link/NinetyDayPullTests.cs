@@ -69,7 +69,7 @@ public sealed class NinetyDayPullTests(BrowserFixture browser)
         Assert.True(simulator.Requests.Of("POST /reports") > reportsBefore);
 
         await page.SignInAsync(SeededPeople.Viewer, $"/patients/{userId}");
-        await Assertions.Expect(page.GetByText($"{generated.Count.ToString("N0", CultureInfo.InvariantCulture)} readings, last at {state.LastReadingAt:yyyy-MM-dd HH:mm} (device time)"))
+        await Assertions.Expect(page.GetByText($"{generated.Count.ToString("N0", CultureInfo.InvariantCulture)} readings, last at {Dashboard.Web.Components.Time.ConsoleDateFormat.DateTime(state.LastReadingAt.Value, CultureInfo.GetCultureInfo("en"))} (device time)"))
             .ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("patient-events")).ToContainTextAsync("historical.data.glucose.created");
 

@@ -173,7 +173,7 @@ public sealed class InvitationPanelTests : ConsoleTestContext, IAsyncLifetime
             }));
 
     [Fact]
-    public async Task The_list_and_a_sent_link_show_their_times_in_the_persons_zone_and_the_landing_page_in_UTC()
+    public async Task The_list_a_sent_link_and_the_landing_page_show_their_times_in_the_browsers_zone_with_UTC_on_hover()
     {
         ActAs(ConsoleRoles.Support);
         var userId = await BrokenPatientAsync("panel-zone");
@@ -188,7 +188,7 @@ public sealed class InvitationPanelTests : ConsoleTestContext, IAsyncLifetime
 
         var list = InBerlin<InvitationList>(b => b.AddAttribute(1, nameof(InvitationList.UserId), userId));
         var times = list.WaitForElement("[data-testid=invitation-row]").QuerySelectorAll("time").Select(e => e.TextContent).ToList();
-        Assert.Equal([StaffTimeFormat.Local(stored.LastSentAt, Berlin, english), StaffTimeFormat.Local(stored.ExpiresAt, Berlin, english)], times);
+        Assert.Equal([ConsoleDateFormat.Local(stored.LastSentAt, Berlin, english), ConsoleDateFormat.Local(stored.ExpiresAt, Berlin, english)], times);
         Assert.DoesNotContain("UTC", list.Find("[data-testid=invitation-row]").TextContent);
 
         var expires = new DateTime(2026, 12, 2, 10, 5, 0, DateTimeKind.Utc);
@@ -198,11 +198,13 @@ public sealed class InvitationPanelTests : ConsoleTestContext, IAsyncLifetime
         Assert.Contains("Works until 2 Dec 2026 11:05.", validity); // Berlin is UTC+1 in December
         Assert.DoesNotContain("UTC", validity);
 
-        // The patient's landing page has no staff person and no zone: UTC, in the page's language, said so.
+        // The patient's landing page: the patient's browser zone (the layout cascades it, as the console's does), UTC on hover.
         var code = url[(url.IndexOf("code=", StringComparison.Ordinal) + "code=".Length)..];
         Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/invite?code=" + Uri.EscapeDataString(code));
-        var landing = Render<InvitationLandingPage>();
-        var until = landing.WaitForElement("[data-testid=invitation-works-until]").TextContent;
-        Assert.Equal($"This invitation works until {StaffTimeFormat.Local(stored.ExpiresAt, TimeZoneInfo.Utc, english)} UTC.", until.Trim());
+        var landing = InBerlin<InvitationLandingPage>(_ => { });
+        var until = landing.WaitForElement("[data-testid=invitation-works-until]");
+        Assert.Equal($"This invitation works until {ConsoleDateFormat.Local(stored.ExpiresAt, Berlin, english)}.", until.TextContent.Trim());
+        Assert.Equal(StaffTimeFormat.UtcTitle(stored.ExpiresAt), until.QuerySelector("time")!.GetAttribute("title"));
+        Assert.DoesNotContain("UTC", until.TextContent);
     }
 }

@@ -1,6 +1,8 @@
 using Dashboard.Web.Tests.Support;
 using Bunit;
 using Dashboard.Web.Components.Layout;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Web.Tests.Layout;
 
@@ -44,5 +46,23 @@ public sealed class NavMenuTests : ConsoleTestContext
             .ToHashSet();
 
         Assert.All(NavigationCatalog.Entries, entry => Assert.Contains(entry.Href, routes));
+    }
+
+    [Theory]
+    [InlineData("/settings/members", "Members")]
+    [InlineData("/settings/teams", "Teams")]
+    [InlineData("/settings", "Settings")]
+    [InlineData("/patients/8d1f6a52-54a5-4bde-9d43-0c3b1a2f1d11", "Patients")]
+    [InlineData("/", "Overview")]
+    public void Only_the_entry_of_the_open_page_is_highlighted(string path, string highlighted)
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized("Someone");
+        auth.SetConsoleRole("admin");
+        Services.GetRequiredService<NavigationManager>().NavigateTo(path);
+
+        var menu = Render<NavMenu>();
+
+        Assert.Equal([highlighted], menu.FindAll("a.active").Select(a => a.TextContent.Trim()));
     }
 }

@@ -14,6 +14,7 @@ namespace Dashboard.Web.Tests.Members;
 public sealed class MembersPageTests : ConsoleTestContext, IAsyncLifetime
 {
     private readonly TestStore _store = new();
+    private IRenderedComponent<MudBlazor.MudPopoverProvider>? _popover;
 
     public MembersPageTests()
     {
@@ -50,8 +51,8 @@ public sealed class MembersPageTests : ConsoleTestContext, IAsyncLifetime
         var page = Render<MembersPage>();
         page.WaitForElement("[data-testid=invite-form]");
 
-        page.Find("[data-testid=invite-form] input").Input("New.Colleague@Example.org ");
-        page.Find("[data-testid=invite-role]").Change(ConsoleRoles.Viewer);
+        page.Find("[data-testid=invite-form] input[type=email]").Input("New.Colleague@Example.org ");
+        await ChooseAsync(page, RoleSelect(page, "invite-role"), ConsoleRoles.Viewer);
         await page.Find("[data-testid=invite-form]").SubmitAsync();
 
         page.WaitForAssertion(() => Assert.Contains("may now sign in as viewer", page.Find("[data-testid=member-notice]").TextContent));
@@ -74,7 +75,7 @@ public sealed class MembersPageTests : ConsoleTestContext, IAsyncLifetime
         var page = Render<MembersPage>();
         page.WaitForElement("[data-testid=invite-form]");
 
-        page.Find("[data-testid=invite-form] input").Input(email);
+        page.Find("[data-testid=invite-form] input[type=email]").Input(email);
         await page.Find("[data-testid=invite-form]").SubmitAsync();
 
         page.WaitForAssertion(() => Assert.Contains(message, page.Find("[data-testid=member-notice]").TextContent));
@@ -88,8 +89,10 @@ public sealed class MembersPageTests : ConsoleTestContext, IAsyncLifetime
         var page = Render<MembersPage>();
         page.WaitForElement("[data-testid=member-row]");
 
-        page.Find("[data-testid=member-role]").Change(ConsoleRoles.Support);
+        await ChooseAsync(page, RoleSelect(page, "member-role"), ConsoleRoles.Support);
         page.WaitForAssertion(() => Assert.Contains("only admin", page.Find("[data-testid=member-notice]").TextContent));
+        // The refused change does not stay in the picker: it shows the stored role again.
+        page.WaitForAssertion(() => Assert.Equal("admin", RoleSelect(page, "member-role").Find("input").GetAttribute("value")));
         page.Find("[data-testid=member-remove]").Click();
         page.WaitForAssertion(() => Assert.Contains("only admin and cannot be removed", page.Find("[data-testid=member-notice]").TextContent));
 
@@ -107,7 +110,8 @@ public sealed class MembersPageTests : ConsoleTestContext, IAsyncLifetime
         var page = Render<MembersPage>();
         var row = page.WaitForElement("[data-testid=member-row][data-email='sam@example.org']");
 
-        row.QuerySelector("[data-testid=member-role]")!.Change(ConsoleRoles.Admin);
+        Assert.NotNull(row);
+        await ChooseAsync(page, RoleSelect(page, "member-role", "sam@example.org"), ConsoleRoles.Admin);
         page.WaitForAssertion(() => Assert.Contains("sam@example.org is now admin", page.Find("[data-testid=member-notice]").TextContent));
         Assert.Equal(ConsoleRoles.Admin, await WithDbAsync(db => db.StaffMemberships.Where(m => m.Email == "sam@example.org").Select(m => m.Role).SingleAsync()));
         var changed = await WithDbAsync(db => Dashboard.TestSupport.AuditAssert.SingleAsync(db, AuditActions.ChangeMemberRole, TestStore.DefaultStaffMember, ConsoleRoles.Admin, since));
@@ -154,26 +158,58 @@ public sealed class MembersPageTests : ConsoleTestContext, IAsyncLifetime
         Assert.Contains("Mitglieder", page.Find("h1").TextContent);
         Assert.Contains("Einladen", page.Find("[data-testid=invite-submit]").TextContent);
         Assert.Contains("Eingeladen von", page.Find("[data-testid=members]").TextContent);
-        Assert.Contains("Lesezugriff", page.Find("[data-testid=invite-role]").TextContent);
+        var popover = _popover ??= Render<MudBlazor.MudPopoverProvider>();
+        var role = RoleSelect(page, "invite-role");
+        Assert.Equal("Support", role.Find("input").GetAttribute("value"));
+        page.InvokeAsync(() => role.Instance.OpenMenu()).GetAwaiter().GetResult();
+        popover.WaitForAssertion(() => Assert.Contains("Lesezugriff", popover.Markup));
     });
 
     [Fact]
-    public void Core_outcomes_are_said_in_German() => InCulture.Run("de", () =>
+    public Task Core_outcomes_are_said_in_German() => InCulture.RunAsync("de", async () =>
     {
         var page = Render<MembersPage>();
         page.WaitForElement("[data-testid=member-row]");
 
-        page.Find("[data-testid=member-role]").Change(ConsoleRoles.Support);
+        await ChooseAsync(page, RoleSelect(page, "member-role"), ConsoleRoles.Support);
         page.WaitForAssertion(() => Assert.Equal(TestStore.DefaultStaffMember + " ist die einzige Person mit der Rolle Administration: Geben Sie zuerst jemand anderem diese Rolle.",
             page.Find("[data-testid=member-notice]").TextContent.Trim()));
 
-        page.Find("[data-testid=member-role]").Change(ConsoleRoles.Admin);
-        page.WaitForAssertion(() => Assert.Equal(TestStore.DefaultStaffMember + " hat bereits die Rolle Administration.",
-            page.Find("[data-testid=member-notice]").TextContent.Trim()));
-
-        page.Find("[data-testid=invite-form] input").Input("not an email");
+        // (Choosing the role a member already has changes nothing: the picker raises no change, so there is no notice.)
+        page.Find("[data-testid=invite-form] input[type=email]").Input("not an email");
         page.Find("[data-testid=invite-form]").Submit();
         page.WaitForAssertion(() => Assert.Equal("Geben Sie die E-Mail-Adresse der Person ein, z. B. name@example.org.",
             page.Find("[data-testid=member-notice]").TextContent.Trim()));
     });
+
+    /// <summary>A role picker: the invitation's, or the one of a member's row (by its accessible name).</summary>
+    private static IRenderedComponent<MudBlazor.MudSelect<string>> RoleSelect(IRenderedComponent<MembersPage> page, string testId, string? email = null) =>
+        page.FindComponents<MudBlazor.MudSelect<string>>().First(s =>
+            s.Instance.UserAttributes.TryGetValue("data-testid", out var id) && id?.ToString() == testId
+            && (email is null || (s.Instance.UserAttributes.TryGetValue("aria-label", out var name) && name?.ToString()?.EndsWith(email, StringComparison.Ordinal) == true)));
+
+    /// <summary>Picks a role as a person does: opens the picker and clicks the role's item.</summary>
+    private async Task ChooseAsync(IRenderedComponent<MembersPage> page, IRenderedComponent<MudBlazor.MudSelect<string>> select, string role)
+    {
+        var popover = _popover ??= Render<MudBlazor.MudPopoverProvider>();
+        await page.InvokeAsync(() => select.Instance.OpenMenu());
+        var label = Dashboard.Web.Components.RoleText.Of(Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Dashboard.Web.Resources.ConsoleText>>(), role);
+        popover.WaitForElement(".mud-popover-open .mud-list-item", TimeSpan.FromSeconds(5));
+        var items = popover.FindAll(".mud-popover-open .mud-list-item");
+        await items.Single(i => i.TextContent.Trim() == label).ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+    }
+
+    [Fact]
+    public void The_pickers_and_the_invite_field_are_the_consoles_outlined_fields_not_plain_selects()
+    {
+        var page = Render<MembersPage>();
+        page.WaitForElement("[data-testid=member-row]");
+
+        Assert.Empty(page.FindAll("select"));
+        Assert.Equal(2, page.FindComponents<MudBlazor.MudSelect<string>>().Count); // the invitation's and the one member's
+        Assert.All(page.FindComponents<MudBlazor.MudSelect<string>>(), s => Assert.Equal(MudBlazor.Variant.Outlined, s.Instance.Variant));
+        var email = page.FindComponents<MudBlazor.MudTextField<string>>().Single();
+        Assert.Equal((MudBlazor.Variant.Outlined, MudBlazor.Margin.Dense), (email.Instance.Variant, email.Instance.Margin));
+        Assert.NotEmpty(page.FindAll("[data-testid=invite-form] .mud-input-outlined"));
+    }
 }

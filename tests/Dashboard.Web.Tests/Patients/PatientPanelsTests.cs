@@ -3,7 +3,10 @@ using Bunit.TestDoubles;
 using Dashboard.Core.Connections;
 using Dashboard.Core.Linking;
 using Dashboard.Core.Patients;
+using System.Globalization;
 using Dashboard.Web.Components.Pages.Patients;
+using Dashboard.Web.Components.Time;
+using Microsoft.AspNetCore.Components;
 using Dashboard.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -100,10 +103,10 @@ public sealed class PatientPanelsTests : ConsoleTestContext, IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(ConnectionStatus.Error, LinkErrorTypes.ProviderPasswordExpired, "not syncing since 2026-11-20 08:00 UTC")]
-    [InlineData(ConnectionStatus.Error, LinkErrorTypes.ProviderCredentialError, "not syncing since 2026-11-20 08:00 UTC")]
+    [InlineData(ConnectionStatus.Error, LinkErrorTypes.ProviderPasswordExpired, "not syncing since 20 Nov 2026 08:00")]
+    [InlineData(ConnectionStatus.Error, LinkErrorTypes.ProviderCredentialError, "not syncing since 20 Nov 2026 08:00")]
     [InlineData(ConnectionStatus.Error, LinkErrorTypes.UserNotFound, "waiting for the patient to share")]
-    [InlineData(ConnectionStatus.Connected, null, "Connected since 2026-10-01 08:00 UTC")]
+    [InlineData(ConnectionStatus.Connected, null, "Connected since 1 Oct 2026 08:00")]
     public void Only_a_connected_connection_reads_connected_since(ConnectionStatus status, string? errorType, string expected)
     {
         _auth.SetConsoleRole("support");
@@ -112,5 +115,61 @@ public sealed class PatientPanelsTests : ConsoleTestContext, IAsyncLifetime
 
         Assert.Contains(expected, since);
         Assert.Equal(status == ConnectionStatus.Connected, since.Contains("onnected since", StringComparison.Ordinal));
+    }
+
+    private IRenderedComponent<CascadingValue<StaffClock>> CardIn(string zone, string culture, PatientConnectionDetails details) =>
+        Render<CascadingValue<StaffClock>>(p => p
+            .Add(c => c.Value, new StaffClock(TimeZoneInfo.FindSystemTimeZoneById(zone), CultureInfo.GetCultureInfo(culture)))
+            .AddChildContent<ConnectionCard>(c => c.Add(x => x.Details, details).Add(x => x.UserId, Guid.NewGuid())));
+
+    [Fact]
+    public void The_cards_header_reads_the_staff_members_local_time_like_its_since_row_with_UTC_on_hover()
+    {
+        _auth.SetConsoleRole("support");
+
+        var card = CardIn("Europe/Berlin", "en", Details(ConnectionStatus.Error, LinkErrorTypes.ProviderPasswordExpired));
+
+        var since = card.Find("[data-testid=connection-since]");
+        Assert.Equal("Linked 1 Oct 2026 10:00 · not syncing since 20 Nov 2026 09:00", since.TextContent.Trim()); // CEST, then CET
+        Assert.DoesNotContain("UTC", since.TextContent);
+        var times = since.QuerySelectorAll("time");
+        Assert.Equal(["2026-10-01 08:00:00 UTC", "2026-11-20 08:00:00 UTC"], times.Select(t => t.GetAttribute("title")));
+        // The same instant reads the same in the header and in the card's "Since" row.
+        var errorSince = card.FindAll("tr").Single(r => r.QuerySelector("th")?.TextContent == "Since").QuerySelector("time")!;
+        Assert.Equal(times[1].TextContent, errorSince.TextContent);
+    }
+
+    [Fact]
+    public void The_header_speaks_German_in_the_German_date_format()
+    {
+        _auth.SetConsoleRole("support");
+
+        InCulture.Run("de", () =>
+        {
+            var card = CardIn("Europe/Berlin", "de", Details(ConnectionStatus.Connected, null));
+
+            Assert.Equal("Verbunden seit 01.10.2026 10:00", card.Find("[data-testid=connection-since]").TextContent.Trim());
+        });
+    }
+
+    [Theory]
+    [InlineData("en", "us", "United States")]
+    [InlineData("en", "eu2", "Europe 2 (United Kingdom, Ireland)")]
+    [InlineData("en", "eu", "Europe")]
+    [InlineData("de", "eu2", "Europa 2 (Vereinigtes Königreich, Irland)")]
+    [InlineData("en", "zz", "ZZ")]
+    public void The_LibreView_region_is_named_not_coded(string culture, string region, string shown)
+    {
+        _auth.SetConsoleRole("support");
+        var details = Details(ConnectionStatus.Connected, null);
+        details = details with { Connection = details.Connection with { Region = region } };
+
+        InCulture.Run(culture, () =>
+        {
+            var cell = Card(details).Find("[data-testid=connection-region]");
+
+            Assert.Equal(shown, cell.TextContent.Trim());
+            Assert.Equal(region, cell.QuerySelector("span")!.GetAttribute("title"));
+        });
     }
 }

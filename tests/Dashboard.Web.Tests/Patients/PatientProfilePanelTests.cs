@@ -80,7 +80,7 @@ public sealed class PatientProfilePanelTests : ConsoleTestContext, IAsyncLifetim
         await panel.Find("[data-testid=profile-form]").SubmitAsync();
 
         panel.WaitForAssertion(() => Assert.Equal("Ada Lovelace", panel.Find("[data-testid=profile-display-name]").TextContent.Trim()));
-        Assert.Equal("1984-03-27", panel.Find("[data-testid=profile-date-of-birth]").TextContent.Trim());
+        Assert.Equal("27 Mar 1984", panel.Find("[data-testid=profile-date-of-birth]").TextContent.Trim());
         Assert.Empty(panel.FindAll("[data-testid=profile-error]"));
         await using var db = await Contexts.CreateDbContextAsync();
         var stored = await db.PatientProfiles.AsNoTracking().SingleAsync(p => p.UserId == userId);
@@ -198,7 +198,7 @@ public sealed class PatientProfilePanelTests : ConsoleTestContext, IAsyncLifetim
         var panel = Panel(userId);
 
         Assert.Equal("Vera Viewed", panel.Find("[data-testid=profile-display-name]").TextContent.Trim());
-        Assert.Equal("2001-02-03", panel.Find("[data-testid=profile-date-of-birth]").TextContent.Trim());
+        Assert.Equal("3 Feb 2001", panel.Find("[data-testid=profile-date-of-birth]").TextContent.Trim());
         Assert.Equal(["pump-start"], Tags(panel));
         Assert.Empty(panel.FindAll("[data-testid=profile-form]"));
         Assert.Empty(panel.FindAll("[data-testid=tag-form]"));

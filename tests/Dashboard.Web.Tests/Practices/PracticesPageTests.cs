@@ -64,16 +64,34 @@ public sealed class PracticesPageTests : ConsoleTestContext, IAsyncLifetime
     }
 
     [Fact]
-    public void Each_team_shows_its_built_in_practice_and_the_region_codes_it_serves()
+    public void Each_team_shows_its_built_in_practice_and_the_countries_it_serves_by_name()
     {
         var page = RenderPage();
 
         var table = page.Find("[data-testid=built-in-practices]").TextContent;
         Assert.Contains(BuiltInPractices.Sandbox, table);
         Assert.Contains(BuiltInPractices.Production, table);
-        Assert.Contains(string.Join(" ", LibreViewCountries.Us), table);
-        Assert.Contains(string.Join(" ", LibreViewCountries.Eu), table);
+        var lists = page.FindAll("[data-testid=built-in-countries]");
+        // Each deployment's countries, every code once, as names in alphabetical order, the code on hover.
+        Assert.Contains(lists, l => l.QuerySelectorAll("[data-code]").Select(c => c.GetAttribute("data-code")).Order().SequenceEqual(LibreViewCountries.Us.Order()));
+        var eu = Assert.Single(lists, l => l.QuerySelectorAll("[data-code]").Length == LibreViewCountries.Eu.Count);
+        Assert.StartsWith("Argentina, Australia, Austria, Bahrain, Belgium", eu.TextContent.Trim());
+        Assert.Equal("gb", eu.QuerySelector("[title='gb']")!.GetAttribute("data-code"));
+        Assert.Equal("United Kingdom", eu.QuerySelector("[data-code=gb]")!.TextContent);
+        Assert.Equal("(default: United Kingdom)", eu.QuerySelector("[data-testid=built-in-default-country]")!.TextContent.Trim());
+        Assert.DoesNotContain("ar at au", table);
     }
+
+    [Fact]
+    public void The_built_in_practices_countries_are_named_in_German() => InCulture.Run("de", () =>
+    {
+        var page = RenderPage();
+
+        var eu = page.FindAll("[data-testid=built-in-countries]").Single(l => l.QuerySelectorAll("[data-code]").Length == LibreViewCountries.Eu.Count);
+        Assert.Equal("Deutschland", eu.QuerySelector("[data-code=de]")!.TextContent);
+        Assert.Equal("(Standard: Vereinigtes Königreich)", eu.QuerySelector("[data-testid=built-in-default-country]")!.TextContent.Trim());
+        Assert.Contains("Länder (Standard)", page.Find("[data-testid=built-in-practices] thead").TextContent);
+    });
 
     [Fact]
     public async Task Only_active_practices_of_the_team_s_environment_and_region_are_offered()

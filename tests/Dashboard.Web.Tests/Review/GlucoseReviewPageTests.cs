@@ -467,4 +467,79 @@ public sealed class GlucoseReviewPageTests : BunitContext, IAsyncLifetime
             return Task.CompletedTask;
         });
     }
+
+    [Theory]
+    [InlineData("en", "3 Mar 2025")]
+    [InlineData("en-US", "3 Mar 2025")]
+    [InlineData("de", "03.03.2025")]
+    public async Task The_days_to_show_picker_writes_the_date_as_the_heading_does(string culture, string shown)
+    {
+        var patient = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 3, 100, 150));
+
+        await InCulture.RunAsync(culture, () =>
+        {
+            var page = RenderPage(patient);
+
+            var detail = page.Find("[data-testid=detail]");
+            Assert.Contains(shown, Text(page, "detail-summary")); // the panel's own words for the day
+            var values = detail.QuerySelectorAll("input").Select(i => i.GetAttribute("value")).Where(v => !string.IsNullOrEmpty(v)).ToList();
+            Assert.Contains(shown, values);
+            Assert.DoesNotContain(values, v => System.Text.RegularExpressions.Regex.IsMatch(v!, @"\d{1,2}/\d{1,2}/\d{4}")); // not "3/3/2025"
+            return Task.CompletedTask;
+        });
+    }
+
+    [Fact]
+    public async Task In_the_dark_theme_the_ranges_list_and_chart_share_the_very_low_colour_readable_on_the_dark_page()
+    {
+        _charts.SetupVoid("create", _ => true).SetVoidResult();
+        var patient = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 3, 50, 120));
+
+        var page = Render<CascadingValue<ChartTheme>>(p => p
+            .Add(c => c.Value, ChartTheme.Dark)
+            .AddChildContent<GlucoseReviewPage>(c => c.Add(x => x.UserId, patient)));
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[aria-busy=true]")), TimeSpan.FromSeconds(10));
+
+        var swatch = page.Find("[data-testid=ranges-goals] [data-band=VeryLow] .band-swatch").GetAttribute("style")!;
+        var listColour = swatch[(swatch.IndexOf(':') + 1)..].Trim().TrimEnd(';');
+        var ranges = _charts.Invocations["create"].Select(i => (string)i.Arguments[1]!).Single(json => json.Contains("\"id\":\"time-in-ranges\""));
+        var chartColours = System.Text.Json.JsonDocument.Parse(ranges).RootElement.GetProperty("colors").EnumerateArray().Select(c => c.GetString()).ToList();
+        Assert.Equal(ChartTheme.Dark.SeriesColor(ReviewChartOptions.ColorOf(GlucoseBand.VeryLow)), listColour);
+        Assert.Equal(listColour, chartColours[0]); // the chart draws very low at the bottom, first
+        Assert.NotEqual(ReviewChartOptions.ColorOf(GlucoseBand.VeryLow), listColour); // not the light theme's dark red
+        // Swatches and bars are graphics: WCAG 2.1 AA (1.4.11) asks 3:1 against what is around them, the dark panel and page.
+        var dark = Dashboard.Web.Components.Layout.ConsoleTheme.Value.PaletteDark;
+        foreach (var around in new[] { dark.Surface, dark.Background })
+        {
+            foreach (var band in Enum.GetValues<GlucoseBand>())
+            {
+                var colour = ChartTheme.Dark.SeriesColor(ReviewChartOptions.ColorOf(band));
+                Assert.True(Contrast(colour, $"#{around.R:x2}{around.G:x2}{around.B:x2}") >= 3, $"{band}: {colour} on {around}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task In_the_light_theme_the_list_keeps_the_light_colours()
+    {
+        var patient = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 3, 50, 120));
+
+        var page = RenderPage(patient);
+
+        var swatch = page.Find("[data-testid=ranges-goals] [data-band=VeryLow] .band-swatch").GetAttribute("style")!;
+        Assert.Contains(ReviewChartOptions.ColorOf(GlucoseBand.VeryLow), swatch);
+    }
+
+    // WCAG 2 contrast ratio of two #rrggbb colours.
+    private static double Contrast(string a, string b)
+    {
+        static double Luminance(string hex)
+        {
+            static double Channel(int v) { var c = v / 255.0; return c <= 0.03928 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4); }
+            var h = hex.TrimStart('#');
+            return 0.2126 * Channel(Convert.ToInt32(h[0..2], 16)) + 0.7152 * Channel(Convert.ToInt32(h[2..4], 16)) + 0.0722 * Channel(Convert.ToInt32(h[4..6], 16));
+        }
+        var (la, lb) = (Luminance(a), Luminance(b));
+        return (Math.Max(la, lb) + 0.05) / (Math.Min(la, lb) + 0.05);
+    }
 }

@@ -100,4 +100,27 @@ public sealed class TriagePageTests : ConsoleTestContext, IAsyncLifetime
             return Task.CompletedTask;
         });
     }
+
+    [Fact]
+    public async Task Headers_are_one_style_in_their_own_case_and_the_last_reading_is_one_compact_line()
+    {
+        var patient = await ReviewPatients.AddAsync(Services, ReviewPatients.Every(15, 14, 60, 120, 120, 120));
+        var page = RenderAt("/triage");
+
+        var headers = page.FindAll("[data-testid=triage-table] thead th");
+        // No MudBlazor buttons (upper case) beside plain headers: sortable ones are the patient list's sort-header buttons.
+        Assert.Empty(page.FindAll("[data-testid=triage-table] thead .mud-button-root"));
+        Assert.Equal(8, page.FindAll("[data-testid=triage-table] thead button.sort-header").Count);
+        Assert.All(headers, th => Assert.NotNull(th.QuerySelector(".sort-header, .sort-header-static")));
+        Assert.Equal("Very low", page.Find("[data-testid=sort-very-low]").TextContent.Trim());
+        Assert.Equal("Last reading (device time)", page.Find("[data-testid=sort-last-reading]").TextContent.Trim());
+
+        // The device time in the cell, without the label the header already gives (kept for screen readers and on hover).
+        var cell = page.Find($"[data-testid=triage-row][data-user='{patient}'] [data-col=last-reading]");
+        Assert.Contains("triage-table__time", cell.ClassList);
+        var time = cell.QuerySelector(".device-time")!;
+        Assert.Matches(@"^\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}$", time.ChildNodes[0].TextContent);
+        Assert.Equal(" (device time)", time.QuerySelector(".visually-hidden")!.TextContent);
+        Assert.NotNull(time.GetAttribute("title"));
+    }
 }

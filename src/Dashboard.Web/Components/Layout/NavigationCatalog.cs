@@ -1,5 +1,6 @@
 using Dashboard.Core.Access;
 using Dashboard.Web.Resources;
+using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
 
 namespace Dashboard.Web.Components.Layout;
@@ -25,4 +26,14 @@ public static class NavigationCatalog
         new(ConsoleText.Key("Nav.Audit"), "/audit", Icons.Material.Outlined.History, ConsolePolicies.ManageOrganization),
         new(ConsoleText.Key("Nav.Settings"), "/settings", Icons.Material.Outlined.Settings, ConsolePolicies.ManageOrganization),
     ];
+
+    /// <summary>
+    /// How an entry's link knows it is the current page: by its prefix (a patient's page lights Patients), except the
+    /// overview and an entry whose pages are other entries' (Settings: /settings/members is Members, not Settings), which
+    /// light only on their own address.
+    /// </summary>
+    public static NavLinkMatch MatchOf(NavigationEntry entry) =>
+        entry.Href == "/" || Entries.Any(other => other.Href.StartsWith(entry.Href + "/", StringComparison.OrdinalIgnoreCase))
+            ? NavLinkMatch.All
+            : NavLinkMatch.Prefix;
 }

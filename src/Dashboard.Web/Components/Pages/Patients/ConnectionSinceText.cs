@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dashboard.Core.Connections;
 using Dashboard.Web.Resources;
 using Microsoft.Extensions.Localization;
@@ -7,17 +6,16 @@ namespace Dashboard.Web.Components.Pages.Patients;
 
 /// <summary>
 /// The connection card's line that says since when a connection is in its state (<see cref="ConnectionTimeline.Since"/>,
-/// whose English it keeps word for word), in the console's language. Times are UTC, written as Core writes them.
+/// whose English it keeps word for word), in the console's language: the text with {0}/{1} where the instants go, which
+/// the card shows as staff times (the person's zone, UTC on hover) like the rest of the patient page.
 /// </summary>
 public static class ConnectionSinceText
 {
-    public static string Of(IStringLocalizer<ConsoleText> L, ConnectionHealth health, DateTime linkedAt, DateTime? erroredAt) => health switch
+    public static (string Format, IReadOnlyList<DateTime> Times) Of(IStringLocalizer<ConsoleText> L, ConnectionHealth health, DateTime linkedAt, DateTime? erroredAt) => health switch
     {
-        ConnectionHealth.Connected => L["Connection.Since.Connected", Utc(linkedAt)],
-        ConnectionHealth.AwaitingShare => L["Connection.Since.AwaitingShare", Utc(linkedAt)],
-        _ when erroredAt is { } stopped => L["Connection.Since.Stopped", Utc(linkedAt), Utc(stopped)],
-        _ => L["Connection.Since.NotSyncing", Utc(linkedAt)],
+        ConnectionHealth.Connected => (L["Connection.Since.Connected"], [linkedAt]),
+        ConnectionHealth.AwaitingShare => (L["Connection.Since.AwaitingShare"], [linkedAt]),
+        _ when erroredAt is { } stopped => (L["Connection.Since.Stopped"], [linkedAt, stopped]),
+        _ => (L["Connection.Since.NotSyncing"], [linkedAt]),
     };
-
-    private static string Utc(DateTime time) => time.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
 }

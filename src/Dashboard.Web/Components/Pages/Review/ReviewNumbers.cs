@@ -1,7 +1,7 @@
 using System.Globalization;
 using Dashboard.Core.Glucose;
 using Dashboard.Core.Glucose.Review;
-using Dashboard.Core.Time;
+using Dashboard.Web.Components.Time;
 
 namespace Dashboard.Web.Components.Pages.Review;
 
@@ -41,11 +41,10 @@ public static class ReviewNumbers
     public static string Count(int count) => count.ToString("N0", Culture);
 
     /// <summary>A day in the person's date format: "2 Dec 2026", "02.12.2026".</summary>
-    public static string Date(DateOnly day) =>
-        StaffTimeFormat.LocalDate(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), TimeZoneInfo.Utc, Culture);
+    public static string Date(DateOnly day) => ConsoleDateFormat.Date(day, Culture);
 
     /// <summary>A device (floating) time in the person's date-and-time format, never converted.</summary>
-    public static string DateTime(DateTime floating) => StaffTimeFormat.Device(floating, Culture);
+    public static string DateTime(DateTime floating) => ConsoleDateFormat.DateTime(floating, Culture);
 
     /// <summary>The clock of a device time: "14:05".</summary>
     public static string Clock(DateTime floating) => floating.ToString("HH:mm", CultureInfo.InvariantCulture);
