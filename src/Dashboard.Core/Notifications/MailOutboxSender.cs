@@ -1,4 +1,5 @@
 using Dashboard.Core.Storage;
+using Dashboard.Core.Storage.Leasing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Core.Notifications;
 
 /// <summary>
-/// Sends the outbox. Each mail is claimed in the store (owner + expiry, a conditional update like the webhook
-/// endpoints' leases) before it goes to SMTP, so instances sharing a database never send one mail twice; a mail the
+/// Sends the outbox. Each mail is claimed in the store (a <see cref="StoreLease{TRow}"/>, as webhook endpoints and
+/// sync connections are) before it goes to SMTP, so instances sharing a database never send one mail twice; a mail the
 /// server refuses stays in the outbox and is tried again later, longer each time, so a failed SMTP loses nothing.
 /// Each cycle first turns due daily digests into mail (<see cref="StaffNotifications.QueueDueDigestsAsync"/>).
 /// </summary>
@@ -21,6 +22,9 @@ public sealed class MailOutboxSender(
     TimeProvider time,
     ILogger<MailOutboxSender> logger) : BackgroundService
 {
+    /// <summary>One lease per mail: mails are independent, so instances share one outbox mail by mail.</summary>
+    private static readonly LeaseColumns<OutgoingMail> LeaseColumns = new(m => m.LeaseOwner, m => m.LeaseUntil);
+
     private const int BatchSize = 20;
     private readonly SemaphoreSlim _oneCycleAtATime = new(1, 1);
     private bool _warnedUnconfigured;
@@ -28,28 +32,8 @@ public sealed class MailOutboxSender(
     /// <summary>This instance's name in leases.</summary>
     public string Instance { get; init; } = $"{Environment.MachineName}/{Guid.NewGuid():N}";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.CurrentValue.PollInterval, time);
-        try
-        {
-            do
-            {
-                try
-                {
-                    await RunOnceAsync(stoppingToken);
-                }
-                catch (Exception failure) when (!stoppingToken.IsCancellationRequested)
-                {
-                    logger.LogError(failure, "Mail outbox cycle failed; trying again next cycle");
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PollingLoop.RunAsync("Mail outbox", RunOnceAsync, PollPace.Every(options.CurrentValue.PollInterval, time), logger, stoppingToken);
 
     /// <summary>One cycle: queue due digests, then send every mail that is due. Returns how many were sent.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
@@ -74,7 +58,7 @@ public sealed class MailOutboxSender(
             await using var db = await contexts.CreateDbContextAsync(ct);
             var now = time.GetUtcNow().UtcDateTime;
             var due = await db.OutgoingMails.AsNoTracking()
-                .Where(m => m.SentAt == null && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
+                .Where(m => m.SentAt == null && m.NextAttemptAt <= now).Where(LeaseColumns.Claimable(Instance, now))
                 .OrderBy(m => m.CreatedAt).Select(m => m.Id).Take(BatchSize).ToListAsync(ct);
             foreach (var id in due)
             {
@@ -93,12 +77,8 @@ public sealed class MailOutboxSender(
 
     private async Task<bool> TrySendAsync(DashboardDbContext db, Guid id, CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        var until = now + options.CurrentValue.LeaseDuration;
-        var claimed = await db.OutgoingMails
-            .Where(m => m.Id == id && m.SentAt == null && (m.LeaseUntil == null || m.LeaseUntil < now))
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseOwner, Instance).SetProperty(m => m.LeaseUntil, until), ct);
-        if (claimed != 1)
+        var lease = new StoreLease<OutgoingMail>(db.OutgoingMails.Where(m => m.Id == id), LeaseColumns, Instance, options.CurrentValue.LeaseDuration, time);
+        if (!await lease.TryClaimAsync(m => m.SentAt == null, ct))
         {
             return false; // another instance has it, or sent it
         }
@@ -112,23 +92,18 @@ public sealed class MailOutboxSender(
             var attempts = mail.Attempts + 1;
             var retryAt = time.GetUtcNow().UtcDateTime + RetryDelay(options.CurrentValue, attempts);
             var error = failure.Message.Length > 500 ? failure.Message[..500] : failure.Message;
-            await db.OutgoingMails.Where(m => m.Id == id && m.LeaseOwner == Instance)
-                .ExecuteUpdateAsync(set => set.SetProperty(m => m.Attempts, attempts).SetProperty(m => m.NextAttemptAt, retryAt)
-                    .SetProperty(m => m.LastError, error).SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseUntil, (DateTime?)null), CancellationToken.None);
+            await lease.ReleaseAsync(set => set.SetProperty(m => m.Attempts, attempts).SetProperty(m => m.NextAttemptAt, retryAt)
+                .SetProperty(m => m.LastError, error), CancellationToken.None);
             logger.LogWarning("Mail {MailId} to {To} was not taken by the SMTP server (attempt {Attempt}): {Error}; retrying at {RetryAt:u}", id, mail.To, attempts, error, retryAt);
             return false;
         }
         var sentAt = time.GetUtcNow().UtcDateTime;
-        await db.OutgoingMails.Where(m => m.Id == id && m.LeaseOwner == Instance)
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.Attempts, mail.Attempts + 1)
-                .SetProperty(m => m.LastError, (string?)null).SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseUntil, (DateTime?)null), CancellationToken.None);
+        await lease.ReleaseAsync(set => set.SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.Attempts, mail.Attempts + 1)
+            .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
         return true;
     }
 
-    /// <summary>Base × 2^(attempt − 1), capped: a server that is down for hours is asked about once an hour.</summary>
-    public static TimeSpan RetryDelay(EmailOptions options, int attempt)
-    {
-        var delay = options.RetryBaseDelay * Math.Pow(2, Math.Min(attempt - 1, 20));
-        return delay < options.RetryMaxDelay ? delay : options.RetryMaxDelay;
-    }
+    /// <summary>Without jitter: a mail has one recipient, there is no crowd to spread out, and the logged retry time is exact.</summary>
+    public static TimeSpan RetryDelay(EmailOptions options, int attempt) =>
+        RetryBackoff.Exponential(options.RetryBaseDelay, options.RetryMaxDelay, attempt);
 }

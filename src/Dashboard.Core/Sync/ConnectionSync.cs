@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dashboard.Core.Connections;
 using Dashboard.Core.Storage;
+using Dashboard.Core.Storage.Leasing;
 using Dashboard.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -29,11 +30,13 @@ internal sealed class ConnectionSync(
     public async Task<bool> RunAsync(Guid connectionId, string owner, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        if (!await SyncLeases.TryClaimAsync(db, connectionId, owner, time.GetUtcNow().UtcDateTime, Options.LeaseDuration, ct))
+        var lease = SyncLeases.On(db, connectionId, owner, Options.LeaseDuration, time);
+        var now = time.GetUtcNow().UtcDateTime;
+        if (!await lease.TryClaimAsync(s => s.NextDueAt <= now, ct))
         {
             return false;
         }
-        var work = await SyncWork.LoadAsync(db, connectionId, owner, Options, time, ct);
+        var work = await SyncWork.LoadAsync(db, connectionId, lease, Options, time, ct);
         if (work is null)
         {
             return true;

@@ -1,6 +1,7 @@
 using Dashboard.Core.Connections;
 using Dashboard.Core.Linking;
 using Dashboard.Core.Storage;
+using Dashboard.Core.Storage.Leasing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -64,31 +65,14 @@ public sealed class SyncEngine(
             using var started = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStarted, stoppingToken);
             await Task.Delay(Timeout.Infinite, started.Token).ContinueWith(_ => { }, TaskScheduler.Default);
         }
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+        // A cycle that worked on something is followed at once by the next: the backlog drains before the poll waits.
+        await PollingLoop.RunAsync("Sync", async ct =>
             {
-                while (await RunOnceAsync(stoppingToken) > 0)
+                while (await RunOnceAsync(ct) > 0)
                 {
                 }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "A sync cycle failed; the next poll tries again");
-            }
-            try
-            {
-                await signal.WaitAsync(Options.PollInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+            },
+            PollPace.After(ct => signal.WaitAsync(Options.PollInterval, time, ct)), logger, stoppingToken);
     }
 
     private async Task<List<Guid>> DueConnectionsAsync(CancellationToken ct)
@@ -97,7 +81,7 @@ public sealed class SyncEngine(
         await using var db = await contexts.CreateDbContextAsync(ct);
         var paused = await db.RegionBackoffs.Where(b => b.Until > now).Select(b => b.Region).ToListAsync(ct);
         var due = await db.SyncStates.AsNoTracking()
-            .Where(s => s.NextDueAt <= now && (s.LeaseOwner == null || s.LeaseOwner == OwnerId || s.LeaseExpiresAt <= now))
+            .Where(s => s.NextDueAt <= now).Where(SyncLeases.Columns.Claimable(OwnerId, now))
             .Where(s => s.Connection!.Status == ConnectionStatus.Connected || s.Connection.ErrorType == LinkErrorTypes.UserNotFound)
             .Where(s => s.Connection!.PracticeId != Demo.DemoConnections.PracticeId) // generated data: nothing to fetch from LibreView
             .OrderBy(s => s.NextDueAt)

@@ -1,5 +1,6 @@
 using Dashboard.Core.Connections;
 using Dashboard.Core.Storage;
+using Dashboard.Core.Storage.Leasing;
 using LibreView.Client;
 using Microsoft.EntityFrameworkCore;
 
@@ -74,23 +75,16 @@ internal sealed class SyncFailures(SyncEvents events, Notifications.BrokenConnec
     private static readonly TimeSpan MinimumLockWait = TimeSpan.FromMinutes(5);
 
     /// <summary>An account LibreView rate-limits waits 2 minutes, doubling with each 429 in a row, up to an hour.</summary>
-    public static TimeSpan AccountThrottleWait(int strikes)
-    {
-        var wait = TimeSpan.FromMinutes(2) * Math.Pow(2, Math.Min(strikes - 1, 10));
-        return wait < TimeSpan.FromHours(1) ? wait : TimeSpan.FromHours(1);
-    }
+    public static TimeSpan AccountThrottleWait(int strikes) =>
+        RetryBackoff.Exponential(TimeSpan.FromMinutes(2), TimeSpan.FromHours(1), strikes);
 
     /// <summary>A region's first block waits this long; each further block in a row doubles it, up to <see cref="RegionBlockMax"/>.</summary>
     public static readonly TimeSpan RegionBlockBase = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan RegionBlockMax = TimeSpan.FromHours(2);
 
     /// <summary>Base × 2^(attempt − 1), capped, times a jitter of ±20 %.</summary>
-    public static TimeSpan Backoff(SyncOptions options, int attempt)
-    {
-        var exponential = options.RetryBaseDelay * Math.Pow(2, Math.Min(attempt - 1, 20));
-        var capped = exponential < options.RetryMaxDelay ? exponential : options.RetryMaxDelay;
-        return capped * (0.8 + 0.4 * Random.Shared.NextDouble());
-    }
+    public static TimeSpan Backoff(SyncOptions options, int attempt) =>
+        RetryBackoff.Jittered(RetryBackoff.Exponential(options.RetryBaseDelay, options.RetryMaxDelay, attempt), 0.8, 1.2);
 
     /// <summary>
     /// Errors that need the patient, not a retry: a wrong or expired password of their own login, a renewal that
@@ -143,11 +137,7 @@ internal sealed class SyncFailures(SyncEvents events, Notifications.BrokenConnec
         return until;
     }
 
-    private static TimeSpan Wait(int strikes)
-    {
-        var wait = RegionBlockBase * Math.Pow(2, Math.Min(strikes - 1, 10));
-        return wait < RegionBlockMax ? wait : RegionBlockMax;
-    }
+    private static TimeSpan Wait(int strikes) => RetryBackoff.Exponential(RegionBlockBase, RegionBlockMax, strikes);
 
     private static string Truncate(string message) => message.Length <= 1000 ? message : message[..1000];
 }

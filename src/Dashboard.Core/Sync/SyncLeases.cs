@@ -1,26 +1,18 @@
 using Dashboard.Core.Storage;
-using Microsoft.EntityFrameworkCore;
+using Dashboard.Core.Storage.Leasing;
 
 namespace Dashboard.Core.Sync;
 
-/// <summary>
-/// Leases on connections in the store (DESIGN §10): each is one conditional UPDATE, so of two engines on one
-/// database only one wins a claim, and an owner whose lease ran out finds out before it writes.
-/// </summary>
+/// <summary>The sync engine's lease: one per connection, on its sync state row.</summary>
 internal static class SyncLeases
 {
-    public static async Task<bool> TryClaimAsync(DashboardDbContext db, Guid connectionId, string owner, DateTime now, TimeSpan duration, CancellationToken ct) =>
-        await db.SyncStates
-            // Our own unexpired lease is one a failed cycle left (a store that refused the write that would release it);
-            // an engine runs each connection once per cycle, so nothing of ours holds it now: take it back at once.
-            .Where(s => s.ConnectionId == connectionId && s.NextDueAt <= now && (s.LeaseOwner == null || s.LeaseOwner == owner || s.LeaseExpiresAt <= now))
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LeaseOwner, owner).SetProperty(x => x.LeaseExpiresAt, now + duration), ct) == 1;
+    public static readonly LeaseColumns<ConnectionSyncState> Columns = new(s => s.LeaseOwner, s => s.LeaseExpiresAt)
+    {
+        // Our own unexpired lease is one a failed cycle left (a store that refused the write that would release it);
+        // an engine runs each connection once per cycle, so nothing of ours holds it now: take it back at once.
+        OwnerMayReclaim = true,
+    };
 
-    public static async Task<bool> RenewAsync(DashboardDbContext db, Guid connectionId, string owner, DateTime now, TimeSpan duration, CancellationToken ct) =>
-        await db.SyncStates
-            .Where(s => s.ConnectionId == connectionId && s.LeaseOwner == owner)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LeaseExpiresAt, now + duration), ct) == 1;
+    public static StoreLease<ConnectionSyncState> On(DashboardDbContext db, Guid connectionId, string owner, TimeSpan duration, TimeProvider time) =>
+        new(db.SyncStates.Where(s => s.ConnectionId == connectionId), Columns, owner, duration, time);
 }
-
-/// <summary>Another engine took the connection over (our lease ran out): stop without writing.</summary>
-internal sealed class LeaseLostException() : Exception("The lease on the connection was taken over by another engine");

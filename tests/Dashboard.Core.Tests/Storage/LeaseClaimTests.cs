@@ -3,6 +3,7 @@ using Dashboard.Core.Sync;
 using Dashboard.Core.Tests.Sync;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Core.Tests.Storage;
 
@@ -22,7 +23,7 @@ public sealed class LeaseClaimTests
         async Task<bool> ClaimAsync(string owner, DateTime at)
         {
             await using var db = await factory.CreateDbContextAsync();
-            return await SyncLeases.TryClaimAsync(db, connectionId, owner, at, lease, CancellationToken.None);
+            return await SyncLeases.On(db, connectionId, owner, lease, new FakeTimeProvider(new DateTimeOffset(at))).TryClaimAsync(s => s.NextDueAt <= at, CancellationToken.None);
         }
 
         var first = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => ClaimAsync($"instance-{i}", now))));

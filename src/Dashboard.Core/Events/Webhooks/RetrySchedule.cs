@@ -1,3 +1,4 @@
+using Dashboard.Core.Storage.Leasing;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Core.Events.Webhooks;
@@ -15,9 +16,7 @@ public sealed class RetrySchedule(IOptions<WebhookOptions> options)
             return null;
         }
         var settings = options.Value;
-        var exponent = Math.Min(Math.Max(failures - 1, 0), 30);
-        var nominal = TimeSpan.FromTicks(Math.Min(settings.RetryBaseDelay.Ticks * (1L << exponent), settings.RetryMaxDelay.Ticks));
-        var delay = nominal / 2 + nominal / 2 * Random.Shared.NextDouble();
+        var delay = RetryBackoff.Jittered(RetryBackoff.Exponential(settings.RetryBaseDelay, settings.RetryMaxDelay, failures), 0.5, 1.0);
         var next = now + delay;
         return next > retryUntil ? retryUntil : next;
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Dashboard.Core.Storage;
+using Dashboard.Core.Storage.Leasing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -23,6 +24,12 @@ public sealed class WebhookDispatcher(
     TimeProvider time,
     ILogger<WebhookDispatcher> logger) : BackgroundService
 {
+    /// <summary>
+    /// One lease per endpoint, not per delivery: an endpoint's deliveries must go out in event order, one at a time, so
+    /// the endpoint is the unit no two instances may serve at once.
+    /// </summary>
+    internal static readonly LeaseColumns<WebhookEndpoint> LeaseColumns = new(e => e.LeaseOwner, e => e.LeaseUntil);
+
     private const int QueueBatchSize = 500;
     private readonly string _instance = $"{Environment.MachineName}/{Guid.NewGuid():N}";
     private readonly SemaphoreSlim _oneCycleAtATime = new(1, 1);
@@ -35,24 +42,9 @@ public sealed class WebhookDispatcher(
             logger.LogInformation("Webhook dispatcher is off (Webhooks:Enabled = false)");
             return;
         }
-        using var timer = new PeriodicTimer(options.Value.PollInterval, time);
         try
         {
-            do
-            {
-                try
-                {
-                    await StartIdleEndpointsAsync(stoppingToken);
-                }
-                catch (Exception failure) when (!stoppingToken.IsCancellationRequested)
-                {
-                    logger.LogError(failure, "Webhook dispatch cycle failed; trying again next cycle");
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
+            await PollingLoop.RunAsync("Webhook dispatch", StartIdleEndpointsAsync, PollPace.Every(options.Value.PollInterval, time), logger, stoppingToken);
         }
         finally
         {
@@ -127,8 +119,8 @@ public sealed class WebhookDispatcher(
     private async Task ServeAsync(Guid endpointId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var lease = new EndpointLease(db, endpointId, _instance, options.Value.LeaseDuration, time);
-        if (!await lease.TakeAsync(cancellationToken))
+        var lease = new StoreLease<WebhookEndpoint>(db.WebhookEndpoints.Where(e => e.Id == endpointId), LeaseColumns, _instance, options.Value.LeaseDuration, time);
+        if (!await lease.TryClaimAsync(null, cancellationToken))
         {
             return;
         }
@@ -145,7 +137,7 @@ public sealed class WebhookDispatcher(
         }
         finally
         {
-            await lease.ReleaseAsync();
+            await lease.ReleaseAsync(ct: CancellationToken.None);
         }
     }
 
@@ -177,7 +169,7 @@ public sealed class WebhookDispatcher(
         }
     }
 
-    private async Task SendInOrderAsync(DashboardDbContext db, WebhookEndpoint endpoint, EndpointLease lease, CancellationToken cancellationToken)
+    private async Task SendInOrderAsync(DashboardDbContext db, WebhookEndpoint endpoint, StoreLease<WebhookEndpoint> lease, CancellationToken cancellationToken)
     {
         for (var sent = 0; sent < options.Value.MaxSendsPerEndpointPerCycle; sent++)
         {

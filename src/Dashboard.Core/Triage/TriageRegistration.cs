@@ -1,19 +1,17 @@
 using Dashboard.Core.Glucose.Store;
 using Dashboard.Core.Patients;
-using Dashboard.Core.Triage;
 using Microsoft.Extensions.DependencyInjection;
 
-// In the root namespace, next to AddDashboardCore, so DependencyInjection.cs needs no extra using.
-namespace Dashboard.Core;
+namespace Dashboard.Core.Triage;
 
-public static class TriageServiceCollectionExtensions
+internal static class TriageRegistration
 {
     /// <summary>
     /// The population triage read model (<see cref="TriageQuery"/>) and the per-patient summaries behind it; needs the
     /// store and the patient list of <c>AddDashboardCore</c>, and must come after the store engine's services: it wraps
     /// the engine's <see cref="ReadingWriter"/> so every store of readings rewrites the patient's summaries.
     /// </summary>
-    public static IServiceCollection AddTriage(this IServiceCollection services)
+    internal static IServiceCollection AddTriageFeature(this IServiceCollection services)
     {
         services.AddSingleton<PatientSummaries>();
         services.AddSingleton<TriageQuery>();

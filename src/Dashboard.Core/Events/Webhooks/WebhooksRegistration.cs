@@ -5,10 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace Dashboard.Core.Events.Webhooks;
 
-public static class WebhookServiceCollectionExtensions
+internal static class WebhooksRegistration
 {
-    /// <summary>Webhook endpoints, the event stream query and the background dispatcher (section <c>Webhooks</c>).</summary>
-    public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Webhook endpoints and the background dispatcher (section <c>Webhooks</c>).</summary>
+    internal static IServiceCollection AddWebhooksFeature(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section));
         services.AddSingleton<WebhookSecrets>();
@@ -19,7 +19,6 @@ public static class WebhookServiceCollectionExtensions
         services.AddSingleton<RetrySchedule>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookAdministration>();
-        services.AddSingleton<EventStreamQuery>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
         services.AddHttpClient(WebhookSender.ClientName, (sp, http) =>
