@@ -87,7 +87,7 @@ public sealed class FreshInstallationTests(BrowserFixture browser, FreshInstalla
             {
                 await page.Locator("[data-testid=invite-form] input[type=email]").FillAsync(SeededPeople.Support.Email);
                 // The role picker is a MudSelect: open it, then pick the role from its list.
-                await page.Locator("[data-testid=invite-form] .mud-select").ClickAsync();
+                await page.Locator("[data-testid=invite-form] .mud-select").First.ClickAsync();
                 await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "support" }).ClickAsync();
                 await page.GetByTestId("invite-submit").ClickAsync();
             }, page.Locator($"[data-testid=member-row][data-email='{SeededPeople.Support.Email}']"));

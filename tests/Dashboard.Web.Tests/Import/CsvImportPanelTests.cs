@@ -61,7 +61,7 @@ public sealed class CsvImportPanelTests : ConsoleTestContext, IAsyncLifetime
         Assert.Equal("FreeStyle LibreLink, serial 758d93d8-ff6a-4e0a-a62c-f31e5814c296", Text(panel, "csv-import-device"));
         Assert.Equal("mmol/L", Text(panel, "csv-import-unit"));
         Assert.Equal("DD-MM-YYYY HH:mm", Text(panel, "csv-import-date-format"));
-        Assert.Equal("2025-09-01 20:57 to 2025-10-11 18:20", Text(panel, "csv-import-range"));
+        Assert.Equal("1 Sep 2025 20:57 to 11 Oct 2025 18:20", Text(panel, "csv-import-range")); // the console's date format (device times)
         for (var type = 0; type < 7; type++)
         {
             var cells = panel.FindAll($"[data-testid=csv-import-type-{type}] td");
